@@ -1,0 +1,295 @@
+package check
+
+import (
+	"bytes"
+	"path"
+	"strings"
+
+	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/ideafile"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/snapshot"
+	"github.com/idebanken/idebanken/internal/workflow"
+)
+
+// Change is a change to an idea bank: its state before and after, and who
+// made and approved it.
+type Change struct {
+	Base, Head *snapshot.Snapshot
+	// Actor is the author of the change; Approvers those who approved it.
+	// When both are empty, who made the change is not checked.
+	Actor     string
+	Approvers []string
+	Today     model.Date
+}
+
+// fileChange is one idea file that the change adds, modifies, renames or
+// deletes.
+type fileChange struct {
+	base, head *model.Idea // nil for an added or a deleted file
+	basePath   string
+	headPath   string
+}
+
+// CheckChange checks the head of c as Lint does, and each changed idea file
+// against the workflow. Problems in files the change does not touch are
+// warnings: nobody is blocked by someone else's file.
+func CheckChange(c Change) *Result {
+	changes, touched := diff(c.Base, c.Head)
+	res := lint(c.Head, c.Today, stagesBefore(changes))
+	if res.Config == nil {
+		return res
+	}
+	configChanged := !sameFile(c.Base.Config, c.Head.Config)
+	for i := range res.Diags {
+		d := &res.Diags[i]
+		if d.Severity == diag.Error && !configChanged && !touched[d.Path] {
+			d.Severity = diag.Warning
+		}
+	}
+	heads := make(map[string]*model.Idea, len(res.Ideas))
+	for _, idea := range res.Ideas {
+		heads[idea.Path] = idea
+	}
+	var out diag.List
+	ck := &changeChecker{cfg: res.Config, out: &out, actors: actors(c)}
+	for _, ch := range changes {
+		if ch.headPath != "" {
+			ch.head = heads[ch.headPath]
+		}
+		ck.check(ch)
+	}
+	res.Diags = append(res.Diags, out.Items()...)
+	diag.Sort(res.Diags)
+	return res
+}
+
+// stagesBefore returns, for each changed file whose stage changed, the
+// stage it had before: its path through the process must end with that
+// step. A new file, "" before, must start the process.
+func stagesBefore(changes []fileChange) map[string]model.Stage {
+	out := make(map[string]model.Stage)
+	for _, ch := range changes {
+		switch {
+		case ch.headPath == "":
+		case ch.basePath == "":
+			out[ch.headPath] = ""
+		case ch.base != nil && ch.head != nil && ch.base.Stage != ch.head.Stage:
+			out[ch.headPath] = ch.base.Stage
+		}
+	}
+	return out
+}
+
+func actors(c Change) []string {
+	var as []string
+	if c.Actor != "" {
+		as = append(as, c.Actor)
+	}
+	for _, a := range c.Approvers {
+		if a != "" {
+			as = append(as, a)
+		}
+	}
+	return as
+}
+
+func sameFile(a, b *snapshot.File) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Size == b.Size && a.Symlink == b.Symlink && bytes.Equal(a.Data, b.Data)
+}
+
+// diff pairs the idea files of base and head. A file deleted at one path and
+// added at another with the same id is a rename.
+func diff(base, head *snapshot.Snapshot) ([]fileChange, map[string]bool) {
+	touched := make(map[string]bool)
+	var changes []fileChange
+	var added []fileChange
+	for i := range head.Ideas {
+		h := &head.Ideas[i]
+		b := base.Idea(h.Path)
+		if b != nil && sameFile(b, h) {
+			continue
+		}
+		touched[h.Path] = true
+		ch := fileChange{headPath: h.Path, basePath: h.Path}
+		if b == nil {
+			ch.basePath = ""
+			ch.head = parseQuiet(h)
+			added = append(added, ch)
+			continue
+		}
+		ch.base = parseQuiet(b)
+		ch.head = parseQuiet(h)
+		changes = append(changes, ch)
+	}
+	deleted := make(map[model.ID]int) // id → index in changes
+	for i := range base.Ideas {
+		b := &base.Ideas[i]
+		if head.Idea(b.Path) != nil {
+			continue
+		}
+		ch := fileChange{basePath: b.Path, base: parseQuiet(b)}
+		if ch.base != nil && ch.base.ID != "" {
+			deleted[ch.base.ID] = len(changes)
+		}
+		changes = append(changes, ch)
+	}
+	for _, a := range added {
+		if a.head != nil && a.head.ID != "" {
+			if i, ok := deleted[a.head.ID]; ok && changes[i].headPath == "" {
+				changes[i].headPath = a.headPath
+				changes[i].head = a.head
+				continue
+			}
+		}
+		changes = append(changes, a)
+	}
+	return changes, touched
+}
+
+// parseQuiet parses a file whose problems are reported elsewhere, or not at
+// all: the state before a change.
+func parseQuiet(f *snapshot.File) *model.Idea {
+	if f.Symlink || f.Data == nil || !strings.HasSuffix(f.Path, ".md") {
+		return nil
+	}
+	var discard diag.List
+	return ideafile.Parse(f.Path, f.Data, &discard)
+}
+
+type changeChecker struct {
+	cfg    *model.Config
+	out    *diag.List
+	actors []string
+}
+
+func (c *changeChecker) errorf(idea *model.Idea, field string, rule diag.Rule, key string, args ...any) {
+	c.out.Errorf(idea.Path, idea.Fields.Lookup(field), rule, key, args...)
+}
+
+func (c *changeChecker) check(ch fileChange) {
+	switch {
+	case ch.headPath == "":
+		c.out.Errorf(ch.basePath, model.Pos{}, diag.RuleDeleted, "change.deleted")
+	case ch.basePath == "":
+		c.added(ch)
+	default:
+		c.modified(ch)
+	}
+}
+
+func (c *changeChecker) added(ch fileChange) {
+	idea := ch.head
+	if idea == nil {
+		return
+	}
+	if idea.Stage != "" && idea.Stage != model.StageSubmitted {
+		c.errorf(idea, "stage", diag.RuleNewStage, "change.new-stage", string(idea.Stage))
+	}
+}
+
+func (c *changeChecker) modified(ch fileChange) {
+	base, head := ch.base, ch.head
+	if ch.basePath != ch.headPath && path.Dir(ch.basePath) != path.Dir(ch.headPath) {
+		c.out.Errorf(ch.headPath, model.Pos{}, diag.RuleRename, "change.rename", ch.basePath)
+	}
+	if base == nil || head == nil {
+		return // what cannot be read is reported by lint
+	}
+	c.immutable(base, head)
+	if base.Stage == head.Stage || !head.Stage.Valid() || !base.Stage.Valid() {
+		return
+	}
+	if base.Stage.Final() {
+		c.errorf(head, "stage", diag.RuleTransition, "change.final", string(base.Stage), string(head.Stage))
+		return
+	}
+	t, ok := workflow.Lookup(base.Stage, head.Stage)
+	if !ok {
+		next := workflow.Next(base.Stage)
+		c.errorf(head, "stage", diag.RuleTransition, "change.transition", string(base.Stage), string(head.Stage), i18n.List(toAny(next)))
+		return
+	}
+	c.permission(base, head, t)
+}
+
+// immutable checks that id, submitted and submitter keep their values. The
+// one change allowed to the submitter is to make them anonymous, so that a
+// person can have their name removed.
+func (c *changeChecker) immutable(base, head *model.Idea) {
+	if base.ID != head.ID {
+		c.errorf(head, "id", diag.RuleImmutable, "change.immutable", "id", string(base.ID))
+	}
+	if base.Submitted != head.Submitted {
+		c.errorf(head, "submitted", diag.RuleImmutable, "change.immutable", "submitted", base.Submitted.String())
+	}
+	bs, hs := base.Submitter, head.Submitter
+	anonymised := hs.Anonymous && hs.Name == ""
+	if bs != hs && !anonymised {
+		field := "submitter"
+		switch {
+		case bs.Name != hs.Name:
+			field = "submitter.name"
+		case bs.GitHub != hs.GitHub:
+			field = "submitter.github"
+		case bs.Anonymous != hs.Anonymous:
+			field = "submitter.anonymous"
+		}
+		c.errorf(head, field, diag.RuleImmutable, "change.submitter")
+	}
+}
+
+// permission checks that the author or an approver of the change may make
+// the step, in the idea's unit.
+func (c *changeChecker) permission(base, head *model.Idea, t *workflow.Transition) {
+	if len(c.actors) == 0 {
+		return
+	}
+	// The submitter is the one in the file before the change: a change
+	// cannot name its author the submitter and so withdraw the idea.
+	who := *head
+	who.Submitter = base.Submitter
+	for _, a := range c.actors {
+		if mayAct(c.cfg, &who, a, t.Actors) {
+			return
+		}
+	}
+	var holders []any
+	for _, a := range t.Actors {
+		switch a {
+		case workflow.Implementer:
+			if head.Decision != nil && head.Decision.Implementer != "" {
+				holders = append(holders, head.Decision.Implementer)
+			}
+		case workflow.Submitter:
+			if base.Submitter.GitHub != "" {
+				holders = append(holders, base.Submitter.GitHub)
+			}
+		default:
+			if r, ok := a.Role(); ok {
+				for _, h := range c.cfg.Holders(r, head.Unit) {
+					holders = append(holders, h)
+				}
+			}
+		}
+	}
+	c.errorf(head, "stage", diag.RulePermission, "change.permission",
+		string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), head.Unit,
+		i18n.List(dedupe(holders)), i18n.List(toAny(c.actors)))
+}
+
+func dedupe(xs []any) []any {
+	seen := make(map[any]bool)
+	var out []any
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,164 @@
+// Package check validates an idea bank: every idea file and the
+// configuration on their own (lint), and, given the state before a change,
+// each change of an idea against the workflow and who made it.
+package check
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/idebanken/idebanken/internal/config"
+	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/ideafile"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/snapshot"
+)
+
+// Result is what checking found.
+type Result struct {
+	// Config is nil when there is no usable configuration; then nothing
+	// else could be checked, and the caller cannot go on.
+	Config *model.Config
+	// Ideas are the idea files that could be read, in path order.
+	Ideas []*model.Idea
+	Diags []diag.Diagnostic
+}
+
+// Errors returns the number of errors in r.
+func (r *Result) Errors() int {
+	n, _ := diag.Count(r.Diags)
+	return n
+}
+
+// Lint checks every file of snap as it is, on the day today.
+func Lint(snap *snapshot.Snapshot, today model.Date) *Result {
+	return lint(snap, today, nil)
+}
+
+// lint parses and checks snap. from, when not nil, gives for a changed idea
+// file the stage it had before the change.
+func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage) *Result {
+	res := &Result{}
+	var cfgDiags diag.List
+	if snap.Config == nil {
+		cfgDiags.Errorf(snapshot.ConfigFile, model.Pos{}, diag.RuleRead, "config.missing")
+		res.Diags = cfgDiags.Items()
+		return res
+	}
+	res.Config = parseConfig(snap.Config, &cfgDiags)
+	if res.Config == nil {
+		res.Diags = cfgDiags.Items()
+		return res
+	}
+	res.Diags = append(res.Diags, cfgDiags.Items()...)
+
+	ideas, perFile := parseIdeas(snap)
+	byID := make(map[model.ID][]*model.Idea)
+	for _, idea := range ideas {
+		if idea != nil && idea.ID != "" {
+			byID[idea.ID] = append(byID[idea.ID], idea)
+		}
+	}
+	forEach(len(ideas), func(i int) {
+		idea := ideas[i]
+		if idea == nil {
+			return
+		}
+		l := &ideaLinter{cfg: res.Config, today: today, idea: idea, out: &perFile[i]}
+		if st, ok := from[idea.Path]; ok {
+			l.from = &st
+		}
+		l.lint()
+		crossFile(idea, byID, &perFile[i])
+	})
+	for i, idea := range ideas {
+		if idea != nil {
+			res.Ideas = append(res.Ideas, idea)
+		}
+		res.Diags = append(res.Diags, perFile[i].Items()...)
+	}
+	diag.Sort(res.Diags)
+	return res
+}
+
+func parseConfig(f *snapshot.File, diags *diag.List) *model.Config {
+	if f.Data == nil && f.Size > 0 {
+		diags.Errorf(f.Path, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, snapshot.ReadLimit/1024)
+		return nil
+	}
+	return config.Parse(f.Data, diags)
+}
+
+// parseIdeas parses every file under ideas/, on all cores. Files that are
+// not idea files at all get their diagnostic and a nil idea.
+func parseIdeas(snap *snapshot.Snapshot) ([]*model.Idea, []diag.List) {
+	ideas := make([]*model.Idea, len(snap.Ideas))
+	lists := make([]diag.List, len(snap.Ideas))
+	forEach(len(snap.Ideas), func(i int) {
+		f := &snap.Ideas[i]
+		out := &lists[i]
+		switch {
+		case f.Symlink:
+			out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.symlink")
+		case !strings.HasSuffix(f.Path, ".md"):
+			out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.not-md")
+		case f.Data == nil && f.Size > 0:
+			out.Errorf(f.Path, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, ideafile.MaxSize/1024)
+		default:
+			ideas[i] = ideafile.Parse(f.Path, f.Data, out)
+		}
+	})
+	return ideas, lists
+}
+
+// crossFile checks what an idea says about other ideas.
+func crossFile(idea *model.Idea, byID map[model.ID][]*model.Idea, out *diag.List) {
+	if same := byID[idea.ID]; len(same) > 1 {
+		for _, other := range same {
+			if other != idea {
+				out.Errorf(idea.Path, idea.Fields.Lookup("id"), diag.RuleDuplicateID, "lint.duplicate-id", string(idea.ID), other.Path)
+				break
+			}
+		}
+	}
+	for _, r := range idea.Related {
+		switch {
+		case r == idea.ID:
+			out.Errorf(idea.Path, idea.Fields.Lookup("related"), diag.RuleRelated, "lint.related-self", string(r))
+		case len(byID[r]) == 0:
+			out.Errorf(idea.Path, idea.Fields.Lookup("related"), diag.RuleRelated, "lint.related", string(r))
+		}
+	}
+}
+
+// forEach calls fn for 0..n-1 on as many goroutines as there are cores.
+func forEach(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}

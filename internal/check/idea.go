@@ -1,0 +1,273 @@
+package check
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/workflow"
+	"github.com/idebanken/idebanken/internal/yamlx"
+)
+
+// MaxTitle is the longest title, in characters.
+const MaxTitle = 120
+
+// MaxTag is the longest tag, in characters.
+const MaxTag = 40
+
+var filePattern = regexp.MustCompile(`^ideas/([0-9]{4})/([0-9]{4}-[0-9]{3,})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
+
+// ideaLinter checks one idea against the configuration and the process.
+type ideaLinter struct {
+	cfg   *model.Config
+	today model.Date
+	idea  *model.Idea
+	out   *diag.List
+	// from is the stage the idea had before the change being checked, or
+	// nil when no change is checked. It narrows the paths through the
+	// process to those that end with the step from → stage.
+	from *model.Stage
+}
+
+func (l *ideaLinter) errorf(field string, rule diag.Rule, key string, args ...any) {
+	l.out.Errorf(l.idea.Path, l.idea.Fields.Lookup(field), rule, key, args...)
+}
+
+func (l *ideaLinter) warnf(field string, rule diag.Rule, key string, args ...any) {
+	l.out.Warnf(l.idea.Path, l.idea.Fields.Lookup(field), rule, key, args...)
+}
+
+func (l *ideaLinter) lint() {
+	idea := l.idea
+	l.required()
+	l.fileName()
+	if idea.Title != "" {
+		if n := utf8.RuneCountInString(idea.Title); n > MaxTitle {
+			l.errorf("title", diag.RuleTitle, "lint.title-long", n, MaxTitle)
+		}
+		if strings.ContainsAny(idea.Title, "\n\r") {
+			l.errorf("title", diag.RuleTitle, "lint.title-lines")
+		}
+	}
+	if idea.ID != "" && !idea.Submitted.IsZero() && idea.ID.Year() != idea.Submitted.Year {
+		l.errorf("id", diag.RuleIDFormat, "lint.id-year", string(idea.ID), idea.Submitted.Year)
+	}
+	l.submitter()
+	if idea.Unit != "" && l.cfg.Unit(idea.Unit) == nil {
+		l.unknownUnit()
+	}
+	l.tags()
+	if idea.Discussion != "" && !isWebURL(idea.Discussion) {
+		l.errorf("discussion", diag.RuleURL, "lint.url", idea.Discussion)
+	}
+	if !hasContent(idea.Body) {
+		l.out.Errorf(idea.Path, model.Pos{Line: max(idea.BodyLine-1, 1), Col: 1}, diag.RuleEmptyBody, "lint.empty-body")
+	}
+	l.sections()
+	l.dates()
+	if idea.Stage.Valid() {
+		l.process()
+	}
+	l.reminders()
+	personalData(idea, l.out)
+}
+
+var topRequired = []string{"id", "title", "kind", "stage", "submitted", "submitter", "unit"}
+
+func (l *ideaLinter) required() {
+	for _, f := range topRequired {
+		if !l.idea.Fields.Has(f) && !l.suggested(f) {
+			l.errorf(f, diag.RuleRequired, "lint.required", f)
+		}
+	}
+}
+
+// suggested reports whether an unknown key was already reported as a
+// misspelling of field: "did you mean submitter?" says all there is to say,
+// and "submitter is missing" would only be noise.
+func (l *ideaLinter) suggested(field string) bool {
+	for _, d := range l.out.Items() {
+		if d.Rule == diag.RuleUnknownKey && d.Msg.Key == "yaml.unknown-suggest" && len(d.Msg.Args) == 3 && d.Msg.Args[2] == field {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *ideaLinter) fileName() {
+	idea := l.idea
+	want := ""
+	if idea.ID != "" {
+		slug := model.Slugify(idea.Title)
+		if m := filePattern.FindStringSubmatch(idea.Path); m != nil {
+			slug = m[3]
+		}
+		if slug == "" {
+			slug = "ide"
+		}
+		want = model.FileName(idea.ID, slug)
+	}
+	m := filePattern.FindStringSubmatch(idea.Path)
+	switch {
+	case m == nil && want != "":
+		l.out.Errorf(idea.Path, model.Pos{}, diag.RuleFileName, "lint.file-name-want", want)
+	case m == nil:
+		l.out.Errorf(idea.Path, model.Pos{}, diag.RuleFileName, "lint.file-name")
+	case idea.ID != "" && m[2] != string(idea.ID):
+		l.errorf("id", diag.RuleFileName, "lint.file-id", string(idea.ID), path.Base(idea.Path), want)
+	case m[1] != m[2][:4]:
+		l.out.Errorf(idea.Path, model.Pos{}, diag.RuleFileName, "lint.file-year", m[1], m[2][:4], want)
+	}
+}
+
+func (l *ideaLinter) submitter() {
+	s := l.idea.Submitter
+	switch {
+	case s.Anonymous && s.Name != "":
+		l.errorf("submitter.name", diag.RuleAnonymous, "lint.anonymous-name")
+	case !s.Anonymous && l.idea.Fields.Declared("submitter") && s.Name == "":
+		l.errorf("submitter.name", diag.RuleRequired, "lint.submitter-name")
+	}
+	if s.GitHub != "" && !model.ValidLogin(s.GitHub) {
+		l.errorf("submitter.github", diag.RuleValue, "lint.login-form", s.GitHub)
+	}
+}
+
+func (l *ideaLinter) unknownUnit() {
+	ids := make([]string, len(l.cfg.Units))
+	for i, u := range l.cfg.Units {
+		ids[i] = u.ID
+	}
+	if s := yamlx.Suggest(l.idea.Unit, ids); s != "" {
+		l.errorf("unit", diag.RuleUnknownUnit, "lint.unit-suggest", l.idea.Unit, s)
+		return
+	}
+	l.errorf("unit", diag.RuleUnknownUnit, "lint.unit", l.idea.Unit, i18n.List(toAny(ids)))
+}
+
+func (l *ideaLinter) tags() {
+	seen := make(map[string]bool)
+	for _, t := range l.idea.Tags {
+		switch {
+		case strings.ToLower(t) != t:
+			l.errorf("tags", diag.RuleTag, "lint.tag-case", t, strings.ToLower(t))
+		case utf8.RuneCountInString(t) > MaxTag || strings.ContainsAny(t, "\n\r\t"):
+			l.errorf("tags", diag.RuleTag, "lint.tag-form", t, MaxTag)
+		case seen[t]:
+			l.errorf("tags", diag.RuleTag, "lint.tag-twice", t)
+		}
+		seen[t] = true
+	}
+}
+
+// sections checks each stage section that is present on its own: the
+// fields it must always hold, and what its outcome implies.
+func (l *ideaLinter) sections() {
+	idea := l.idea
+	for _, specs := range [][]workflow.SectionSpec{workflow.Sections, workflow.Subsections} {
+		for _, spec := range specs {
+			if !idea.Fields.Declared(spec.Name) {
+				continue
+			}
+			for _, f := range spec.Required {
+				p := spec.Name + "." + f
+				if !idea.Fields.Has(p) && parentGiven(idea.Fields, p) {
+					l.errorf(p, diag.RuleRequired, "lint.section-field", p, spec.Name)
+				}
+			}
+		}
+	}
+	if s := idea.Screening; s != nil {
+		if (s.Outcome == model.ScreenDevelop || s.Outcome == model.ScreenQuickWin) && !s.Criteria.Met() {
+			var unmet []any
+			for _, c := range []struct {
+				name string
+				met  bool
+			}{{"mission", s.Criteria.Mission.Met}, {"reach", s.Criteria.Reach.Met}, {"benefit", s.Criteria.Benefit.Met}} {
+				if !c.met {
+					unmet = append(unmet, c.name)
+				}
+			}
+			l.errorf("screening.outcome", diag.RuleCriteria, "lint.criteria", string(s.Outcome), i18n.List(unmet))
+		}
+		if !s.Revisit.IsZero() && s.Outcome != model.ScreenPause && s.Outcome != "" {
+			l.warnf("screening.revisit", diag.RuleOutcome, "lint.revisit-outcome", string(s.Outcome))
+		}
+	}
+	if d := idea.Decision; d != nil && d.Outcome == model.DecideApprove && d.Implementer == "" {
+		l.errorf("decision.implementer", diag.RuleRequired, "lint.implementer")
+	}
+	if d := idea.Decision; d != nil && d.Implementer != "" && l.cfg.Person(d.Implementer) == nil {
+		l.unknownPerson("decision.implementer", d.Implementer)
+	}
+}
+
+// parentGiven reports whether the mapping that holds p is in the file, so
+// that a missing criteria block is reported once, not once per criterion.
+func parentGiven(f model.Fields, p string) bool {
+	i := strings.LastIndexByte(p, '.')
+	return i < 0 || f.Declared(p[:i])
+}
+
+func (l *ideaLinter) unknownPerson(field, login string) {
+	logins := make([]string, len(l.cfg.People))
+	for i, p := range l.cfg.People {
+		logins[i] = p.Login
+	}
+	if s := yamlx.Suggest(login, logins); s != "" {
+		l.errorf(field, diag.RuleUnknownLogin, "lint.person-suggest", login, s)
+		return
+	}
+	l.errorf(field, diag.RuleUnknownLogin, "lint.person", login)
+}
+
+// dates checks that no date lies in the future. The revisit date of a pause
+// is the one date that may.
+func (l *ideaLinter) dates() {
+	for _, f := range dateFields {
+		if f == "screening.revisit" {
+			continue
+		}
+		if d := dateOf(l.idea, f); !d.IsZero() && d.After(l.today) {
+			l.errorf(f, diag.RuleFuture, "lint.future", f, d.String(), l.today.String())
+		}
+	}
+	if s := l.idea.Screening; s != nil && !s.Revisit.IsZero() && !s.Date.IsZero() && s.Revisit.Before(s.Date) {
+		l.errorf("screening.revisit", diag.RuleDateOrder, "lint.date-order", "screening.revisit", s.Revisit.String(), "screening.date", s.Date.String())
+	}
+}
+
+// reminders warns about what is waiting too long: first feedback past
+// feedback_days, and pauses past their revisit date.
+func (l *ideaLinter) reminders() {
+	idea := l.idea
+	if idea.Stage == model.StageSubmitted && !idea.Submitted.IsZero() {
+		due := idea.Submitted.AddDays(l.cfg.FeedbackDays)
+		if l.today.After(due) {
+			l.warnf("stage", diag.RuleFeedbackDue, "lint.feedback-due", due.String(), idea.Submitted.DaysUntil(l.today), l.cfg.FeedbackDays)
+		}
+	}
+	if idea.Stage == model.StagePaused && idea.Screening != nil && idea.Screening.Outcome == model.ScreenPause {
+		if r := idea.Screening.Revisit; !r.IsZero() && !r.After(l.today) {
+			l.warnf("screening.revisit", diag.RuleRevisitDue, "lint.revisit-due", r.String())
+		}
+	}
+}
+
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+func toAny[T any](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}

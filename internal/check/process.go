@@ -1,0 +1,232 @@
+package check
+
+import (
+	"slices"
+
+	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/workflow"
+)
+
+// gap is one requirement of a path that the file does not meet.
+type gap struct {
+	req  workflow.Requirement
+	step *workflow.Transition
+	kind gapKind
+}
+
+type gapKind int
+
+const (
+	gapMissing  gapKind = iota // the section is not there
+	gapOutcome                 // its outcome is another
+	gapCriteria                // the criteria are not met
+	gapField                   // a field the step needs is missing
+)
+
+// gaps returns what idea lacks to have come along path p.
+func gaps(idea *model.Idea, p workflow.Path) []gap {
+	var gs []gap
+	for _, t := range p {
+		for _, r := range t.Requires {
+			switch {
+			case !workflow.Present(idea, r.Section):
+				gs = append(gs, gap{r, t, gapMissing})
+			case r.Outcome != "" && workflow.OutcomeOf(idea, r.Section) != r.Outcome:
+				gs = append(gs, gap{r, t, gapOutcome})
+			case r.CriteriaMet && !idea.Screening.Criteria.Met():
+				gs = append(gs, gap{r, t, gapCriteria})
+			default:
+				for _, f := range r.Fields {
+					if !idea.Fields.Has(r.Section + "." + f) {
+						gs = append(gs, gap{r, t, gapField})
+					}
+				}
+			}
+		}
+	}
+	return gs
+}
+
+// bestPath returns the path to the idea's stage that the file comes closest
+// to satisfying, and what it lacks. A file at a stage must hold what every
+// step on some path there added.
+func (l *ideaLinter) bestPath() (workflow.Path, []gap) {
+	var best workflow.Path
+	var bestGaps []gap
+	for _, p := range workflow.Paths(l.idea.Stage) {
+		if l.from != nil && p[len(p)-1].From != *l.from {
+			continue
+		}
+		gs := gaps(l.idea, p)
+		if best == nil || len(gs) < len(bestGaps) {
+			best, bestGaps = p, gs
+		}
+		if len(gs) == 0 {
+			break
+		}
+	}
+	return best, bestGaps
+}
+
+// process checks the idea's stage against the workflow: the sections its
+// path requires, the sections it must not have yet, who signed each, and
+// the order of the dates along the path.
+func (l *ideaLinter) process() {
+	idea := l.idea
+	p, gs := l.bestPath()
+	if p == nil {
+		return // the change check reports a step that does not exist
+	}
+	for _, g := range gs {
+		switch g.kind {
+		case gapMissing:
+			l.errorf("stage", diag.RuleMissing, "lint.missing-section", string(idea.Stage), g.req.Section, stepArg(g.step))
+		case gapOutcome:
+			l.errorf(g.req.Section+".outcome", diag.RuleOutcome, "lint.outcome", g.req.Section,
+				workflow.OutcomeOf(idea, g.req.Section), string(idea.Stage), g.req.Outcome)
+		}
+		// Unmet criteria and missing fields are reported by sections(),
+		// which checks them whatever the stage.
+	}
+	for _, spec := range workflow.Sections {
+		if idea.Fields.Declared(spec.Name) && !workflow.MaySection(idea.Stage, spec.Name) {
+			l.errorf(spec.Name, diag.RuleUnexpected, "lint.unexpected", spec.Name, string(idea.Stage))
+		}
+	}
+	l.signers(p)
+	l.dateOrder(p)
+}
+
+func stepArg(t *workflow.Transition) i18n.Message {
+	if t.From == "" {
+		return i18n.M("lint.step-new", string(t.To))
+	}
+	return i18n.M("lint.step", string(t.From), string(t.To))
+}
+
+// signers checks that each section's "by" holds a role that may sign it, in
+// the idea's unit. The path decides where it matters: a decision on a quick
+// win is a unit manager's, after a proposal management's.
+func (l *ideaLinter) signers(p workflow.Path) {
+	idea := l.idea
+	onPath := make(map[string][]workflow.Actor)
+	for _, r := range p.Requirements() {
+		if len(r.Signers) > 0 {
+			onPath[r.Section] = r.Signers
+		}
+	}
+	for _, sec := range signedSections {
+		login := workflow.SignerOf(idea, sec)
+		field := workflow.SignerPath(sec)
+		if login == "" {
+			continue // a missing "by" is a missing required field
+		}
+		if l.cfg.Person(login) == nil {
+			l.unknownPerson(field, login)
+			continue
+		}
+		signers, ok := onPath[sec]
+		if !ok {
+			signers = anySigners(sec)
+		}
+		if mayAct(l.cfg, idea, login, signers) {
+			continue
+		}
+		var holders []any
+		for _, a := range signers {
+			if r, ok := a.Role(); ok {
+				for _, h := range l.cfg.Holders(r, idea.Unit) {
+					if !slices.Contains(holders, any(h)) {
+						holders = append(holders, h)
+					}
+				}
+			}
+		}
+		l.errorf(field, diag.RuleRole, "lint.role", login, actorList(signers), idea.Unit, i18n.List(holders))
+	}
+}
+
+// signedSections are the sections that have a "by".
+var signedSections = []string{"screening", "proposal", "decision", "plan", "implementation.communicated", "outcome"}
+
+// anySigners returns everyone the workflow lets sign section on any path.
+func anySigners(section string) []workflow.Actor {
+	var all []workflow.Actor
+	for _, row := range workflow.Rows {
+		for _, r := range row.Requires {
+			if r.Section != section {
+				continue
+			}
+			for _, a := range r.Signers {
+				if !slices.Contains(all, a) {
+					all = append(all, a)
+				}
+			}
+		}
+	}
+	return all
+}
+
+// mayAct reports whether login is one of actors for idea: holds the role in
+// the idea's unit, or is the person the idea names.
+func mayAct(cfg *model.Config, idea *model.Idea, login string, actors []workflow.Actor) bool {
+	for _, a := range actors {
+		switch a {
+		case workflow.Anyone:
+			return true
+		case workflow.Submitter:
+			if model.SameLogin(idea.Submitter.GitHub, login) {
+				return true
+			}
+		case workflow.Implementer:
+			if idea.Decision != nil && model.SameLogin(idea.Decision.Implementer, login) {
+				return true
+			}
+		default:
+			if r, ok := a.Role(); ok && cfg.Holds(login, r, idea.Unit) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func actorList(actors []workflow.Actor) i18n.List {
+	l := make(i18n.List, len(actors))
+	for i, a := range actors {
+		l[i] = i18n.Key("actor." + string(a))
+	}
+	return l
+}
+
+// dateOrder checks that no step is dated before the step before it. Dates
+// added by one step (the start and the announcement of an implementation)
+// may come in either order.
+func (l *ideaLinter) dateOrder(p workflow.Path) {
+	idea := l.idea
+	prevField, prev := "submitted", idea.Submitted
+	for _, t := range p {
+		stepField, stepMax := prevField, prev
+		for _, r := range t.Requires {
+			for i, f := range requirementDates[r.Section] {
+				d := dateOf(idea, f)
+				if d.IsZero() {
+					continue
+				}
+				cmpField, cmpDate := prevField, prev
+				if i > 0 { // a later date of the same section
+					cmpField, cmpDate = requirementDates[r.Section][i-1], dateOf(idea, requirementDates[r.Section][i-1])
+				}
+				if !cmpDate.IsZero() && d.Before(cmpDate) {
+					l.errorf(f, diag.RuleDateOrder, "lint.date-order", f, d.String(), cmpField, cmpDate.String())
+				}
+				if d.After(stepMax) {
+					stepField, stepMax = f, d
+				}
+			}
+		}
+		prevField, prev = stepField, stepMax
+	}
+}

@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/idebanken/idebanken/internal/check"
+	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/gitrepo"
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/snapshot"
+)
+
+// CheckOptions are the inputs of idebank check.
+type CheckOptions struct {
+	Stdout, Stderr io.Writer
+
+	Dir       string // a folder in the idea bank
+	Base      string // a revision: check the change from it
+	Head      string // a revision; "" for the working tree
+	Actor     string
+	Approvers []string
+	Format    diag.Format
+	Lang      model.Lang // "" for the configuration's language
+	Today     model.Date
+}
+
+func runCheckCmd(args []string, env Env) int {
+	lang := envLang(env.Getenv)
+	opts := &CheckOptions{Stdout: env.Stdout, Stderr: env.Stderr, Today: today(env.Now)}
+	fs := newFlagSet("check")
+	fs.StringVar(&opts.Dir, "C", env.Dir, "")
+	fs.StringVar(&opts.Base, "base", "", "")
+	fs.StringVar(&opts.Head, "head", "", "")
+	fs.StringVar(&opts.Actor, "actor", "", "")
+	approvers := fs.String("approvers", "", "")
+	format := fs.String("format", "", "")
+	langFlag := fs.String("lang", "", "")
+	todayFlag := fs.String("today", "", "")
+	if !parseFlags(fs, args, lang, "cli.check-usage", env.Stderr) {
+		return ExitCannot
+	}
+	fail := func(key string, a ...any) int {
+		fmt.Fprintf(env.Stderr, "idebank check: %s\n\n%s", i18n.Render(lang, i18n.M(key, a...)), i18n.T(lang, "cli.check-usage"))
+		return ExitCannot
+	}
+	for _, a := range strings.Split(*approvers, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			opts.Approvers = append(opts.Approvers, a)
+		}
+	}
+	switch {
+	case *format != "":
+		opts.Format = diag.Format(*format)
+		if !opts.Format.Valid() {
+			return fail("cli.bad-format", *format)
+		}
+	case env.Getenv("GITHUB_ACTIONS") == "true":
+		opts.Format = diag.FormatGitHub
+	default:
+		opts.Format = diag.FormatText
+	}
+	if *langFlag != "" {
+		opts.Lang = model.Lang(*langFlag)
+		if !opts.Lang.Valid() {
+			return fail("cli.bad-lang", *langFlag)
+		}
+	}
+	if *todayFlag != "" {
+		d, err := model.ParseDate(*todayFlag)
+		if err != nil {
+			return fail("cli.bad-today", *todayFlag)
+		}
+		opts.Today = d
+	}
+	if opts.Head != "" && opts.Base == "" {
+		return fail("cli.head-without-base")
+	}
+	return runCheck(opts)
+}
+
+// runCheck checks the idea bank that holds opts.Dir and prints what it
+// finds.
+func runCheck(opts *CheckOptions) int {
+	lang := opts.Lang
+	if lang == "" {
+		lang = model.Swedish
+	}
+	root := findRoot(opts.Dir)
+	var res *check.Result
+	if opts.Base == "" {
+		head, err := snapshot.FromDir(root)
+		if err != nil {
+			return cannot(opts.Stderr, lang, err)
+		}
+		res = check.Lint(head, opts.Today)
+	} else {
+		c, err := loadChange(root, opts)
+		if err != nil {
+			return cannot(opts.Stderr, lang, err)
+		}
+		res = check.CheckChange(*c)
+	}
+	if opts.Lang == "" && res.Config != nil {
+		lang = res.Config.Language
+	}
+	if err := diag.Write(opts.Stdout, opts.Format, lang, res.Diags); err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
+	errs, warns := diag.Count(res.Diags)
+	if opts.Format != diag.FormatJSON || errs+warns > 0 {
+		fmt.Fprintln(opts.Stderr, i18n.Render(lang, i18n.M("cli.check-summary", len(res.Ideas), errs, warns)))
+	}
+	switch {
+	case res.Config == nil:
+		return ExitCannot
+	case errs > 0:
+		return ExitProblems
+	}
+	return ExitOK
+}
+
+func loadChange(root string, opts *CheckOptions) (*check.Change, error) {
+	repo, err := gitrepo.Open(root)
+	if err != nil {
+		return nil, err
+	}
+	top, err := repo.Root()
+	if err != nil {
+		return nil, err
+	}
+	sub, err := filepath.Rel(top, root)
+	if err != nil {
+		return nil, err
+	}
+	sub = filepath.ToSlash(sub)
+	c := &check.Change{Actor: opts.Actor, Approvers: opts.Approvers, Today: opts.Today}
+	if c.Base, err = repo.Snapshot(opts.Base, sub); err != nil {
+		return nil, err
+	}
+	if opts.Head == "" {
+		c.Head, err = snapshot.FromDir(root)
+	} else {
+		c.Head, err = repo.Snapshot(opts.Head, sub)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func cannot(w io.Writer, lang model.Lang, err error) int {
+	fmt.Fprintln(w, "idebank:", i18n.Render(lang, i18n.M("cli.cannot", err.Error())))
+	return ExitCannot
+}
+
+// findRoot returns the folder of the idea bank that holds dir: the nearest
+// folder, dir or above it, with an idebank.yaml. Without one, dir itself.
+func findRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; {
+		if _, err := os.Stat(filepath.Join(d, snapshot.ConfigFile)); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return abs
+		}
+		d = parent
+	}
+}

@@ -1,0 +1,126 @@
+// Package cli implements the idebank commands. Each command has an options
+// struct that holds its inputs and its dependencies (streams, environment,
+// clock), so that it runs in tests without a terminal, a network or a
+// particular day.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+)
+
+// Exit statuses.
+const (
+	ExitOK       = 0 // no errors (warnings may have been printed)
+	ExitProblems = 1 // problems found
+	ExitCannot   = 2 // could not run: bad flags, unreadable repository or configuration
+)
+
+// Env is what every command gets from the world.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+	Dir            string // the working directory
+}
+
+// Main runs the idebank command line with args (without the program name)
+// and returns the exit status.
+func Main(args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	lang := envLang(env.Getenv)
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, i18n.T(lang, "cli.usage"))
+		return ExitCannot
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "check":
+		return runCheckCmd(rest, env)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(env.Stdout, i18n.T(lang, "cli.usage"))
+		return ExitOK
+	case "version", "--version":
+		fmt.Fprintln(env.Stdout, "idebank", Version)
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stderr, "%s\n\n%s", i18n.Render(lang, i18n.M("cli.unknown-command", cmd)), i18n.T(lang, "cli.usage"))
+	return ExitCannot
+}
+
+// Version is the program's version, set at build time with
+// -ldflags "-X github.com/idebanken/idebanken/internal/cli.Version=…".
+var Version = "dev"
+
+// OSEnv returns the Env of the running process.
+func OSEnv() Env {
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = "."
+	}
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now, Dir: dir}
+}
+
+// envLang is the language of messages printed before the configuration is
+// read: IDEBANK_LANG, else English where LANG says so, else Swedish.
+func envLang(getenv func(string) string) model.Lang {
+	if l := model.Lang(getenv("IDEBANK_LANG")); l.Valid() {
+		return l
+	}
+	if strings.HasPrefix(getenv("LANG"), "en") {
+		return model.English
+	}
+	return model.Swedish
+}
+
+// newFlagSet returns a flag set that leaves reporting errors to parseFlags,
+// which does it in the user's language.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parseFlags parses args; on a flag error it prints the error and the
+// command's usage and returns false.
+func parseFlags(fs *flag.FlagSet, args []string, lang model.Lang, usageKey string, stderr io.Writer) bool {
+	err := fs.Parse(args)
+	if err == nil && fs.NArg() > 0 {
+		err = fmt.Errorf("%s", i18n.Render(lang, i18n.M("cli.extra-args", strings.Join(fs.Args(), " "))))
+	}
+	if err == nil {
+		return true
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stderr, i18n.T(lang, usageKey))
+		return false
+	}
+	fmt.Fprintf(stderr, "idebank %s: %v\n\n%s", fs.Name(), err, i18n.T(lang, usageKey))
+	return false
+}
+
+// today returns the date today in Sweden, where the idea bank's people are:
+// a step taken just after midnight must not be "in the future" on a server
+// that keeps UTC.
+func today(now func() time.Time) model.Date {
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		loc = time.Local
+	}
+	return model.DateOf(now().In(loc))
+}

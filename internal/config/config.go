@@ -1,0 +1,182 @@
+// Package config reads idebank.yaml, the configuration of an idea bank: its
+// name and language, its units, and the people who hold roles in them.
+package config
+
+import (
+	"net/url"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/yamlx"
+)
+
+// FileName is the configuration's path from the repository root.
+const FileName = "idebank.yaml"
+
+// MaxSize is the largest configuration file read, in bytes.
+const MaxSize = 1 << 20
+
+var (
+	topKeys    = []string{"title", "organisation", "language", "base_url", "feedback_days", "units", "people"}
+	unitKeys   = []string{"id", "name"}
+	personKeys = []string{"login", "name", "roles", "units"}
+)
+
+// Parse reads and validates a configuration. It returns nil when data cannot
+// be read as a configuration at all; problems are added to diags.
+func Parse(data []byte, diags *diag.List) *model.Config {
+	start := model.Pos{Line: 1, Col: 1}
+	if len(data) > MaxSize {
+		diags.Errorf(FileName, start, diag.RuleTooLarge, "file.too-large", len(data)/1024, MaxSize/1024)
+		return nil
+	}
+	d := yamlx.NewDecoder(FileName, 0, diags)
+	root, ok := d.Parse(data)
+	if !ok {
+		return nil
+	}
+	if !yamlx.IsNull(root) && root.Kind != yaml.MappingNode {
+		diags.Errorf(FileName, d.Pos(root), diag.RuleConfig, "config.not-mapping")
+		return nil
+	}
+	c := &model.Config{Language: model.Swedish, FeedbackDays: model.DefaultFeedbackDays, Title: "Idébanken"}
+	d.Fields[""] = model.Field{Pos: start}
+	var unitNodes, personNodes []*yaml.Node
+	d.Map(root, "", topKeys, func(k string, v *yaml.Node) {
+		switch k {
+		case "title":
+			c.Title = d.String(v, k)
+		case "organisation":
+			c.Organisation = d.String(v, k)
+		case "language":
+			c.Language = yamlx.Enum(d, v, k, model.Langs)
+		case "base_url":
+			c.BaseURL = d.String(v, k)
+			if u, err := url.Parse(c.BaseURL); c.BaseURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+				diags.Errorf(FileName, d.Pos(v), diag.RuleURL, "config.base-url", c.BaseURL)
+			}
+		case "feedback_days":
+			c.FeedbackDays = d.Int(v, k)
+			if c.FeedbackDays < 1 {
+				diags.Errorf(FileName, d.Pos(v), diag.RuleValue, "config.feedback-days", c.FeedbackDays)
+			}
+		case "units":
+			unitNodes = items(d, v, k)
+			for _, n := range unitNodes {
+				c.Units = append(c.Units, unit(d, n))
+			}
+		case "people":
+			personNodes = items(d, v, k)
+			for _, n := range personNodes {
+				c.People = append(c.People, person(d, n))
+			}
+		}
+	})
+	c.Fields = d.Fields
+	validate(c, d, unitNodes, personNodes)
+	return c
+}
+
+func items(d *yamlx.Decoder, n *yaml.Node, path string) []*yaml.Node {
+	if yamlx.IsNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.Diags.Errorf(FileName, d.Pos(n), diag.RuleFieldType, "config.want-list", path)
+		return nil
+	}
+	return n.Content
+}
+
+func unit(d *yamlx.Decoder, n *yaml.Node) model.Unit {
+	var u model.Unit
+	d.Map(n, "units[]", unitKeys, func(k string, v *yaml.Node) {
+		switch k {
+		case "id":
+			u.ID = d.String(v, "units[].id")
+		case "name":
+			u.Name = d.String(v, "units[].name")
+		}
+	})
+	return u
+}
+
+func person(d *yamlx.Decoder, n *yaml.Node) model.Person {
+	var p model.Person
+	d.Map(n, "people[]", personKeys, func(k string, v *yaml.Node) {
+		switch k {
+		case "login":
+			p.Login = d.String(v, "people[].login")
+		case "name":
+			p.Name = d.String(v, "people[].name")
+		case "roles":
+			if !yamlx.IsNull(v) && v.Kind != yaml.SequenceNode {
+				d.Diags.Errorf(FileName, d.Pos(v), diag.RuleFieldType, "config.want-list", "roles")
+				return
+			}
+			if v.Kind == yaml.SequenceNode {
+				for _, r := range v.Content {
+					p.Roles = append(p.Roles, yamlx.Enum(d, r, "roles", model.Roles))
+				}
+			}
+		case "units":
+			p.Units = d.Strings(v, "people[].units")
+		}
+	})
+	return p
+}
+
+// validate checks what the configuration's parts must say about each other.
+// nodes give the position of each unit and person.
+func validate(c *model.Config, d *yamlx.Decoder, unitNodes, personNodes []*yaml.Node) {
+	errorf := func(n *yaml.Node, key string, args ...any) {
+		d.Diags.Errorf(FileName, d.Pos(n), diag.RuleConfig, key, args...)
+	}
+	if len(c.Units) == 0 {
+		d.Diags.Errorf(FileName, c.Fields.Lookup("units"), diag.RuleConfig, "config.no-units")
+	}
+	units := make(map[string]bool)
+	for i, u := range c.Units {
+		n := unitNodes[i]
+		switch {
+		case u.ID == "":
+			errorf(n, "config.unit-no-id")
+		case !model.ValidSlug(u.ID):
+			errorf(n, "config.unit-id-form", u.ID)
+		case units[u.ID]:
+			errorf(n, "config.unit-duplicate", u.ID)
+		}
+		if u.Name == "" {
+			errorf(n, "config.unit-no-name", u.ID)
+		}
+		units[u.ID] = true
+	}
+	logins := make(map[string]bool)
+	for i, p := range c.People {
+		n := personNodes[i]
+		key := strings.ToLower(p.Login)
+		switch {
+		case p.Login == "":
+			errorf(n, "config.person-no-login")
+		case !model.ValidLogin(p.Login):
+			errorf(n, "config.login-form", p.Login)
+		case logins[key]:
+			errorf(n, "config.person-duplicate", p.Login)
+		}
+		logins[key] = true
+		if p.Name == "" {
+			errorf(n, "config.person-no-name", p.Login)
+		}
+		if len(p.Roles) == 0 {
+			errorf(n, "config.person-no-role", p.Login)
+		}
+		for _, u := range p.Units {
+			if !units[u] {
+				errorf(n, "config.person-unknown-unit", p.Login, u)
+			}
+		}
+	}
+}

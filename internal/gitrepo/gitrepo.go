@@ -1,0 +1,148 @@
+// Package gitrepo reads snapshots of an idea bank from a git repository
+// with go-git, so that checking a change needs no git program.
+package gitrepo
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/idebanken/idebanken/internal/snapshot"
+)
+
+// Repo is a git repository on disk.
+type Repo struct {
+	repo *git.Repository
+}
+
+// Open opens the repository that holds dir, looking in dir's parents for
+// the .git folder as git does.
+func Open(dir string) (*Repo, error) {
+	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if err != nil {
+		if errors.Is(err, git.ErrRepositoryNotExists) {
+			return nil, fmt.Errorf("%s is not in a git repository", dir)
+		}
+		return nil, err
+	}
+	return &Repo{repo: r}, nil
+}
+
+// Commit resolves rev (a branch, tag, commit hash or an expression such as
+// HEAD~1) to a commit.
+func (r *Repo) Commit(rev string) (*object.Commit, error) {
+	h, err := r.repo.ResolveRevision(plumbing.Revision(rev))
+	if err != nil {
+		return nil, fmt.Errorf("revision %q is not in the repository (a shallow clone may lack it: fetch more history): %w", rev, err)
+	}
+	c, err := r.repo.CommitObject(*h)
+	if err != nil {
+		return nil, fmt.Errorf("revision %q: %w", rev, err)
+	}
+	return c, nil
+}
+
+// Root returns the folder of the repository's working tree.
+func (r *Repo) Root() (string, error) {
+	wt, err := r.repo.Worktree()
+	if err != nil {
+		return "", err
+	}
+	return wt.Filesystem.Root(), nil
+}
+
+// Snapshot reads the configuration and the files under ideas/ as they are
+// at rev, in the folder dir of the repository ("" for its root: an idea bank
+// may live in a folder of a larger repository).
+func (r *Repo) Snapshot(rev, dir string) (*snapshot.Snapshot, error) {
+	c, err := r.Commit(rev)
+	if err != nil {
+		return nil, err
+	}
+	tree, err := c.Tree()
+	if err != nil {
+		return nil, fmt.Errorf("revision %q: %w", rev, err)
+	}
+	if dir != "" && dir != "." {
+		tree, err = tree.Tree(dir)
+		if errors.Is(err, object.ErrDirectoryNotFound) {
+			return &snapshot.Snapshot{}, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("revision %q: %w", rev, err)
+		}
+	}
+	return FromTree(tree)
+}
+
+// FromTree reads the snapshot of a tree.
+func FromTree(tree *object.Tree) (*snapshot.Snapshot, error) {
+	s := &snapshot.Snapshot{}
+	if e, err := tree.FindEntry(snapshot.ConfigFile); err == nil && e.Mode.IsFile() {
+		f, err := readBlob(tree, e, snapshot.ConfigFile)
+		if err != nil {
+			return nil, err
+		}
+		s.Config = f
+	}
+	ideas, err := tree.Tree(snapshot.IdeasDir)
+	if errors.Is(err, object.ErrDirectoryNotFound) {
+		return s, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	w := object.NewTreeWalker(ideas, true, nil)
+	defer w.Close()
+	for {
+		name, e, err := w.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if snapshot.IsIgnored(path.Base(name)) || e.Mode == filemode.Dir || e.Mode == filemode.Submodule {
+			continue
+		}
+		p := snapshot.IdeasDir + "/" + name
+		if e.Mode == filemode.Symlink {
+			s.Ideas = append(s.Ideas, snapshot.File{Path: p, Symlink: true})
+			continue
+		}
+		f, err := readBlob(ideas, &e, p)
+		if err != nil {
+			return nil, err
+		}
+		s.Ideas = append(s.Ideas, *f)
+	}
+	s.Sort()
+	return s, nil
+}
+
+func readBlob(t *object.Tree, e *object.TreeEntry, p string) (*snapshot.File, error) {
+	b, err := t.TreeEntryFile(e)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	f := &snapshot.File{Path: p, Size: b.Size}
+	if b.Size > snapshot.ReadLimit {
+		return f, nil
+	}
+	rd, err := b.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	defer rd.Close()
+	f.Data, err = io.ReadAll(rd)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	return f, nil
+}

@@ -1,0 +1,198 @@
+package i18n
+
+// catalog holds every text, keyed by where it is used. Messages about a
+// problem say what is wrong and how to put it right; field names and values
+// that people type stay as they are written in the file.
+var catalog = map[string]Text{
+	"list.none":         {"ingen", "none"},
+	"yaml.front-matter": {"framsidan (front matter)", "the front matter"},
+
+	// Reading a file.
+	"file.too-large":       {"filen är %d kB; gränsen är %d kB. Korta texten eller lägg bilagor någon annanstans och länka till dem", "the file is %d kB; the limit is %d kB. Shorten the text, or keep attachments elsewhere and link to them"},
+	"file.binary":          {"filen innehåller binära data (NUL-tecken), inte text. En idéfil ska vara Markdown-text sparad som UTF-8", "the file holds binary data (NUL bytes), not text. An idea file must be Markdown text saved as UTF-8"},
+	"file.not-utf8":        {"filen är inte sparad som UTF-8 (tecknet här går inte att läsa). Spara om filen med teckenkodningen UTF-8", "the file is not saved as UTF-8 (the character here cannot be read). Save it again with the UTF-8 encoding"},
+	"file.empty":           {"filen är tom. Börja från en mall i templates/ eller använd `idebank new`", "the file is empty. Start from a template in templates/ or use `idebank new`"},
+	"file.no-front-matter": {"filen måste börja med en rad med bara `---`, sedan fälten (id, title, …), sedan en till rad `---` och därefter texten", "the file must start with a line holding only `---`, then the fields (id, title, …), then another `---` line and then the text"},
+	"file.unclosed":        {"fälten överst avslutas aldrig: lägg till en rad med bara `---` efter dem, före texten", "the fields at the top are never closed: add a line holding only `---` after them, before the text"},
+	"file.not-mapping":     {"fälten överst måste vara rader av formen `nyckel: värde`, inte en lista eller en ensam text", "the fields at the top must be lines of the form `key: value`, not a list or a single text"},
+	"file.symlink":         {"en symbolisk länk hör inte hemma under ideas/: lägg själva filen här", "a symbolic link does not belong under ideas/: put the file itself here"},
+	"file.not-md":          {"bara idéfiler hör hemma under ideas/, med namnet ideas/<ÅÅÅÅ>/<id>-<namn>.md", "only idea files belong under ideas/, named ideas/<YYYY>/<id>-<slug>.md"},
+
+	// YAML.
+	"yaml.syntax":          {"YAML-fel: %s. Kontrollera indrag, kolon och citattecken på raden", "YAML error: %s. Check the indentation, colons and quotes on the line"},
+	"yaml.alias":           {"alias (%s) och ankare används inte i idéfiler: skriv ut värdet", "aliases (%s) and anchors are not used in idea files: write the value out"},
+	"yaml.want-mapping":    {"%v ska innehålla fält av formen `nyckel: värde`, men är %v", "%v must hold fields of the form `key: value`, but is %v"},
+	"yaml.key-not-text":    {"en nyckel måste vara ett enkelt ord, som `title`", "a key must be a plain word, such as `title`"},
+	"yaml.duplicate":       {"fältet %q finns två gånger i %v: ta bort det ena", "the field %q appears twice in %v: remove one of them"},
+	"yaml.unknown-suggest": {"okänt fält %q i %v: menade du %q?", "unknown field %q in %v: did you mean %q?"},
+	"yaml.unknown":         {"okänt fält %q i %v. Tillåtna fält här: %v", "unknown field %q in %v. Fields allowed here: %v"},
+	"yaml.want-text":       {"%v ska vara en text, men är %v", "%v must be a text, but is %v"},
+	"yaml.bool-as-text":    {"%v ska vara en text, men %s tolkas som sant/falskt: sätt citattecken runt värdet", "%v must be a text, but %s is read as true/false: put quotes around the value"},
+	"yaml.want-bool":       {"%v ska vara true eller false, men är %v", "%v must be true or false, but is %v"},
+	"yaml.want-int":        {"%v ska vara ett heltal utan mellanslag, men är %v", "%v must be a whole number without spaces, but is %v"},
+	"yaml.want-date":       {"%v ska vara ett datum som 2026-03-02, men är %v", "%v must be a date such as 2026-03-02, but is %v"},
+	"yaml.bad-date":        {"%v: %q är inget riktigt datum. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-03-02", "%v: %q is not a real date. Write YYYY-MM-DD, for example 2026-03-02"},
+	"yaml.want-list":       {"%v ska vara en lista, men är %v: skriv [%s]", "%v must be a list, but is %v: write [%s]"},
+	"yaml.enum-suggest":    {"%q är inte tillåtet i %v: menade du %q? Tillåtna värden: %v", "%q is not allowed in %v: did you mean %q? Allowed values: %v"},
+	"yaml.enum":            {"%q är inte tillåtet i %v. Tillåtna värden: %v", "%q is not allowed in %v. Allowed values: %v"},
+	"yaml.kind.mapping":    {"en grupp av fält", "a group of fields"},
+	"yaml.kind.list":       {"en lista", "a list"},
+	"yaml.kind.alias":      {"ett alias", "an alias"},
+	"yaml.kind.bool":       {"sant/falskt", "true/false"},
+	"yaml.kind.number":     {"ett tal", "a number"},
+	"yaml.kind.null":       {"tomt", "empty"},
+	"yaml.kind.text":       {"en text", "a text"},
+
+	// The values of an idea.
+	"idea.id-format":     {"id %q har fel form: skriv år, bindestreck och ett löpnummer med minst tre siffror, till exempel 2026-007", "id %q has the wrong form: write the year, a hyphen and a number of at least three digits, for example 2026-007"},
+	"idea.value-range":   {"%s ska vara ett heltal från %[3]d till %[4]d (är %[2]d)", "%s must be a whole number from %[3]d to %[4]d (is %[2]d)"},
+	"idea.cost-negative": {"kostnaden kan inte vara negativ (%d): skriv kostnaden i kronor", "the cost cannot be negative (%d): write the cost in SEK"},
+
+	// One idea.
+	"lint.required":        {"fältet %q saknas: alla idéer måste ha id, title, kind, stage, submitted, submitter och unit", "the field %q is missing: every idea must have id, title, kind, stage, submitted, submitter and unit"},
+	"lint.title-long":      {"rubriken har %d tecken; den får ha högst %d. Korta den och berätta resten i texten", "the title has %d characters; it may have at most %d. Shorten it and say the rest in the text"},
+	"lint.title-lines":     {"rubriken måste stå på en rad", "the title must be on one line"},
+	"lint.id-year":         {"id %s börjar inte med året då idén registrerades (%d): ett id börjar alltid med registreringsåret", "id %s does not start with the year the idea was submitted (%d): an id always starts with the year of submission"},
+	"lint.file-name-want":  {"filen ligger fel: en idé med detta id ska heta %s", "the file is in the wrong place: an idea with this id must be named %s"},
+	"lint.file-name":       {"filen ligger fel: en idé ska heta ideas/<ÅÅÅÅ>/<id>-<namn>.md, till exempel ideas/2026/2026-007-digital-felanmalan.md", "the file is in the wrong place: an idea must be named ideas/<YYYY>/<id>-<slug>.md, for example ideas/2026/2026-007-digital-felanmalan.md"},
+	"lint.file-id":         {"id %s stämmer inte med filnamnet %s: byt namn på filen till %s eller rätta id", "id %s does not match the file name %s: rename the file to %s or correct the id"},
+	"lint.file-year":       {"filen ligger i mappen %s men id:t är från %s: flytta den till %s", "the file is in the folder %s but its id is from %s: move it to %s"},
+	"lint.anonymous-name":  {"förslagsställaren är anonym men har ett namn i filen: ta bort namnet, annars publiceras det", "the submitter is anonymous but has a name in the file: remove the name, or it is published"},
+	"lint.submitter-name":  {"förslagsställaren saknar namn: skriv submitter.name, eller anonymous: true för en anonym idé", "the submitter has no name: write submitter.name, or anonymous: true for an anonymous idea"},
+	"lint.login-form":      {"%q är inget GitHub-användarnamn: bara bokstäver, siffror och bindestreck", "%q is not a GitHub login: letters, digits and hyphens only"},
+	"lint.unit-suggest":    {"enheten %q finns inte i idebank.yaml: menade du %q?", "the unit %q is not in idebank.yaml: did you mean %q?"},
+	"lint.unit":            {"enheten %q finns inte i idebank.yaml. Enheter: %v", "the unit %q is not in idebank.yaml. Units: %v"},
+	"lint.url":             {"%q är ingen webbadress: skriv hela adressen, med https://", "%q is not a web address: write the whole address, with https://"},
+	"lint.tag-case":        {"taggen %q ska skrivas med små bokstäver: %q", "the tag %q must be written in lowercase: %q"},
+	"lint.tag-form":        {"taggen %q är för lång eller innehåller radbrytningar: högst %d tecken på en rad", "the tag %q is too long or holds line breaks: at most %d characters on one line"},
+	"lint.tag-twice":       {"taggen %q står två gånger", "the tag %q is there twice"},
+	"lint.empty-body":      {"idén saknar text: beskriv under rubrikerna vad problemet är, vad du föreslår och vilken nytta det gör", "the idea has no text: describe under the headings what the problem is, what you propose and what good it does"},
+	"lint.section-field":   {"%s saknas: avsnittet %s måste ha det", "%s is missing: the section %s must have it"},
+	"lint.criteria":        {"utfallet %s kräver att kriterierna mission, reach och benefit är uppfyllda (met: true); inte uppfyllda: %v. Välj pause eller reject, eller ändra bedömningen", "the outcome %s needs the criteria mission, reach and benefit met (met: true); not met: %v. Choose pause or reject, or change the assessment"},
+	"lint.revisit-outcome": {"revisit hör till utfallet pause, men utfallet är %s: ta bort revisit", "revisit belongs with the outcome pause, but the outcome is %s: remove revisit"},
+	"lint.implementer":     {"ett beslut att genomföra (approve) måste utse en genomförare: skriv decision.implementer med personens användarnamn", "a decision to approve must appoint an implementer: write decision.implementer with the person's login"},
+	"lint.person-suggest":  {"%q finns inte bland people i idebank.yaml: menade du %q?", "%q is not among the people in idebank.yaml: did you mean %q?"},
+	"lint.person":          {"%q finns inte bland people i idebank.yaml: lägg till personen där eller rätta användarnamnet", "%q is not among the people in idebank.yaml: add the person there or correct the login"},
+	"lint.future":          {"%s (%s) ligger efter dagens datum %s: skriv datumet då steget togs", "%s (%s) is after today, %s: write the date the step was taken"},
+	"lint.date-order":      {"%s (%s) är tidigare än %s (%s): ett steg kan inte dateras före steget innan", "%s (%s) is earlier than %s (%s): a step cannot be dated before the step before it"},
+	"lint.feedback-due":    {"första återkopplingen var senast %s: idén har väntat %d dagar (gränsen är %d). En idéambassadör behöver bedöma den", "first feedback was due by %s: the idea has waited %d days (the limit is %d). An idea ambassador needs to screen it"},
+	"lint.revisit-due":     {"idén pausades till %s: dags att ta upp den igen", "the idea was paused until %s: time to take it up again"},
+	"lint.pnr":             {"%s verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a personal identity number: remove it, the file and the site are public"},
+	"lint.pnr-body":        {"raden verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a personal identity number: remove it, the file and the site are public"},
+	"lint.phone":           {"%s verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a phone number: remove it, the file and the site are public"},
+	"lint.phone-body":      {"raden verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a phone number: remove it, the file and the site are public"},
+	"lint.email":           {"%s innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "%s holds an e-mail address; it is not published on the site, but is visible in the file"},
+	"lint.email-body":      {"raden innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "the line holds an e-mail address; it is not published on the site, but is visible in the file"},
+	"lint.missing-section": {"steget är %s, så avsnittet %s måste finnas (det läggs till i steget %v)", "the stage is %s, so the section %s must be there (it is added by the step %v)"},
+	"lint.step":            {"%s → %s", "%s → %s"},
+	"lint.step-new":        {"ny idé → %s", "new idea → %s"},
+	"lint.outcome":         {"%s.outcome är %s, men steget %s kräver %s: rätta utfallet eller steget", "%s.outcome is %s, but the stage %s needs %s: correct the outcome or the stage"},
+	"lint.unexpected":      {"avsnittet %s hör till ett senare steg än %s: ta bort det eller flytta idén ett steg i taget", "the section %s belongs to a later stage than %s: remove it, or move the idea one step at a time"},
+	"lint.role":            {"%s får inte signera här: det krävs %v för enheten %s. De som får: %v", "%s may not sign here: it takes %v for the unit %s. Those who may: %v"},
+	"lint.duplicate-id":    {"id %s används också av %s: varje idé behöver ett eget id (ta nästa lediga nummer)", "id %s is also used by %s: every idea needs its own id (take the next free number)"},
+	"lint.related-self":    {"idén %s pekar på sig själv i related", "the idea %s refers to itself in related"},
+	"lint.related":         {"related: det finns ingen idé med id %s", "related: there is no idea with id %s"},
+
+	// A change.
+	"change.deleted":    {"en idéfil tas aldrig bort: för att avsluta en idé, flytta den till withdrawn (av förslagsställaren) eller rejected", "an idea file is never deleted: to end an idea, move it to withdrawn (by its submitter) or rejected"},
+	"change.new-stage":  {"en ny idé börjar i steget submitted, inte %s: skriv stage: submitted", "a new idea starts at the stage submitted, not %s: write stage: submitted"},
+	"change.rename":     {"filen flyttades från %s: bara namnet efter id:t får ändras, inte mappen", "the file was moved from %s: only the name after the id may change, not the folder"},
+	"change.final":      {"idén var i slutsteget %s och kan inte flyttas till %s: lämna en ny idé i stället", "the idea was at the final stage %s and cannot move to %s: submit a new idea instead"},
+	"change.transition": {"%s → %s är inget steg i processen; från %[1]s kan idén gå till: %[3]v. Ta ett steg per ändring", "%s → %s is not a step of the process; from %[1]s the idea can go to: %[3]v. Take one step per change"},
+	"change.immutable":  {"%s får inte ändras när idén väl är registrerad (var %s): ändra tillbaka", "%s may not change once the idea is submitted (was %s): change it back"},
+	"change.submitter":  {"submitter får inte ändras när idén väl är registrerad; det enda tillåtna är att göra förslagsställaren anonym (anonymous: true utan name)", "submitter may not change once the idea is submitted; the one change allowed is to make the submitter anonymous (anonymous: true without name)"},
+	"change.permission": {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v); ändringens författare och godkännare (%v) har inte den rollen. Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v); the change's author and approvers (%v) do not hold that role. Ask one of them to approve the pull request"},
+
+	// The configuration.
+	"config.missing":             {"idebank.yaml saknas i roten av repot: den anger enheter, personer och roller", "idebank.yaml is missing from the root of the repository: it names the units, people and roles"},
+	"config.not-mapping":         {"idebank.yaml måste bestå av rader av formen `nyckel: värde`", "idebank.yaml must consist of lines of the form `key: value`"},
+	"config.want-list":           {"%s ska vara en lista, med ett `- ` före varje post", "%s must be a list, with a `- ` before each entry"},
+	"config.base-url":            {"base_url %q är ingen fullständig webbadress: skriv den med https://", "base_url %q is not a complete web address: write it with https://"},
+	"config.feedback-days":       {"feedback_days måste vara minst 1 (är %d)", "feedback_days must be at least 1 (is %d)"},
+	"config.no-units":            {"idebank.yaml måste ha minst en enhet under units", "idebank.yaml must have at least one unit under units"},
+	"config.unit-no-id":          {"enheten saknar id", "the unit has no id"},
+	"config.unit-id-form":        {"enhetens id %q ska skrivas med små bokstäver, siffror och bindestreck (å, ä → a, ö → o)", "the unit id %q must be written in lowercase letters, digits and hyphens (å, ä → a, ö → o)"},
+	"config.unit-duplicate":      {"enheten %q finns två gånger", "the unit %q is there twice"},
+	"config.unit-no-name":        {"enheten %q saknar name", "the unit %q has no name"},
+	"config.person-no-login":     {"personen saknar login (GitHub-användarnamn)", "the person has no login (GitHub login)"},
+	"config.login-form":          {"%q är inget GitHub-användarnamn: bara bokstäver, siffror och bindestreck", "%q is not a GitHub login: letters, digits and hyphens only"},
+	"config.person-duplicate":    {"personen %q finns två gånger: samla rollerna under en post", "the person %q is there twice: gather the roles under one entry"},
+	"config.person-no-name":      {"personen %q saknar name", "the person %q has no name"},
+	"config.person-no-role":      {"personen %q har ingen roll: ge personen minst en roll i roles, eller ta bort posten", "the person %q has no role: give them at least one role in roles, or remove the entry"},
+	"config.person-unknown-unit": {"personen %q har enheten %q, som inte finns under units", "the person %q has the unit %q, which is not under units"},
+
+	// Who acts.
+	"actor.anyone":           {"vem som helst", "anyone"},
+	"actor.submitter":        {"förslagsställaren", "the submitter"},
+	"actor.implementer":      {"genomföraren (decision.implementer)", "the implementer (decision.implementer)"},
+	"actor.ambassador":       {"idéambassadör", "idea ambassador"},
+	"actor.innovation-group": {"innovationsgruppen", "the innovation group"},
+	"actor.unit-manager":     {"enhetschef", "unit manager"},
+	"actor.management":       {"förvaltningsledningen", "management"},
+	"actor.project-lead":     {"projektledare", "project lead"},
+	"actor.communicator":     {"kommunikatör", "communicator"},
+}
+
+func init() {
+	for k, v := range cliTexts {
+		catalog[k] = v
+	}
+}
+
+// cliTexts are the texts of the command line itself.
+var cliTexts = map[string]Text{
+	"cli.usage": {`idebank – Idébanken, kommunens process för förbättring och innovation
+
+Användning:
+  idebank check [--base REV] [--head REV] [--actor LOGIN] [--approvers LOGIN,...]
+                [--format text|json|github] [--lang sv|en] [--today ÅÅÅÅ-MM-DD] [-C MAPP]
+      kontrollerar alla idéer och idebank.yaml; med --base även varje ändring sedan REV
+  idebank version
+  idebank help
+
+Slutstatus: 0 inga fel, 1 fel hittades, 2 kunde inte köras.
+`, `idebank – Idébanken, the municipality's process for improvement and innovation
+
+Usage:
+  idebank check [--base REV] [--head REV] [--actor LOGIN] [--approvers LOGIN,...]
+                [--format text|json|github] [--lang sv|en] [--today YYYY-MM-DD] [-C DIR]
+      checks every idea and idebank.yaml; with --base also each change since REV
+  idebank version
+  idebank help
+
+Exit status: 0 no errors, 1 errors found, 2 could not run.
+`},
+	"cli.check-usage": {`Användning: idebank check [flaggor]
+
+Kontrollerar alla idéfiler under ideas/ och idebank.yaml.
+
+  --base REV          kontrollera också varje ändring från REV (gren, tagg eller commit)
+  --head REV          jämför med REV i stället för arbetskatalogen (kräver --base)
+  --actor LOGIN       den som gjort ändringen: måste ha rollen för varje steg
+  --approvers A,B     de som godkänt ändringen; det räcker att en av dem har rollen
+  --format FORMAT     text (standard), json eller github (standard i GitHub Actions)
+  --lang sv|en        meddelandenas språk (standard: language i idebank.yaml)
+  --today ÅÅÅÅ-MM-DD  kontrollera som om det vore detta datum
+  -C MAPP             kör i MAPP i stället för den aktuella mappen
+`, `Usage: idebank check [flags]
+
+Checks every idea file under ideas/ and idebank.yaml.
+
+  --base REV          also check each change from REV (a branch, tag or commit)
+  --head REV          compare with REV instead of the working tree (needs --base)
+  --actor LOGIN       who made the change: must hold the role for each step
+  --approvers A,B     who approved the change; one of them holding the role is enough
+  --format FORMAT     text (default), json or github (default in GitHub Actions)
+  --lang sv|en        the language of messages (default: language in idebank.yaml)
+  --today YYYY-MM-DD  check as if it were this date
+  -C DIR              run in DIR instead of the current folder
+`},
+	"cli.unknown-command":   {"okänt kommando %q", "unknown command %q"},
+	"cli.extra-args":        {"oväntade argument: %s", "unexpected arguments: %s"},
+	"cli.bad-format":        {"okänt format %q: välj text, json eller github", "unknown format %q: choose text, json or github"},
+	"cli.bad-lang":          {"okänt språk %q: välj sv eller en", "unknown language %q: choose sv or en"},
+	"cli.bad-today":         {"--today %q är inget datum av formen ÅÅÅÅ-MM-DD", "--today %q is not a date of the form YYYY-MM-DD"},
+	"cli.head-without-base": {"--head kräver --base", "--head needs --base"},
+	"cli.cannot":            {"kan inte köra: %s", "cannot run: %s"},
+	"cli.check-summary":     {"%d idéer kontrollerade: %d fel, %d varningar", "%d ideas checked: %d errors, %d warnings"},
+}

@@ -1,0 +1,251 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Idea is one idea file: its front matter and its Markdown body.
+//
+// A stage section is nil when the file does not have it. Whether an optional
+// scalar was written at all (an explicit "met: false" against a missing
+// "met") is answered by Fields, which holds the position of every key the
+// file contains.
+type Idea struct {
+	Path string // slash-separated, relative to the repository root
+
+	ID         ID
+	Title      string
+	Kind       Kind
+	Stage      Stage
+	Submitted  Date
+	Submitter  Submitter
+	Unit       string
+	Tags       []string
+	Discussion string
+	Related    []ID
+
+	Screening      *Screening
+	Proposal       *Proposal
+	Decision       *Decision
+	Plan           *Plan
+	Implementation *Implementation
+	Outcome        *Outcome
+	Withdrawn      *Withdrawal
+
+	Body     string // the Markdown after the front matter
+	BodyLine int    // the line of the file on which Body starts
+
+	Fields Fields
+}
+
+// Submitter is the employee who submitted an idea.
+type Submitter struct {
+	Name      string
+	GitHub    string
+	Anonymous bool
+}
+
+// PublicName is the name that may be published: empty for an anonymous
+// submitter, whatever the file says.
+func (s Submitter) PublicName() string {
+	if s.Anonymous {
+		return ""
+	}
+	return s.Name
+}
+
+// Screening is the ambassador's assessment against the four criteria
+// (Utvärdering).
+type Screening struct {
+	Date     Date
+	By       string
+	Criteria Criteria
+	Outcome  ScreeningOutcome
+	Feedback string
+	Revisit  Date
+}
+
+// Criteria are the four criteria of the common assessment template.
+type Criteria struct {
+	Mission Criterion // within the administration's mission
+	Reach   Criterion // affects more than one single employee
+	Benefit Criterion // public benefit and/or efficiency
+	Value   Value     // effect against resources, short and long term
+}
+
+// Criterion is one criterion that is met or not.
+type Criterion struct {
+	Met  bool
+	Note string
+}
+
+// Value weighs effect against resources on a scale of 1 to 5.
+type Value struct {
+	Short int
+	Long  int
+	Note  string
+}
+
+// ValueMin and ValueMax bound the scale of Value.
+const (
+	ValueMin = 1
+	ValueMax = 5
+)
+
+// Met reports whether the criteria that develop and quick-win require
+// (mission, reach and benefit) are all met.
+func (c Criteria) Met() bool { return c.Mission.Met && c.Reach.Met && c.Benefit.Met }
+
+// Proposal is the innovation group's decision basis (Beslutsunderlag).
+type Proposal struct {
+	Date      Date
+	By        string
+	Summary   string
+	Cost      int // SEK; 0 when not given
+	Resources string
+}
+
+// Decision is management's or a unit manager's decision (Beslut).
+type Decision struct {
+	Date        Date
+	By          string
+	Outcome     DecisionOutcome
+	Motivation  string
+	Implementer string
+	Resources   string
+}
+
+// Plan is the plan made with the submitter (Förbereda genomförandet).
+type Plan struct {
+	Date    Date
+	By      string
+	Summary string
+}
+
+// Implementation records carrying the idea out and announcing it
+// (Genomföra och kommunicera).
+type Implementation struct {
+	Started      Date
+	Communicated *Communication
+	Completed    Date
+}
+
+// Communication is the communicator's announcement of an innovation.
+type Communication struct {
+	Date    Date
+	By      string
+	Channel string
+}
+
+// Outcome is the evaluation of an implemented innovation (Utvärdera
+// innovationen).
+type Outcome struct {
+	Date       Date
+	By         string
+	Effects    string
+	Lessons    string
+	ReportedTo *Report
+}
+
+// Report records when an evaluation was reported, and to which body.
+type Report struct {
+	Body string
+	Date Date
+}
+
+// Withdrawal records that the submitter withdrew the idea.
+type Withdrawal struct {
+	Date   Date
+	Reason string
+}
+
+// ID identifies an idea: the year of submission and a sequence number of at
+// least three digits, as in 2026-007.
+type ID string
+
+var idPattern = regexp.MustCompile(`^([0-9]{4})-([0-9]{3,})$`)
+
+// ParseID checks the form of s and returns it as an ID.
+func ParseID(s string) (ID, error) {
+	if !idPattern.MatchString(s) {
+		return "", fmt.Errorf("%q is not an id of the form YYYY-NNN", s)
+	}
+	return ID(s), nil
+}
+
+// Year returns the year part of a valid id, or 0.
+func (id ID) Year() int {
+	m := idPattern.FindStringSubmatch(string(id))
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y
+}
+
+// Seq returns the sequence number of a valid id, or 0.
+func (id ID) Seq() int {
+	m := idPattern.FindStringSubmatch(string(id))
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[2])
+	return n
+}
+
+// MakeID returns the id for the given year and sequence number.
+func MakeID(year, seq int) ID { return ID(fmt.Sprintf("%04d-%03d", year, seq)) }
+
+// NextID returns the first id of year after every id in ids of that year.
+func NextID(year int, ids []ID) ID {
+	max := 0
+	for _, id := range ids {
+		if id.Year() == year && id.Seq() > max {
+			max = id.Seq()
+		}
+	}
+	return MakeID(year, max+1)
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s is a slug: lowercase ASCII letters and digits
+// in words joined by single hyphens.
+func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
+
+// Slugify makes a slug from a title: å and ä become a, ö becomes o, other
+// accented letters lose their accent, and everything else separates words.
+func Slugify(title string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(title) {
+		if f, ok := foldLetter[r]; ok {
+			r = f
+		}
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+			continue
+		}
+		hyphen = true
+	}
+	return b.String()
+}
+
+var foldLetter = map[rune]rune{
+	'å': 'a', 'ä': 'a', 'à': 'a', 'á': 'a', 'â': 'a', 'æ': 'a',
+	'ö': 'o', 'ø': 'o', 'ó': 'o', 'ò': 'o', 'ô': 'o',
+	'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
+	'ü': 'u', 'ú': 'u', 'ù': 'u', 'í': 'i', 'ï': 'i', 'ç': 'c', 'ñ': 'n',
+}
+
+// FileName returns the conventional path of an idea file, ideas/<YYYY>/<id>-<slug>.md.
+func FileName(id ID, slug string) string {
+	return fmt.Sprintf("ideas/%04d/%s-%s.md", id.Year(), id, slug)
+}

@@ -1,0 +1,136 @@
+// Package snapshot holds the files of an idea bank as they are at one point:
+// the configuration and everything under ideas/, read from a directory or
+// (by package gitrepo) from a commit.
+package snapshot
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// IdeasDir is the folder of idea files, relative to the repository root.
+const IdeasDir = "ideas"
+
+// ConfigFile is the configuration's path from the repository root.
+const ConfigFile = "idebank.yaml"
+
+// ReadLimit is the most bytes read of any one file. Larger files are noted
+// with their size, not read: checking reports them as too large.
+const ReadLimit = 1 << 20
+
+// File is one file of a snapshot.
+type File struct {
+	Path    string // slash-separated, relative to the repository root
+	Data    []byte // nil when the file is larger than ReadLimit or a link
+	Size    int64
+	Symlink bool
+}
+
+// Snapshot is the configuration and the files under ideas/.
+type Snapshot struct {
+	Config *File  // nil when there is no configuration file
+	Ideas  []File // every file under ideas/, sorted by path
+}
+
+// Idea returns the file at path, or nil.
+func (s *Snapshot) Idea(path string) *File {
+	i, ok := slices.BinarySearchFunc(s.Ideas, path, func(f File, p string) int { return strings.Compare(f.Path, p) })
+	if !ok {
+		return nil
+	}
+	return &s.Ideas[i]
+}
+
+// Sort puts Ideas in path order.
+func (s *Snapshot) Sort() {
+	slices.SortFunc(s.Ideas, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+}
+
+// IsIgnored reports whether a name under ideas/ is not content: dotfiles
+// such as .gitkeep.
+func IsIgnored(name string) bool { return strings.HasPrefix(name, ".") }
+
+// FromDir reads the snapshot of the working tree at root. Links are noted,
+// not followed: an idea file must be a file of the repository itself.
+func FromDir(root string) (*Snapshot, error) {
+	s := &Snapshot{}
+	cfg, err := readFile(filepath.Join(root, ConfigFile), ConfigFile)
+	switch {
+	case err == nil:
+		s.Config = cfg
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	}
+	dir := filepath.Join(root, IdeasDir)
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		if IsIgnored(d.Name()) && p != dir {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if d.Type()&fs.ModeSymlink != 0 {
+			s.Ideas = append(s.Ideas, File{Path: rel, Symlink: true})
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		f, err := readFile(p, rel)
+		if err != nil {
+			return err
+		}
+		s.Ideas = append(s.Ideas, *f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.Sort()
+	return s, nil
+}
+
+func readFile(name, rel string) (*File, error) {
+	fh, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	info, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s is a folder, not a file", rel)
+	}
+	f := &File{Path: rel, Size: info.Size()}
+	if f.Size > ReadLimit {
+		return f, nil
+	}
+	f.Data, err = io.ReadAll(io.LimitReader(fh, ReadLimit+1))
+	if err != nil {
+		return nil, err
+	}
+	f.Size = int64(len(f.Data))
+	return f, nil
+}

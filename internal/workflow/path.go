@@ -1,0 +1,96 @@
+package workflow
+
+import (
+	"slices"
+
+	"github.com/idebanken/idebanken/internal/model"
+)
+
+// Path is a sequence of transitions from a new file to some stage.
+type Path []*Transition
+
+// Paths returns every path without repeated stages from a new file to s,
+// shortest first. A file at s must satisfy the requirements of at least one.
+func Paths(s model.Stage) []Path { return paths[s] }
+
+var paths = func() map[model.Stage][]Path {
+	all := make(map[model.Stage][]Path)
+	var walk func(at model.Stage, p Path, seen map[model.Stage]bool)
+	walk = func(at model.Stage, p Path, seen map[model.Stage]bool) {
+		all[at] = append(all[at], slices.Clone(p))
+		for _, to := range Next(at) {
+			if seen[to] {
+				continue
+			}
+			t, _ := Lookup(at, to)
+			seen[to] = true
+			walk(to, append(p, t), seen)
+			delete(seen, to)
+		}
+	}
+	start, _ := Lookup("", model.StageSubmitted)
+	walk(model.StageSubmitted, Path{start}, map[model.Stage]bool{model.StageSubmitted: true})
+	for _, ps := range all {
+		slices.SortStableFunc(ps, func(a, b Path) int { return len(a) - len(b) })
+	}
+	return all
+}()
+
+// Requirements returns the requirements of every transition of p in order.
+func (p Path) Requirements() []Requirement {
+	var rs []Requirement
+	for _, t := range p {
+		rs = append(rs, t.Requires...)
+	}
+	return rs
+}
+
+// MaySection reports whether a file at stage s may hold the section: some
+// walk through the process to s, pauses and re-screenings included, adds it.
+// A plan at "developing" is a mistake; a decision to pause left from before
+// a re-screening is not.
+func MaySection(s model.Stage, section string) bool {
+	return mayHold[s][section]
+}
+
+var mayHold = func() map[model.Stage]map[string]bool {
+	// reach[a][b]: stage b can be reached from stage a (or a == b).
+	reach := make(map[model.Stage]map[model.Stage]bool)
+	for _, a := range model.Stages {
+		reach[a] = map[model.Stage]bool{a: true}
+		queue := []model.Stage{a}
+		for len(queue) > 0 {
+			at := queue[0]
+			queue = queue[1:]
+			for _, to := range Next(at) {
+				if !reach[a][to] {
+					reach[a][to] = true
+					queue = append(queue, to)
+				}
+			}
+		}
+	}
+	m := make(map[model.Stage]map[string]bool)
+	for _, s := range model.Stages {
+		m[s] = make(map[string]bool)
+		for _, t := range table {
+			if t.From == "" || !reach[t.To][s] {
+				continue
+			}
+			for _, r := range t.Requires {
+				m[s][r.Section] = true
+				m[s][topSection(r.Section)] = true
+			}
+		}
+	}
+	return m
+}()
+
+func topSection(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			return s[:i]
+		}
+	}
+	return s
+}

@@ -1,0 +1,304 @@
+// Package yamlx decodes YAML through yaml.Node, so that every value keeps
+// its line and column and every problem is reported where it is, in the
+// user's terms: an unknown key with the key it was probably meant to be, a
+// list where a text belongs, a date that does not exist.
+package yamlx
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+)
+
+// Decoder walks the nodes of one YAML document. It records the position of
+// every key in Fields and adds every problem to Diags, going on after each
+// so that all of them are reported at once.
+type Decoder struct {
+	Path       string
+	LineOffset int // added to yaml's line numbers: the lines before the YAML
+	Fields     model.Fields
+	Diags      *diag.List
+}
+
+// NewDecoder returns a Decoder for the file at path whose YAML starts after
+// lineOffset lines.
+func NewDecoder(path string, lineOffset int, diags *diag.List) *Decoder {
+	return &Decoder{Path: path, LineOffset: lineOffset, Fields: model.Fields{}, Diags: diags}
+}
+
+// Pos returns the position of n in the file.
+func (d *Decoder) Pos(n *yaml.Node) model.Pos {
+	return model.Pos{Line: n.Line + d.LineOffset, Col: n.Column}
+}
+
+func (d *Decoder) errorf(n *yaml.Node, rule diag.Rule, key string, args ...any) {
+	d.Diags.Errorf(d.Path, d.Pos(n), rule, key, args...)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse parses src as one YAML document and returns its root value, nil for
+// an empty document. It returns false, having added the problem to Diags,
+// when src does not parse. yaml.v3 does not expand aliases when it builds
+// nodes, so a document cannot make Parse use unbounded memory through them.
+func (d *Decoder) Parse(src []byte) (root *yaml.Node, ok bool) {
+	defer func() {
+		// The parser is fed text from anyone; whatever it does with it must
+		// end as a diagnostic, not a crash.
+		if r := recover(); r != nil {
+			d.Diags.Errorf(d.Path, model.Pos{Line: d.LineOffset + 1, Col: 1}, diag.RuleYAMLSyntax,
+				"yaml.syntax", fmt.Sprint(r))
+			root, ok = nil, false
+		}
+	}()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, text := 1, err.Error()
+		if m := yamlLine.FindStringSubmatch(text); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			text = m[2]
+		}
+		text = strings.TrimPrefix(text, "yaml: ")
+		d.Diags.Errorf(d.Path, model.Pos{Line: line + d.LineOffset, Col: 1}, diag.RuleYAMLSyntax, "yaml.syntax", text)
+		return nil, false
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, true
+	}
+	return doc.Content[0], true
+}
+
+// IsNull reports whether n is missing or an explicit null ("key:" with no
+// value, "~" or "null").
+func IsNull(n *yaml.Node) bool {
+	return n == nil || (n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null")
+}
+
+// alias reports an alias as an error and returns true. Anchors and aliases
+// have no use in an idea file and would let one value silently stand for
+// another.
+func (d *Decoder) alias(n *yaml.Node) bool {
+	if n != nil && n.Kind == yaml.AliasNode {
+		d.errorf(n, diag.RuleYAMLAlias, "yaml.alias", "*"+n.Value)
+		return true
+	}
+	return false
+}
+
+// Map walks the mapping n, whose own path is prefix ("" for the document),
+// and calls fn for each key that is one of known. Unknown keys, duplicate
+// keys and keys that are not plain text are reported. A null n is an empty
+// mapping; any other kind of node is reported and skipped.
+func (d *Decoder) Map(n *yaml.Node, prefix string, known []string, fn func(key string, v *yaml.Node)) {
+	if IsNull(n) || d.alias(n) {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, diag.RuleFieldType, "yaml.want-mapping", label(prefix), describe(n))
+		return
+	}
+	seen := make(map[string]bool, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, diag.RuleFieldType, "yaml.key-not-text")
+			continue
+		}
+		key := k.Value
+		if seen[key] {
+			d.errorf(k, diag.RuleDuplicate, "yaml.duplicate", key, label(prefix))
+			continue
+		}
+		seen[key] = true
+		if !containsString(known, key) {
+			if s := Suggest(key, known); s != "" {
+				d.errorf(k, diag.RuleUnknownKey, "yaml.unknown-suggest", key, label(prefix), s)
+			} else {
+				d.errorf(k, diag.RuleUnknownKey, "yaml.unknown", key, label(prefix), i18n.List(anyList(known)))
+			}
+			continue
+		}
+		path := join(prefix, key)
+		d.Fields[path] = model.Field{Pos: d.Pos(k), Blank: isBlank(v)}
+		if d.alias(v) {
+			continue
+		}
+		fn(key, v)
+	}
+}
+
+// String returns the text of a scalar. Numbers are taken as the text they
+// were written as; true and false, lists and mappings are reported.
+func (d *Decoder) String(n *yaml.Node, path string) string {
+	if IsNull(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, diag.RuleFieldType, "yaml.want-text", label(path), describe(n))
+		return ""
+	}
+	if n.ShortTag() == "!!bool" {
+		d.errorf(n, diag.RuleFieldType, "yaml.bool-as-text", label(path), n.Value)
+		return ""
+	}
+	return n.Value
+}
+
+// Bool returns a true or false scalar.
+func (d *Decoder) Bool(n *yaml.Node, path string) bool {
+	if IsNull(n) {
+		return false
+	}
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
+		d.errorf(n, diag.RuleFieldType, "yaml.want-bool", label(path), describe(n))
+		return false
+	}
+	var b bool
+	if err := n.Decode(&b); err != nil {
+		d.errorf(n, diag.RuleFieldType, "yaml.want-bool", label(path), describe(n))
+	}
+	return b
+}
+
+// Int returns a whole-number scalar.
+func (d *Decoder) Int(n *yaml.Node, path string) int {
+	if IsNull(n) {
+		return 0
+	}
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
+		d.errorf(n, diag.RuleFieldType, "yaml.want-int", label(path), describe(n))
+		return 0
+	}
+	var i int
+	if err := n.Decode(&i); err != nil {
+		d.errorf(n, diag.RuleFieldType, "yaml.want-int", label(path), describe(n))
+	}
+	return i
+}
+
+// Date returns a YYYY-MM-DD date, quoted or not.
+func (d *Decoder) Date(n *yaml.Node, path string) model.Date {
+	if IsNull(n) {
+		return model.Date{}
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, diag.RuleFieldType, "yaml.want-date", label(path), describe(n))
+		return model.Date{}
+	}
+	date, err := model.ParseDate(n.Value)
+	if err != nil {
+		d.errorf(n, diag.RuleDate, "yaml.bad-date", label(path), n.Value)
+		return model.Date{}
+	}
+	return date
+}
+
+// Strings returns a list of texts.
+func (d *Decoder) Strings(n *yaml.Node, path string) []string {
+	if IsNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, diag.RuleFieldType, "yaml.want-list", label(path), describe(n), n.Value)
+		return nil
+	}
+	out := make([]string, 0, len(n.Content))
+	for _, item := range n.Content {
+		if d.alias(item) {
+			continue
+		}
+		if s := d.String(item, path); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Enum returns a scalar that must be one of valid, reporting any other value
+// with the allowed values and, where one is close, the one probably meant.
+func Enum[T ~string](d *Decoder, n *yaml.Node, path string, valid []T) T {
+	s := d.String(n, path)
+	if s == "" {
+		return ""
+	}
+	names := make([]string, len(valid))
+	for i, v := range valid {
+		names[i] = string(v)
+		if string(v) == s {
+			return v
+		}
+	}
+	if sug := Suggest(s, names); sug != "" {
+		d.errorf(n, diag.RuleValue, "yaml.enum-suggest", s, label(path), sug, i18n.List(anyList(names)))
+	} else {
+		d.errorf(n, diag.RuleValue, "yaml.enum", s, label(path), i18n.List(anyList(names)))
+	}
+	return T(s)
+}
+
+// isBlank reports whether v gives no value: null, or a text of blanks.
+func isBlank(v *yaml.Node) bool {
+	if IsNull(v) {
+		return true
+	}
+	return v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" && strings.TrimSpace(v.Value) == ""
+}
+
+// label is how a field is named in messages.
+func label(path string) any {
+	if path == "" {
+		return i18n.Key("yaml.front-matter")
+	}
+	return path
+}
+
+func describe(n *yaml.Node) i18n.Key {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "yaml.kind.mapping"
+	case yaml.SequenceNode:
+		return "yaml.kind.list"
+	case yaml.AliasNode:
+		return "yaml.kind.alias"
+	}
+	switch n.ShortTag() {
+	case "!!bool":
+		return "yaml.kind.bool"
+	case "!!int", "!!float":
+		return "yaml.kind.number"
+	case "!!null":
+		return "yaml.kind.null"
+	}
+	return "yaml.kind.text"
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func anyList(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}

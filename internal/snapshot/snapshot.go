@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // IdeasDir is the folder of idea files, relative to the repository root.
@@ -93,21 +94,43 @@ func FromDir(root string) (*Snapshot, error) {
 			s.Ideas = append(s.Ideas, File{Path: rel, Symlink: true})
 			return nil
 		}
-		if !d.Type().IsRegular() {
-			return nil
+		if d.Type().IsRegular() {
+			s.Ideas = append(s.Ideas, File{Path: rel})
 		}
-		f, err := readFile(p, rel)
-		if err != nil {
-			return err
-		}
-		s.Ideas = append(s.Ideas, *f)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	if err := readAll(root, s.Ideas); err != nil {
+		return nil, err
+	}
 	s.Sort()
 	return s, nil
+}
+
+// readAll reads the files on a few goroutines: with thousands of small
+// files, waiting for the disk one file at a time is most of the work.
+func readAll(root string, files []File) error {
+	const workers = 8
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(files); i += workers {
+				f, err := readFile(filepath.Join(root, filepath.FromSlash(files[i].Path)), files[i].Path)
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				files[i] = *f
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 func readFile(name, rel string) (*File, error) {

@@ -30,7 +30,7 @@ type Decoder struct {
 // NewDecoder returns a Decoder for the file at path whose YAML starts after
 // lineOffset lines.
 func NewDecoder(path string, lineOffset int, diags *diag.List) *Decoder {
-	return &Decoder{Path: path, LineOffset: lineOffset, Fields: model.Fields{}, Diags: diags}
+	return &Decoder{Path: path, LineOffset: lineOffset, Fields: make(model.Fields, 64), Diags: diags}
 }
 
 // Pos returns the position of n in the file.
@@ -104,7 +104,6 @@ func (d *Decoder) Map(n *yaml.Node, prefix string, known []string, fn func(key s
 		d.errorf(n, diag.RuleFieldType, "yaml.want-mapping", label(prefix), describe(n))
 		return
 	}
-	seen := make(map[string]bool, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -112,11 +111,10 @@ func (d *Decoder) Map(n *yaml.Node, prefix string, known []string, fn func(key s
 			continue
 		}
 		key := k.Value
-		if seen[key] {
+		if seenBefore(n.Content[:i], key) {
 			d.errorf(k, diag.RuleDuplicate, "yaml.duplicate", key, label(prefix))
 			continue
 		}
-		seen[key] = true
 		if !containsString(known, key) {
 			if s := Suggest(key, known); s != "" {
 				d.errorf(k, diag.RuleUnknownKey, "yaml.unknown-suggest", key, label(prefix), s)
@@ -132,6 +130,17 @@ func (d *Decoder) Map(n *yaml.Node, prefix string, known []string, fn func(key s
 		}
 		fn(key, v)
 	}
+}
+
+// seenBefore reports whether key is among the keys of pairs. Mappings in
+// these files have a handful of keys: a scan costs less than a set.
+func seenBefore(pairs []*yaml.Node, key string) bool {
+	for j := 0; j+1 < len(pairs); j += 2 {
+		if pairs[j].Kind == yaml.ScalarNode && pairs[j].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 // String returns the text of a scalar. Numbers are taken as the text they

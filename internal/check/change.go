@@ -3,6 +3,8 @@ package check
 import (
 	"bytes"
 	"path"
+	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/diag"
@@ -27,9 +29,10 @@ type Change struct {
 // fileChange is one idea file that the change adds, modifies, renames or
 // deletes.
 type fileChange struct {
-	base, head *model.Idea // nil for an added or a deleted file
+	base, head *model.Idea // nil for an added or a deleted file, or one that cannot be read
 	basePath   string
 	headPath   string
+	baseData   []byte
 }
 
 // CheckChange checks the head of c as Lint does, and each changed idea file
@@ -122,7 +125,7 @@ func diff(base, head *snapshot.Snapshot) ([]fileChange, map[string]bool) {
 			added = append(added, ch)
 			continue
 		}
-		ch.base = parseQuiet(b)
+		ch.base, ch.baseData = parseQuiet(b), b.Data
 		ch.head = parseQuiet(h)
 		changes = append(changes, ch)
 	}
@@ -132,7 +135,7 @@ func diff(base, head *snapshot.Snapshot) ([]fileChange, map[string]bool) {
 		if head.Idea(b.Path) != nil {
 			continue
 		}
-		ch := fileChange{basePath: b.Path, base: parseQuiet(b)}
+		ch := fileChange{basePath: b.Path, base: parseQuiet(b), baseData: b.Data}
 		if ch.base != nil && ch.base.ID != "" {
 			deleted[ch.base.ID] = len(changes)
 		}
@@ -159,6 +162,16 @@ func parseQuiet(f *snapshot.File) *model.Idea {
 	}
 	var discard diag.List
 	return ideafile.Parse(f.Path, f.Data, &discard)
+}
+
+var stageLine = regexp.MustCompile(`(?m)^stage:[ \t]*["']?([a-z-]+)["']?[ \t]*(?:#.*)?\r?$`)
+
+// looseStage finds the stage in a file that does not parse, or "".
+func looseStage(data []byte) model.Stage {
+	if m := stageLine.FindSubmatch(data); m != nil {
+		return model.Stage(m[1])
+	}
+	return ""
 }
 
 type changeChecker struct {
@@ -197,10 +210,18 @@ func (c *changeChecker) modified(ch fileChange) {
 	if ch.basePath != ch.headPath && path.Dir(ch.basePath) != path.Dir(ch.headPath) {
 		c.out.Errorf(ch.headPath, model.Pos{}, diag.RuleRename, "change.rename", ch.basePath)
 	}
+	if base == nil && head != nil && looseStage(ch.baseData) != head.Stage {
+		// Without the state before, the step cannot be checked; a change
+		// that only repairs the file can.
+		c.errorf(head, "stage", diag.RuleTransition, "change.base-unreadable", string(head.Stage))
+		return
+	}
 	if base == nil || head == nil {
-		return // what cannot be read is reported by lint
+		return // what cannot be read now is reported by lint
 	}
 	c.immutable(base, head)
+	var t *workflow.Transition
+	defer func() { c.edits(base, head, t) }()
 	if base.Stage == head.Stage || !head.Stage.Valid() || !base.Stage.Valid() {
 		return
 	}
@@ -210,6 +231,7 @@ func (c *changeChecker) modified(ch fileChange) {
 	}
 	t, ok := workflow.Lookup(base.Stage, head.Stage)
 	if !ok {
+		t = nil
 		next := workflow.Next(base.Stage)
 		c.errorf(head, "stage", diag.RuleTransition, "change.transition", string(base.Stage), string(head.Stage), i18n.List(toAny(next)))
 		return
@@ -280,6 +302,77 @@ func (c *changeChecker) permission(base, head *model.Idea, t *workflow.Transitio
 	c.errorf(head, "stage", diag.RulePermission, "change.permission",
 		string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), head.Unit,
 		i18n.List(dedupe(holders)), i18n.List(toAny(c.actors)))
+}
+
+// edits checks who changed what is already there: a section may be
+// written or rewritten only by someone who may sign it, and only a screener
+// of the idea's unit may move it to another unit. The sections that a
+// change of stage adds were checked with the step itself.
+func (c *changeChecker) edits(base, head *model.Idea, step *workflow.Transition) {
+	if len(c.actors) == 0 {
+		return
+	}
+	byStep := make(map[string]bool)
+	if step != nil {
+		for _, r := range step.Requires {
+			byStep[r.Section] = true
+		}
+	}
+	for _, sec := range signedSections {
+		if byStep[sec] || !workflow.Present(head, sec) || reflect.DeepEqual(sectionValue(base, sec), sectionValue(head, sec)) {
+			continue
+		}
+		c.require(base, head, sec, anySigners(sec), head.Unit)
+	}
+	if base.Unit != head.Unit && base.Unit != "" {
+		c.require(base, head, "unit", screenerActors, base.Unit)
+	}
+}
+
+var screenerActors = []workflow.Actor{workflow.RoleActor(model.RoleAmbassador), workflow.RoleActor(model.RoleInnovationGroup)}
+
+// require reports field unless an author or approver is one of actors in
+// unit.
+func (c *changeChecker) require(base, head *model.Idea, field string, actors []workflow.Actor, unit string) {
+	who := *head
+	who.Submitter, who.Unit = base.Submitter, unit
+	for _, a := range c.actors {
+		if mayAct(c.cfg, &who, a, actors) {
+			return
+		}
+	}
+	var holders []any
+	for _, a := range actors {
+		if r, ok := a.Role(); ok {
+			for _, h := range c.cfg.Holders(r, unit) {
+				holders = append(holders, h)
+			}
+		}
+	}
+	c.errorf(head, field, diag.RulePermission, "change.edit-permission",
+		field, actorList(actors), unit, i18n.List(dedupe(holders)), i18n.List(toAny(c.actors)))
+}
+
+// sectionValue returns the content of a signed section, for comparing.
+func sectionValue(idea *model.Idea, sec string) any {
+	switch sec {
+	case "screening":
+		return idea.Screening
+	case "proposal":
+		return idea.Proposal
+	case "decision":
+		return idea.Decision
+	case "plan":
+		return idea.Plan
+	case "implementation.communicated":
+		if idea.Implementation != nil {
+			return idea.Implementation.Communicated
+		}
+		return nil
+	case "outcome":
+		return idea.Outcome
+	}
+	return nil
 }
 
 func dedupe(xs []any) []any {

@@ -22,6 +22,8 @@ type Result struct {
 	Config *model.Config
 	// Ideas are the idea files that could be read, in path order.
 	Ideas []*model.Idea
+	// Files is the number of files under ideas/ that were checked.
+	Files int
 	Diags []diag.Diagnostic
 }
 
@@ -54,6 +56,7 @@ func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage
 	res.Diags = append(res.Diags, cfgDiags.Items()...)
 
 	ideas, perFile := parseIdeas(snap)
+	res.Files = len(snap.Ideas)
 	byID := make(map[model.ID][]*model.Idea)
 	for _, idea := range ideas {
 		if idea != nil && idea.ID != "" {

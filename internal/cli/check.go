@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -41,8 +42,8 @@ func runCheckCmd(args []string, env Env) int {
 	format := fs.String("format", "", "")
 	langFlag := fs.String("lang", "", "")
 	todayFlag := fs.String("today", "", "")
-	if !parseFlags(fs, args, lang, "cli.check-usage", env.Stderr) {
-		return ExitCannot
+	if code, ok := parseFlags(fs, args, lang, "cli.check-usage", env); !ok {
+		return code
 	}
 	fail := func(key string, a ...any) int {
 		fmt.Fprintf(env.Stderr, "idebank check: %s\n\n%s", i18n.Render(lang, i18n.M(key, a...)), i18n.T(lang, "cli.check-usage"))
@@ -90,6 +91,10 @@ func runCheck(opts *CheckOptions) int {
 	if lang == "" {
 		lang = model.Swedish
 	}
+	if info, err := os.Stat(opts.Dir); err != nil || !info.IsDir() {
+		fmt.Fprintln(opts.Stderr, "idebank check:", i18n.Render(lang, i18n.M("cli.no-dir", opts.Dir)))
+		return ExitCannot
+	}
 	root := findRoot(opts.Dir)
 	var res *check.Result
 	if opts.Base == "" {
@@ -113,7 +118,8 @@ func runCheck(opts *CheckOptions) int {
 	}
 	errs, warns := diag.Count(res.Diags)
 	if opts.Format != diag.FormatJSON || errs+warns > 0 {
-		fmt.Fprintln(opts.Stderr, i18n.Render(lang, i18n.M("cli.check-summary", len(res.Ideas), errs, warns)))
+		fmt.Fprintln(opts.Stderr, i18n.Render(lang, i18n.M("cli.check-summary",
+			i18n.Count{Key: "cli.ideas", N: res.Files}, i18n.Count{Key: "cli.errors", N: errs}, i18n.Count{Key: "cli.warnings", N: warns})))
 	}
 	switch {
 	case res.Config == nil:
@@ -153,8 +159,20 @@ func loadChange(root string, opts *CheckOptions) (*check.Change, error) {
 	return c, nil
 }
 
+// cannot reports why a command could not run, in the user's language
+// where the error is one the program knows.
 func cannot(w io.Writer, lang model.Lang, err error) int {
-	fmt.Fprintln(w, "idebank:", i18n.Render(lang, i18n.M("cli.cannot", err.Error())))
+	var rev *gitrepo.RevisionError
+	var m i18n.Message
+	switch {
+	case errors.As(err, &rev):
+		m = i18n.M("cli.bad-revision", rev.Rev)
+	case errors.Is(err, gitrepo.ErrNotRepository):
+		m = i18n.M("cli.not-git", strings.TrimSuffix(err.Error(), ": "+gitrepo.ErrNotRepository.Error()))
+	default:
+		m = i18n.M("cli.cannot", err.Error())
+	}
+	fmt.Fprintln(w, "idebank:", i18n.Render(lang, m))
 	return ExitCannot
 }
 

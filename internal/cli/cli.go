@@ -96,22 +96,35 @@ func newFlagSet(name string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args; on a flag error it prints the error and the
-// command's usage and returns false.
-func parseFlags(fs *flag.FlagSet, args []string, lang model.Lang, usageKey string, stderr io.Writer) bool {
+// parseFlags parses args. It returns false with the exit status when the
+// command must not run: after -h (usage on stdout, status 0), or after a
+// flag error (the error and the usage on stderr, status 2).
+func parseFlags(fs *flag.FlagSet, args []string, lang model.Lang, usageKey string, env Env) (int, bool) {
 	err := fs.Parse(args)
 	if err == nil && fs.NArg() > 0 {
 		err = fmt.Errorf("%s", i18n.Render(lang, i18n.M("cli.extra-args", strings.Join(fs.Args(), " "))))
 	}
 	if err == nil {
-		return true
+		return 0, true
 	}
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stderr, i18n.T(lang, usageKey))
-		return false
+		fmt.Fprint(env.Stdout, i18n.T(lang, usageKey))
+		return ExitOK, false
 	}
-	fmt.Fprintf(stderr, "idebank %s: %v\n\n%s", fs.Name(), err, i18n.T(lang, usageKey))
-	return false
+	fmt.Fprintf(env.Stderr, "idebank %s: %s\n\n%s", fs.Name(), flagError(lang, err), i18n.T(lang, usageKey))
+	return ExitCannot, false
+}
+
+// flagError says what the flag package's error means, in lang.
+func flagError(lang model.Lang, err error) string {
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return i18n.Render(lang, i18n.M("cli.flag-unknown", f))
+	}
+	if f, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return i18n.Render(lang, i18n.M("cli.flag-value", f))
+	}
+	return msg
 }
 
 // today returns the date today in Sweden, where the idea bank's people are:

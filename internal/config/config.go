@@ -59,10 +59,15 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 				diags.Errorf(FileName, d.Pos(v), diag.RuleURL, "config.base-url", c.BaseURL)
 			}
 		case "feedback_days":
-			c.FeedbackDays = d.Int(v, k)
-			if c.FeedbackDays < 1 {
-				diags.Errorf(FileName, d.Pos(v), diag.RuleValue, "config.feedback-days", c.FeedbackDays)
+			n := d.Int(v, k)
+			if v.ShortTag() != "!!int" {
+				break // reported; the default stands, so no idea is falsely overdue
 			}
+			if n < 1 {
+				diags.Errorf(FileName, d.Pos(v), diag.RuleValue, "config.feedback-days", n)
+				break
+			}
+			c.FeedbackDays = n
 		case "units":
 			unitNodes = items(d, v, k)
 			for _, n := range unitNodes {
@@ -88,7 +93,13 @@ func items(d *yamlx.Decoder, n *yaml.Node, path string) []*yaml.Node {
 		d.Diags.Errorf(FileName, d.Pos(n), diag.RuleFieldType, "config.want-list", path)
 		return nil
 	}
-	return n.Content
+	var out []*yaml.Node
+	for _, item := range n.Content {
+		if !d.Alias(item) {
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 func unit(d *yamlx.Decoder, n *yaml.Node) model.Unit {

@@ -16,6 +16,21 @@ import (
 	"github.com/idebanken/idebanken/internal/snapshot"
 )
 
+// ErrNotRepository is returned by Open for a folder outside any repository.
+var ErrNotRepository = errors.New("not in a git repository")
+
+// RevisionError is returned for a revision that the repository lacks.
+type RevisionError struct {
+	Rev string
+	Err error
+}
+
+func (e *RevisionError) Error() string {
+	return fmt.Sprintf("revision %q is not in the repository (a shallow clone may lack it: fetch more history): %v", e.Rev, e.Err)
+}
+
+func (e *RevisionError) Unwrap() error { return e.Err }
+
 // Repo is a git repository on disk.
 type Repo struct {
 	repo *git.Repository
@@ -27,7 +42,7 @@ func Open(dir string) (*Repo, error) {
 	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if err != nil {
 		if errors.Is(err, git.ErrRepositoryNotExists) {
-			return nil, fmt.Errorf("%s is not in a git repository", dir)
+			return nil, fmt.Errorf("%s: %w", dir, ErrNotRepository)
 		}
 		return nil, err
 	}
@@ -39,7 +54,7 @@ func Open(dir string) (*Repo, error) {
 func (r *Repo) Commit(rev string) (*object.Commit, error) {
 	h, err := r.repo.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
-		return nil, fmt.Errorf("revision %q is not in the repository (a shallow clone may lack it: fetch more history): %w", rev, err)
+		return nil, &RevisionError{Rev: rev, Err: err}
 	}
 	c, err := r.repo.CommitObject(*h)
 	if err != nil {

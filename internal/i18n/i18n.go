@@ -27,6 +27,13 @@ func M(key string, args ...any) Message { return Message{key, args} }
 // Key is a catalogue key given as an argument: it renders as its text.
 type Key string
 
+// Count is a number given as an argument with the key of the thing
+// counted: it renders as Key+".one" or Key+".other", each formatting N.
+type Count struct {
+	Key string
+	N   int
+}
+
 // List is a list of values given as an argument: it renders as the values
 // joined with commas, each rendered in turn.
 type List []any
@@ -63,6 +70,12 @@ func renderArg(lang model.Lang, a any) any {
 		return Render(lang, v)
 	case Key:
 		return Render(lang, Message{Key: string(v)})
+	case Count:
+		form := ".other"
+		if v.N == 1 {
+			form = ".one"
+		}
+		return Render(lang, Message{Key: v.Key + form, Args: []any{v.N}})
 	case List:
 		if len(v) == 0 {
 			return Render(lang, Message{Key: "list.none"})

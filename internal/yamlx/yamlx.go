@@ -44,6 +44,23 @@ func (d *Decoder) errorf(n *yaml.Node, rule diag.Rule, key string, args ...any) 
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// parserProblems are the errors of yaml.v3's parser (as against its
+// scanner), whose line it reports counted from 0: the line where the
+// unclosed construct began.
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
 // Parse parses src as one YAML document and returns its root value, nil for
 // an empty document. It returns false, having added the problem to Diags,
 // when src does not parse. yaml.v3 does not expand aliases when it builds
@@ -64,6 +81,9 @@ func (d *Decoder) Parse(src []byte) (root *yaml.Node, ok bool) {
 		if m := yamlLine.FindStringSubmatch(text); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			text = m[2]
+			if parserProblems[text] {
+				line++ // yaml.v3 counts the lines of parser errors from 0
+			}
 		}
 		text = strings.TrimPrefix(text, "yaml: ")
 		d.Diags.Errorf(d.Path, model.Pos{Line: line + d.LineOffset, Col: 1}, diag.RuleYAMLSyntax, "yaml.syntax", text)
@@ -81,13 +101,19 @@ func IsNull(n *yaml.Node) bool {
 	return n == nil || (n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null")
 }
 
-// alias reports an alias as an error and returns true. Anchors and aliases
-// have no use in an idea file and would let one value silently stand for
-// another.
-func (d *Decoder) alias(n *yaml.Node) bool {
-	if n != nil && n.Kind == yaml.AliasNode {
+// Alias reports an alias or an anchor as an error and returns true for an
+// alias. Anchors and aliases have no use in these files and would let one
+// value silently stand for another.
+func (d *Decoder) Alias(n *yaml.Node) bool {
+	if n == nil {
+		return false
+	}
+	if n.Kind == yaml.AliasNode {
 		d.errorf(n, diag.RuleYAMLAlias, "yaml.alias", "*"+n.Value)
 		return true
+	}
+	if n.Anchor != "" {
+		d.errorf(n, diag.RuleYAMLAlias, "yaml.alias", "&"+n.Anchor)
 	}
 	return false
 }
@@ -97,7 +123,10 @@ func (d *Decoder) alias(n *yaml.Node) bool {
 // keys and keys that are not plain text are reported. A null n is an empty
 // mapping; any other kind of node is reported and skipped.
 func (d *Decoder) Map(n *yaml.Node, prefix string, known []string, fn func(key string, v *yaml.Node)) {
-	if IsNull(n) || d.alias(n) {
+	if IsNull(n) {
+		return
+	}
+	if prefix == "" && d.Alias(n) { // values below were checked by the Map that holds them
 		return
 	}
 	if n.Kind != yaml.MappingNode {
@@ -125,7 +154,7 @@ func (d *Decoder) Map(n *yaml.Node, prefix string, known []string, fn func(key s
 		}
 		path := join(prefix, key)
 		d.Fields[path] = model.Field{Pos: d.Pos(k), Blank: isBlank(v)}
-		if d.alias(v) {
+		if d.Alias(v) {
 			continue
 		}
 		fn(key, v)
@@ -201,6 +230,9 @@ func (d *Decoder) Date(n *yaml.Node, path string) model.Date {
 		d.errorf(n, diag.RuleFieldType, "yaml.want-date", label(path), describe(n))
 		return model.Date{}
 	}
+	if n.ShortTag() == "!!str" && strings.TrimSpace(n.Value) == "" {
+		return model.Date{} // blank: a required date is reported as missing
+	}
 	date, err := model.ParseDate(n.Value)
 	if err != nil {
 		d.errorf(n, diag.RuleDate, "yaml.bad-date", label(path), n.Value)
@@ -220,7 +252,7 @@ func (d *Decoder) Strings(n *yaml.Node, path string) []string {
 	}
 	out := make([]string, 0, len(n.Content))
 	for _, item := range n.Content {
-		if d.alias(item) {
+		if d.Alias(item) {
 			continue
 		}
 		if s := d.String(item, path); s != "" {

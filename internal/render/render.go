@@ -1,0 +1,191 @@
+// Package render turns the Markdown of an idea into HTML that is safe to
+// publish: GitHub-flavoured Markdown without raw HTML, links only to web
+// pages, nothing loaded from other hosts, and no e-mail addresses.
+package render
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Masked replaces every e-mail address in published text.
+const Masked = "[e-post]"
+
+// Renderer renders idea bodies. It is safe for use by many goroutines.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer. Raw HTML in the Markdown is left out (goldmark
+// renders it only when told to be unsafe, and this never does).
+func New() *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Linkify),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safety{}, 0))),
+	)
+	return &Renderer{md: md}
+}
+
+// HTML renders src. The result never holds a script, an element that loads
+// from another host, a link other than http(s) or relative, or an e-mail
+// address.
+func (r *Renderer) HTML(src string) (string, error) {
+	var buf bytes.Buffer
+	if err := r.md.Convert([]byte(src), &buf); err != nil {
+		return "", err
+	}
+	// The AST pass has removed addresses from text and links; this catches
+	// any left in places it does not walk, such as code blocks.
+	return MaskEmails(buf.String()), nil
+}
+
+var emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+
+// MaskEmails replaces every e-mail address in s.
+func MaskEmails(s string) string {
+	if strings.IndexByte(s, '@') < 0 {
+		return s
+	}
+	return emailPattern.ReplaceAllString(s, Masked)
+}
+
+// SafeURL reports whether a link may be published: a web page, or a path or
+// fragment on the site itself.
+func SafeURL(u string) bool {
+	u = strings.TrimSpace(u)
+	i := strings.IndexAny(u, ":/?#")
+	if i < 0 || u[i] != ':' {
+		return true // no scheme: relative
+	}
+	scheme := strings.ToLower(u[:i])
+	return scheme == "http" || scheme == "https"
+}
+
+// safety rewrites the document before it is rendered.
+type safety struct{}
+
+func (safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var replace []func()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			// The page has its own h1 and h2; the idea's headings go below.
+			n.Level = min(n.Level+1, 6)
+		case *ast.Link:
+			if !SafeURL(string(n.Destination)) || isMail(n.Destination) {
+				replace = append(replace, func() { unwrap(n) })
+			}
+		case *ast.Image:
+			dest := string(n.Destination)
+			replace = append(replace, func() { imageToLink(n, dest) })
+		case *ast.AutoLink:
+			url := string(n.URL(src))
+			if n.AutoLinkType == ast.AutoLinkEmail || !SafeURL(url) || isMail([]byte(url)) {
+				replace = append(replace, func() { n.Parent().ReplaceChild(n.Parent(), n, ast.NewString([]byte(MaskEmails(url)))) })
+			}
+		case *ast.CodeSpan:
+			// goldmark needs a code span's children to stay Text nodes;
+			// the pass over the HTML masks addresses in them.
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if seg := n.Segment.Value(src); bytes.IndexByte(seg, '@') >= 0 && emailPattern.Match(seg) {
+				masked := MaskEmails(string(seg))
+				replace = append(replace, func() {
+					s := ast.NewString([]byte(masked))
+					n.Parent().ReplaceChild(n.Parent(), n, s)
+				})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	// Changing the tree while walking it would skip nodes.
+	for _, f := range replace {
+		f()
+	}
+}
+
+func isMail(dest []byte) bool {
+	return bytes.HasPrefix(bytes.ToLower(bytes.TrimSpace(dest)), []byte("mailto:"))
+}
+
+// unwrap replaces a link with its text.
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// imageToLink replaces an image with a link to it, so that a page never
+// loads an image from another host, or with its text where the address is
+// not a web page.
+func imageToLink(img *ast.Image, dest string) {
+	parent := img.Parent()
+	if !SafeURL(dest) {
+		unwrap(img)
+		return
+	}
+	link := ast.NewLink()
+	link.Destination = []byte(dest)
+	for c := img.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		link.AppendChild(link, c)
+		c = next
+	}
+	if link.ChildCount() == 0 {
+		link.AppendChild(link, ast.NewString([]byte(dest)))
+	}
+	parent.ReplaceChild(parent, img, link)
+}
+
+// PlainText returns the words of a Markdown text without its markup, for
+// search and summaries, e-mail addresses masked.
+func (r *Renderer) PlainText(src string) string {
+	source := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(source))
+	var b strings.Builder
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock && b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
+				b.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(n.Segment.Value(source))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(n.Value)
+		case *ast.AutoLink:
+			b.Write(n.Label(source))
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				b.Write(seg.Value(source))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return MaskEmails(strings.Join(strings.Fields(b.String()), " "))
+}

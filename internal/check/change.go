@@ -220,9 +220,8 @@ func (c *changeChecker) modified(ch fileChange) {
 		return // what cannot be read now is reported by lint
 	}
 	c.immutable(base, head)
-	var t *workflow.Transition
-	defer func() { c.edits(base, head, t) }()
 	if base.Stage == head.Stage || !head.Stage.Valid() || !base.Stage.Valid() {
+		c.edits(base, head, nil)
 		return
 	}
 	if base.Stage.Final() {
@@ -231,12 +230,13 @@ func (c *changeChecker) modified(ch fileChange) {
 	}
 	t, ok := workflow.Lookup(base.Stage, head.Stage)
 	if !ok {
-		t = nil
+		// The refused step says all there is to say about its sections.
 		next := workflow.Next(base.Stage)
 		c.errorf(head, "stage", diag.RuleTransition, "change.transition", string(base.Stage), string(head.Stage), i18n.List(toAny(next)))
 		return
 	}
 	c.permission(base, head, t)
+	c.edits(base, head, t)
 }
 
 // immutable checks that id, submitted and submitter keep their values. The
@@ -322,7 +322,7 @@ func (c *changeChecker) edits(base, head *model.Idea, step *workflow.Transition)
 		if byStep[sec] || !workflow.Present(head, sec) || reflect.DeepEqual(sectionValue(base, sec), sectionValue(head, sec)) {
 			continue
 		}
-		c.require(base, head, sec, anySigners(sec), head.Unit)
+		c.require(base, head, sec, signersFor(head, sec), head.Unit)
 	}
 	if base.Unit != head.Unit && base.Unit != "" {
 		c.require(base, head, "unit", screenerActors, base.Unit)

@@ -127,6 +127,8 @@ func crossFile(idea *model.Idea, byID map[model.ID][]*model.Idea, out *diag.List
 	}
 	for _, r := range idea.Related {
 		switch {
+		case model.ID(r).Year() == 0:
+			out.Errorf(idea.Path, idea.Fields.Lookup("related"), diag.RuleRelated, "lint.related-form", string(r))
 		case r == idea.ID:
 			out.Errorf(idea.Path, idea.Fields.Lookup("related"), diag.RuleRelated, "lint.related-self", string(r))
 		case len(byID[r]) == 0:

@@ -58,7 +58,8 @@ func (l *ideaLinter) lint() {
 		l.errorf("id", diag.RuleIDFormat, "lint.id-year", string(idea.ID), idea.Submitted.Year)
 	}
 	l.submitter()
-	if idea.Unit != "" && l.cfg.Unit(idea.Unit) == nil {
+	// With no units configured, the configuration's error says it all.
+	if idea.Unit != "" && len(l.cfg.Units) > 0 && l.cfg.Unit(idea.Unit) == nil {
 		l.unknownUnit()
 	}
 	l.tags()
@@ -130,7 +131,7 @@ func (l *ideaLinter) submitter() {
 	switch {
 	case s.Anonymous && s.Name != "":
 		l.errorf("submitter.name", diag.RuleAnonymous, "lint.anonymous-name")
-	case !s.Anonymous && l.idea.Fields.Declared("submitter") && s.Name == "":
+	case !s.Anonymous && l.idea.Fields.Has("submitter") && l.idea.Fields.Is("submitter", model.Mapping) && s.Name == "" && !l.suggested("name"):
 		l.errorf("submitter.name", diag.RuleRequired, "lint.submitter-name")
 	}
 	if s.GitHub != "" && !model.ValidLogin(s.GitHub) {
@@ -153,6 +154,9 @@ func (l *ideaLinter) unknownUnit() {
 func (l *ideaLinter) tags() {
 	seen := make(map[string]bool)
 	for _, t := range l.idea.Tags {
+		if containsPersonal(t) {
+			l.errorf("tags", diag.RulePersonalData, "lint.tag-personal")
+		}
 		switch {
 		case strings.ToLower(t) != t:
 			l.errorf("tags", diag.RuleTag, "lint.tag-case", t, strings.ToLower(t))
@@ -171,7 +175,9 @@ func (l *ideaLinter) sections() {
 	idea := l.idea
 	for _, specs := range [][]workflow.SectionSpec{workflow.Sections, workflow.Subsections} {
 		for _, spec := range specs {
-			if !idea.Fields.Declared(spec.Name) {
+			// A section that is not a group of fields has its own error;
+			// looking for its fields would only repeat it.
+			if !idea.Fields.Declared(spec.Name) || !idea.Fields.Is(spec.Name, model.Mapping) {
 				continue
 			}
 			for _, f := range spec.Required {
@@ -207,14 +213,18 @@ func (l *ideaLinter) sections() {
 	}
 }
 
-// parentGiven reports whether the mapping that holds p is in the file, so
-// that a missing criteria block is reported once, not once per criterion.
+// parentGiven reports whether the group of fields that holds p is in the
+// file, so that a missing criteria block is reported once, not once per
+// criterion.
 func parentGiven(f model.Fields, p string) bool {
 	i := strings.LastIndexByte(p, '.')
-	return i < 0 || f.Declared(p[:i])
+	return i < 0 || f.Is(p[:i], model.Mapping)
 }
 
 func (l *ideaLinter) unknownPerson(field, login string) {
+	if len(l.cfg.People) == 0 {
+		return // the configuration's error says it all
+	}
 	logins := make([]string, len(l.cfg.People))
 	for i, p := range l.cfg.People {
 		logins[i] = p.Login

@@ -28,7 +28,8 @@ var freeText = []string{
 	"title", "screening.feedback", "screening.criteria.mission.note", "screening.criteria.reach.note",
 	"screening.criteria.benefit.note", "screening.criteria.value.note", "proposal.summary",
 	"proposal.resources", "decision.motivation", "decision.resources", "plan.summary",
-	"outcome.effects", "outcome.lessons", "withdrawn.reason",
+	"outcome.effects", "outcome.lessons", "outcome.reported_to.body",
+	"implementation.communicated.channel", "withdrawn.reason",
 }
 
 func textOf(idea *model.Idea, field string) string {
@@ -60,6 +61,10 @@ func textOf(idea *model.Idea, field string) string {
 		return o.Effects
 	case o != nil && field == "outcome.lessons":
 		return o.Lessons
+	case o != nil && o.ReportedTo != nil && field == "outcome.reported_to.body":
+		return o.ReportedTo.Body
+	case idea.Implementation != nil && idea.Implementation.Communicated != nil && field == "implementation.communicated.channel":
+		return idea.Implementation.Communicated.Channel
 	case idea.Withdrawn != nil && field == "withdrawn.reason":
 		return idea.Withdrawn.Reason
 	}
@@ -116,6 +121,14 @@ func digits(s string) int {
 		}
 	}
 	return n
+}
+
+// containsPersonal reports whether s holds a personal identity number or a
+// phone number.
+func containsPersonal(s string) bool {
+	found := false
+	scanPersonal(s, func(sev diag.Severity, _ string) { found = found || sev == diag.Error })
+	return found
 }
 
 // ContainsPersonalNumber reports whether s holds a Swedish personal identity

@@ -28,8 +28,11 @@ const (
 // gaps returns what idea lacks to have come along path p.
 func gaps(idea *model.Idea, p workflow.Path) []gap {
 	var gs []gap
-	for _, t := range p {
+	for i, t := range p {
 		for _, r := range t.Requires {
+			if p.Superseded(i, r) {
+				continue
+			}
 			switch {
 			case !workflow.Present(idea, r.Section):
 				gs = append(gs, gap{r, t, gapMissing})
@@ -51,20 +54,22 @@ func gaps(idea *model.Idea, p workflow.Path) []gap {
 
 // bestPath returns the path to the idea's stage that the file comes closest
 // to satisfying, and what it lacks. A file at a stage must hold what every
-// step on some path there added.
-func (l *ideaLinter) bestPath() (workflow.Path, []gap) {
+// step on some path there added. Between paths that lack as much, the one
+// that accounts for more of the sections the file holds is the one the idea
+// took: a plan says the idea went the main line, not the quick way.
+func bestPath(idea *model.Idea, from *model.Stage) (workflow.Path, []gap) {
 	var best workflow.Path
 	var bestGaps []gap
-	for _, p := range workflow.Paths(l.idea.Stage) {
-		if l.from != nil && p[len(p)-1].From != *l.from {
+	bestCover := -1
+	present := func(sec string) bool { return workflow.Present(idea, sec) }
+	for _, p := range workflow.Paths(idea.Stage) {
+		if from != nil && p[len(p)-1].From != *from {
 			continue
 		}
-		gs := gaps(l.idea, p)
-		if best == nil || len(gs) < len(bestGaps) {
-			best, bestGaps = p, gs
-		}
-		if len(gs) == 0 {
-			break
+		gs := gaps(idea, p)
+		cover := p.Covers(present)
+		if best == nil || len(gs) < len(bestGaps) || (len(gs) == len(bestGaps) && cover > bestCover) {
+			best, bestGaps, bestCover = p, gs, cover
 		}
 	}
 	return best, bestGaps
@@ -75,7 +80,7 @@ func (l *ideaLinter) bestPath() (workflow.Path, []gap) {
 // the order of the dates along the path.
 func (l *ideaLinter) process() {
 	idea := l.idea
-	p, gs := l.bestPath()
+	p, gs := bestPath(idea, l.from)
 	if p == nil {
 		return // the change check reports a step that does not exist
 	}
@@ -91,7 +96,7 @@ func (l *ideaLinter) process() {
 		// which checks them whatever the stage.
 	}
 	for _, spec := range workflow.Sections {
-		if idea.Fields.Declared(spec.Name) && !workflow.MaySection(idea.Stage, spec.Name) {
+		if idea.Fields.Is(spec.Name, model.Mapping) && !workflow.MaySection(idea.Stage, spec.Name) {
 			l.errorf(spec.Name, diag.RuleUnexpected, "lint.unexpected", spec.Name, string(idea.Stage))
 		}
 	}
@@ -111,12 +116,7 @@ func stepArg(t *workflow.Transition) i18n.Message {
 // win is a unit manager's, after a proposal management's.
 func (l *ideaLinter) signers(p workflow.Path) {
 	idea := l.idea
-	onPath := make(map[string][]workflow.Actor)
-	for _, r := range p.Requirements() {
-		if len(r.Signers) > 0 {
-			onPath[r.Section] = r.Signers
-		}
-	}
+	onPath := signersOnPath(p)
 	for _, sec := range signedSections {
 		login := workflow.SignerOf(idea, sec)
 		field := workflow.SignerPath(sec)
@@ -146,6 +146,29 @@ func (l *ideaLinter) signers(p workflow.Path) {
 		}
 		l.errorf(field, diag.RuleRole, "lint.role", login, actorList(signers), idea.Unit, i18n.List(holders))
 	}
+}
+
+// signersOnPath returns who may sign each section along p: the last step
+// that writes a section decides.
+func signersOnPath(p workflow.Path) map[string][]workflow.Actor {
+	on := make(map[string][]workflow.Actor)
+	for _, r := range p.Requirements() {
+		if len(r.Signers) > 0 {
+			on[r.Section] = r.Signers
+		}
+	}
+	return on
+}
+
+// signersFor returns who may sign section of idea: as the path the idea
+// took says, or anyone the workflow lets sign it anywhere.
+func signersFor(idea *model.Idea, section string) []workflow.Actor {
+	if p, _ := bestPath(idea, nil); p != nil {
+		if s, ok := signersOnPath(p)[section]; ok {
+			return s
+		}
+	}
+	return anySigners(section)
 }
 
 // signedSections are the sections that have a "by".
@@ -207,9 +230,12 @@ func actorList(actors []workflow.Actor) i18n.List {
 func (l *ideaLinter) dateOrder(p workflow.Path) {
 	idea := l.idea
 	prevField, prev := "submitted", idea.Submitted
-	for _, t := range p {
+	for ti, t := range p {
 		stepField, stepMax := prevField, prev
 		for _, r := range t.Requires {
+			if p.Superseded(ti, r) {
+				continue
+			}
 			for i, f := range requirementDates[r.Section] {
 				d := dateOf(idea, f)
 				if d.IsZero() {

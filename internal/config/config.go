@@ -34,6 +34,7 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 		return nil
 	}
 	d := yamlx.NewDecoder(FileName, 0, diags)
+	d.Name = FileName
 	root, ok := d.Parse(data)
 	if !ok {
 		return nil
@@ -45,6 +46,7 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 	c := &model.Config{Language: model.Swedish, FeedbackDays: model.DefaultFeedbackDays, Title: "Idébanken"}
 	d.Fields[""] = model.Field{Pos: start}
 	var unitNodes, personNodes []*yaml.Node
+	var rolesMistyped []bool
 	d.Map(root, "", topKeys, func(k string, v *yaml.Node) {
 		switch k {
 		case "title":
@@ -59,8 +61,9 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 				diags.Errorf(FileName, d.Pos(v), diag.RuleURL, "config.base-url", c.BaseURL)
 			}
 		case "feedback_days":
+			before := d.Diags.Len()
 			n := d.Int(v, k)
-			if v.ShortTag() != "!!int" {
+			if d.Diags.Len() > before {
 				break // reported; the default stands, so no idea is falsely overdue
 			}
 			if n < 1 {
@@ -76,12 +79,14 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 		case "people":
 			personNodes = items(d, v, k)
 			for _, n := range personNodes {
-				c.People = append(c.People, person(d, n))
+				p, mistyped := person(d, n)
+				c.People = append(c.People, p)
+				rolesMistyped = append(rolesMistyped, mistyped)
 			}
 		}
 	})
 	c.Fields = d.Fields
-	validate(c, d, unitNodes, personNodes)
+	validate(c, d, unitNodes, personNodes, rolesMistyped)
 	return c
 }
 
@@ -115,8 +120,20 @@ func unit(d *yamlx.Decoder, n *yaml.Node) model.Unit {
 	return u
 }
 
-func person(d *yamlx.Decoder, n *yaml.Node) model.Person {
-	var p model.Person
+// person reads one person. mistyped is true when roles was given in a form
+// that could not be read, or a key was taken for a misspelling of it: "has
+// no role" would then only repeat that error.
+func person(d *yamlx.Decoder, n *yaml.Node) (p model.Person, mistyped bool) {
+	before := d.Diags.Len()
+	rolesGiven := false
+	defer func() {
+		mistyped = mistyped || rolesGiven
+		for _, x := range d.Diags.Items()[before:] {
+			if x.Rule == diag.RuleUnknownKey && len(x.Msg.Args) == 3 && x.Msg.Args[2] == "roles" {
+				mistyped = true
+			}
+		}
+	}()
 	d.Map(n, "people[]", personKeys, func(k string, v *yaml.Node) {
 		switch k {
 		case "login":
@@ -126,6 +143,7 @@ func person(d *yamlx.Decoder, n *yaml.Node) model.Person {
 		case "roles":
 			if !yamlx.IsNull(v) && v.Kind != yaml.SequenceNode {
 				d.Diags.Errorf(FileName, d.Pos(v), diag.RuleFieldType, "config.want-list", "roles")
+				rolesGiven = true // wrongly, but "no role" would repeat it
 				return
 			}
 			if v.Kind == yaml.SequenceNode {
@@ -137,16 +155,16 @@ func person(d *yamlx.Decoder, n *yaml.Node) model.Person {
 			p.Units = d.Strings(v, "people[].units")
 		}
 	})
-	return p
+	return p, false
 }
 
 // validate checks what the configuration's parts must say about each other.
 // nodes give the position of each unit and person.
-func validate(c *model.Config, d *yamlx.Decoder, unitNodes, personNodes []*yaml.Node) {
+func validate(c *model.Config, d *yamlx.Decoder, unitNodes, personNodes []*yaml.Node, rolesMistyped []bool) {
 	errorf := func(n *yaml.Node, key string, args ...any) {
 		d.Diags.Errorf(FileName, d.Pos(n), diag.RuleConfig, key, args...)
 	}
-	if len(c.Units) == 0 {
+	if len(c.Units) == 0 && c.Fields.Is("units", model.Sequence) || !c.Fields.Declared("units") {
 		d.Diags.Errorf(FileName, c.Fields.Lookup("units"), diag.RuleConfig, "config.no-units")
 	}
 	units := make(map[string]bool)
@@ -181,7 +199,7 @@ func validate(c *model.Config, d *yamlx.Decoder, unitNodes, personNodes []*yaml.
 		if p.Name == "" {
 			errorf(n, "config.person-no-name", p.Login)
 		}
-		if len(p.Roles) == 0 {
+		if len(p.Roles) == 0 && !rolesMistyped[i] {
 			errorf(n, "config.person-no-role", p.Login)
 		}
 		for _, u := range p.Units {

@@ -29,12 +29,13 @@ var catalog = map[string]Text{
 	"yaml.want-text":       {"%v ska vara en text, men är %v", "%v must be a text, but is %v"},
 	"yaml.bool-as-text":    {"%v ska vara en text, men %s tolkas som sant/falskt: sätt citattecken runt värdet", "%v must be a text, but %s is read as true/false: put quotes around the value"},
 	"yaml.want-bool":       {"%v ska vara true eller false, men är %v", "%v must be true or false, but is %v"},
-	"yaml.want-int":        {"%v ska vara ett heltal utan mellanslag, men är %v", "%v must be a whole number without spaces, but is %v"},
+	"yaml.want-int":        {"%v ska vara ett heltal (utan mellanslag eller decimaler), men är %v", "%v must be a whole number (no spaces or decimals), but is %v"},
 	"yaml.want-date":       {"%v ska vara ett datum som 2026-03-02, men är %v", "%v must be a date such as 2026-03-02, but is %v"},
 	"yaml.bad-date":        {"%v: %q är inget riktigt datum. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-03-02", "%v: %q is not a real date. Write YYYY-MM-DD, for example 2026-03-02"},
 	"yaml.want-list":       {"%v ska vara en lista, men är %v: skriv [%s]", "%v must be a list, but is %v: write [%s]"},
 	"yaml.enum-suggest":    {"%q är inte tillåtet i %v: menade du %q? Tillåtna värden: %v", "%q is not allowed in %v: did you mean %q? Allowed values: %v"},
 	"yaml.enum":            {"%q är inte tillåtet i %v. Tillåtna värden: %v", "%q is not allowed in %v. Allowed values: %v"},
+	"yaml.empty-item":      {"%v innehåller ett tomt värde: ta bort det eller fyll i det", "%v holds an empty value: remove it or fill it in"},
 	"yaml.kind.mapping":    {"en grupp av fält", "a group of fields"},
 	"yaml.kind.list":       {"en lista", "a list"},
 	"yaml.kind.alias":      {"ett alias", "an alias"},
@@ -91,6 +92,8 @@ var catalog = map[string]Text{
 	"lint.role":            {"%s får inte signera här: det krävs %v för enheten %s. De som får: %v", "%s may not sign here: it takes %v for the unit %s. Those who may: %v"},
 	"lint.duplicate-id":    {"id %s används också av %s: varje idé behöver ett eget id (ta nästa lediga nummer)", "id %s is also used by %s: every idea needs its own id (take the next free number)"},
 	"lint.related-self":    {"idén %s pekar på sig själv i related", "the idea %s refers to itself in related"},
+	"lint.related-form":    {"related: %q är inget id; skriv id:n som 2026-007", "related: %q is not an id; write ids like 2026-007"},
+	"lint.tag-personal":    {"en tagg verkar innehålla ett personnummer eller telefonnummer: ta bort det, filen och webbplatsen är offentliga", "a tag seems to hold a personal identity number or phone number: remove it, the file and the site are public"},
 	"lint.related":         {"related: det finns ingen idé med id %s", "related: there is no idea with id %s"},
 
 	// A change.

@@ -166,8 +166,11 @@ func value(d *yamlx.Decoder, n *yaml.Node, path string) model.Value {
 		p := path + "." + k
 		switch k {
 		case "short", "long":
+			before := d.Diags.Len()
 			i := d.Int(v, p)
-			if yamlx.IsNull(v) || v.ShortTag() == "!!int" && (i < model.ValueMin || i > model.ValueMax) {
+			// A missing value is reported as missing; only a number is
+			// out of range.
+			if !yamlx.IsNull(v) && v.Kind == yaml.ScalarNode && (i < model.ValueMin || i > model.ValueMax) && d.Diags.Len() == before {
 				d.Diags.Errorf(d.Path, d.Pos(v), diag.RuleValue, "idea.value-range", p, i, model.ValueMin, model.ValueMax)
 			}
 			if k == "short" {

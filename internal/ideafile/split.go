@@ -100,9 +100,10 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
-// posOf returns the line and column (in bytes, 1-based) of offset i.
+// posOf returns the line and column of offset i, counting columns in
+// characters as the YAML positions do.
 func posOf(b []byte, i int) model.Pos {
 	line := 1 + bytes.Count(b[:i], []byte("\n"))
-	col := i - bytes.LastIndexByte(b[:i], '\n')
-	return model.Pos{Line: line, Col: col}
+	start := bytes.LastIndexByte(b[:i], '\n') + 1
+	return model.Pos{Line: line, Col: 1 + utf8.RuneCount(b[start:i])}
 }

@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Idea is one idea file: its front matter and its Markdown body.
@@ -221,10 +224,7 @@ func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
 func Slugify(title string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range strings.ToLower(title) {
-		if f, ok := foldLetter[r]; ok {
-			r = f
-		}
+	for _, r := range Fold(title) {
 		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
@@ -238,11 +238,27 @@ func Slugify(title string) string {
 	return b.String()
 }
 
-var foldLetter = map[rune]rune{
-	'å': 'a', 'ä': 'a', 'à': 'a', 'á': 'a', 'â': 'a', 'æ': 'a',
-	'ö': 'o', 'ø': 'o', 'ó': 'o', 'ò': 'o', 'ô': 'o',
-	'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
-	'ü': 'u', 'ú': 'u', 'ù': 'u', 'í': 'i', 'ï': 'i', 'ç': 'c', 'ñ': 'n',
+// Fold returns s in lower case without accents (å, ä → a, ö → o, é → e),
+// as slugs are made and as search matches.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue // the accent of the letter before
+		}
+		if f, ok := foldLetter[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// foldLetter holds the letters that decomposition leaves whole.
+var foldLetter = map[rune]string{
+	'æ': "ae", 'ø': "o", 'ß': "ss", 'đ': "d", 'ł': "l", 'þ': "th", 'ð': "d", 'œ': "oe", 'ı': "i",
 }
 
 // FileName returns the conventional path of an idea file, ideas/<YYYY>/<id>-<slug>.md.

@@ -8,11 +8,30 @@ type Pos struct {
 	Line, Col int
 }
 
-// Field is where a key stands in a file, and whether it was left blank
-// ("feedback:" with no value, or an empty text).
+// Field is where a key stands in a file, whether it was left blank
+// ("feedback:" with no value, or an empty text), and the shape of its value.
 type Field struct {
 	Pos   Pos
 	Blank bool
+	Shape Shape
+}
+
+// Shape is the form of a value: a text, a list or a group of keys.
+type Shape int
+
+// The shapes of values.
+const (
+	Scalar Shape = iota
+	Mapping
+	Sequence
+	Refused // a value the file gives that cannot be read, such as an alias
+)
+
+// Is reports whether the file gives the key at path a value of shape s, or
+// leaves it blank: whether what belongs below the key can be looked for.
+func (f Fields) Is(path string, s Shape) bool {
+	x, ok := f[path]
+	return ok && (x.Blank || x.Shape == s)
 }
 
 // Fields maps the dotted path of every key a file contains

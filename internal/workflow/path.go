@@ -45,6 +45,33 @@ func (p Path) Requirements() []Requirement {
 	return rs
 }
 
+// Superseded reports whether the requirement r of the i-th transition of p
+// is replaced by a later step that writes the same section again: a paused
+// idea that is screened anew has one screening, the new one.
+func (p Path) Superseded(i int, r Requirement) bool {
+	for _, t := range p[i+1:] {
+		for _, later := range t.Requires {
+			if later.Section == r.Section {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Covers returns how many of sections the requirements of p name.
+func (p Path) Covers(present func(section string) bool) int {
+	seen := map[string]bool{}
+	n := 0
+	for _, r := range p.Requirements() {
+		if !seen[r.Section] && present(r.Section) {
+			n++
+		}
+		seen[r.Section] = true
+	}
+	return n
+}
+
 // MaySection reports whether a file at stage s may hold the section: some
 // walk through the process to s, pauses and re-screenings included, adds it.
 // A plan at "developing" is a mistake; a decision to pause left from before

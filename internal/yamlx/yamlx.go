@@ -21,6 +21,9 @@ import (
 // every key in Fields and adds every problem to Diags, going on after each
 // so that all of them are reported at once.
 type Decoder struct {
+	// Name is how messages call the document as a whole: "the front
+	// matter" when unset.
+	Name       string
 	Path       string
 	LineOffset int // added to yaml's line numbers: the lines before the YAML
 	Fields     model.Fields
@@ -130,7 +133,7 @@ func (d *Decoder) Map(n *yaml.Node, prefix string, known []string, fn func(key s
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, diag.RuleFieldType, "yaml.want-mapping", label(prefix), describe(n))
+		d.errorf(n, diag.RuleFieldType, "yaml.want-mapping", d.label(prefix), describe(n))
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -141,22 +144,24 @@ func (d *Decoder) Map(n *yaml.Node, prefix string, known []string, fn func(key s
 		}
 		key := k.Value
 		if seenBefore(n.Content[:i], key) {
-			d.errorf(k, diag.RuleDuplicate, "yaml.duplicate", key, label(prefix))
+			d.errorf(k, diag.RuleDuplicate, "yaml.duplicate", key, d.label(prefix))
 			continue
 		}
 		if !containsString(known, key) {
 			if s := Suggest(key, known); s != "" {
-				d.errorf(k, diag.RuleUnknownKey, "yaml.unknown-suggest", key, label(prefix), s)
+				d.errorf(k, diag.RuleUnknownKey, "yaml.unknown-suggest", key, d.label(prefix), s)
 			} else {
-				d.errorf(k, diag.RuleUnknownKey, "yaml.unknown", key, label(prefix), i18n.List(anyList(known)))
+				d.errorf(k, diag.RuleUnknownKey, "yaml.unknown", key, d.label(prefix), i18n.List(anyList(known)))
 			}
 			continue
 		}
-		path := join(prefix, key)
-		d.Fields[path] = model.Field{Pos: d.Pos(k), Blank: isBlank(v)}
 		if d.Alias(v) {
+			// The key is there, but its value cannot be read: one error,
+			// not "missing" or a cascade about what it should hold.
+			d.Fields[join(prefix, key)] = model.Field{Pos: d.Pos(k), Shape: model.Refused}
 			continue
 		}
+		d.Fields[join(prefix, key)] = model.Field{Pos: d.Pos(k), Blank: isBlank(v), Shape: shape(v)}
 		fn(key, v)
 	}
 }
@@ -179,11 +184,11 @@ func (d *Decoder) String(n *yaml.Node, path string) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, diag.RuleFieldType, "yaml.want-text", label(path), describe(n))
+		d.errorf(n, diag.RuleFieldType, "yaml.want-text", d.label(path), describe(n))
 		return ""
 	}
 	if n.ShortTag() == "!!bool" {
-		d.errorf(n, diag.RuleFieldType, "yaml.bool-as-text", label(path), n.Value)
+		d.errorf(n, diag.RuleFieldType, "yaml.bool-as-text", d.label(path), n.Value)
 		return ""
 	}
 	return n.Value
@@ -195,28 +200,34 @@ func (d *Decoder) Bool(n *yaml.Node, path string) bool {
 		return false
 	}
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
-		d.errorf(n, diag.RuleFieldType, "yaml.want-bool", label(path), describe(n))
+		d.errorf(n, diag.RuleFieldType, "yaml.want-bool", d.label(path), describe(n))
 		return false
 	}
 	var b bool
 	if err := n.Decode(&b); err != nil {
-		d.errorf(n, diag.RuleFieldType, "yaml.want-bool", label(path), describe(n))
+		d.errorf(n, diag.RuleFieldType, "yaml.want-bool", d.label(path), describe(n))
 	}
 	return b
 }
 
-// Int returns a whole-number scalar.
+// Int returns a whole-number scalar. A whole number in quotes ("4") is
+// taken as the number it plainly means.
 func (d *Decoder) Int(n *yaml.Node, path string) int {
 	if IsNull(n) {
 		return 0
 	}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" {
+		if i, err := strconv.Atoi(strings.TrimSpace(n.Value)); err == nil {
+			return i
+		}
+	}
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
-		d.errorf(n, diag.RuleFieldType, "yaml.want-int", label(path), describe(n))
+		d.errorf(n, diag.RuleFieldType, "yaml.want-int", d.label(path), describe(n))
 		return 0
 	}
 	var i int
 	if err := n.Decode(&i); err != nil {
-		d.errorf(n, diag.RuleFieldType, "yaml.want-int", label(path), describe(n))
+		d.errorf(n, diag.RuleFieldType, "yaml.want-int", d.label(path), describe(n))
 	}
 	return i
 }
@@ -227,7 +238,7 @@ func (d *Decoder) Date(n *yaml.Node, path string) model.Date {
 		return model.Date{}
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, diag.RuleFieldType, "yaml.want-date", label(path), describe(n))
+		d.errorf(n, diag.RuleFieldType, "yaml.want-date", d.label(path), describe(n))
 		return model.Date{}
 	}
 	if n.ShortTag() == "!!str" && strings.TrimSpace(n.Value) == "" {
@@ -235,7 +246,7 @@ func (d *Decoder) Date(n *yaml.Node, path string) model.Date {
 	}
 	date, err := model.ParseDate(n.Value)
 	if err != nil {
-		d.errorf(n, diag.RuleDate, "yaml.bad-date", label(path), n.Value)
+		d.errorf(n, diag.RuleDate, "yaml.bad-date", d.label(path), n.Value)
 		return model.Date{}
 	}
 	return date
@@ -247,7 +258,7 @@ func (d *Decoder) Strings(n *yaml.Node, path string) []string {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, diag.RuleFieldType, "yaml.want-list", label(path), describe(n), n.Value)
+		d.errorf(n, diag.RuleFieldType, "yaml.want-list", d.label(path), describe(n), n.Value)
 		return nil
 	}
 	out := make([]string, 0, len(n.Content))
@@ -255,7 +266,12 @@ func (d *Decoder) Strings(n *yaml.Node, path string) []string {
 		if d.Alias(item) {
 			continue
 		}
-		if s := d.String(item, path); s != "" {
+		s := d.String(item, path)
+		if strings.TrimSpace(s) == "" && item.Kind == yaml.ScalarNode && item.ShortTag() != "!!bool" {
+			d.errorf(item, diag.RuleValue, "yaml.empty-item", d.label(path))
+			continue
+		}
+		if s != "" {
 			out = append(out, s)
 		}
 	}
@@ -277,11 +293,21 @@ func Enum[T ~string](d *Decoder, n *yaml.Node, path string, valid []T) T {
 		}
 	}
 	if sug := Suggest(s, names); sug != "" {
-		d.errorf(n, diag.RuleValue, "yaml.enum-suggest", s, label(path), sug, i18n.List(anyList(names)))
+		d.errorf(n, diag.RuleValue, "yaml.enum-suggest", s, d.label(path), sug, i18n.List(anyList(names)))
 	} else {
-		d.errorf(n, diag.RuleValue, "yaml.enum", s, label(path), i18n.List(anyList(names)))
+		d.errorf(n, diag.RuleValue, "yaml.enum", s, d.label(path), i18n.List(anyList(names)))
 	}
 	return T(s)
+}
+
+func shape(v *yaml.Node) model.Shape {
+	switch v.Kind {
+	case yaml.MappingNode:
+		return model.Mapping
+	case yaml.SequenceNode:
+		return model.Sequence
+	}
+	return model.Scalar
 }
 
 // isBlank reports whether v gives no value: null, or a text of blanks.
@@ -293,31 +319,32 @@ func isBlank(v *yaml.Node) bool {
 }
 
 // label is how a field is named in messages.
-func label(path string) any {
-	if path == "" {
-		return i18n.Key("yaml.front-matter")
+func (d *Decoder) label(path string) any {
+	if path != "" {
+		return path
 	}
-	return path
+	if d.Name != "" {
+		return d.Name
+	}
+	return i18n.Key("yaml.front-matter")
 }
 
-func describe(n *yaml.Node) i18n.Key {
+// describe says what a value is, for a message that says it is the wrong
+// kind: a text is shown as written, as "4.5", so that the message points at
+// it.
+func describe(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "yaml.kind.mapping"
+		return i18n.Key("yaml.kind.mapping")
 	case yaml.SequenceNode:
-		return "yaml.kind.list"
+		return i18n.Key("yaml.kind.list")
 	case yaml.AliasNode:
-		return "yaml.kind.alias"
+		return i18n.Key("yaml.kind.alias")
 	}
-	switch n.ShortTag() {
-	case "!!bool":
-		return "yaml.kind.bool"
-	case "!!int", "!!float":
-		return "yaml.kind.number"
-	case "!!null":
-		return "yaml.kind.null"
+	if n.ShortTag() == "!!null" {
+		return i18n.Key("yaml.kind.null")
 	}
-	return "yaml.kind.text"
+	return fmt.Sprintf("%q", n.Value)
 }
 
 func join(prefix, key string) string {

@@ -1,0 +1,235 @@
+package workflow
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/idebanken/idebanken/internal/model"
+)
+
+func TestTableMatchesRows(t *testing.T) {
+	n := 0
+	for _, r := range Rows {
+		froms := r.From
+		if froms == nil {
+			froms = []model.Stage{""}
+		}
+		for _, f := range froms {
+			n++
+			tr, ok := Lookup(f, r.To)
+			if !ok || tr.From != f || tr.To != r.To {
+				t.Errorf("Lookup(%q, %q) = %v, %v", f, r.To, tr, ok)
+			}
+			if len(r.Actors) == 0 {
+				t.Errorf("%q → %q: nobody may make the step", f, r.To)
+			}
+			if f != "" && len(r.Requires) == 0 {
+				t.Errorf("%q → %q requires nothing", f, r.To)
+			}
+		}
+	}
+	if len(table) != n {
+		t.Errorf("the table has %d entries, the rows %d: a pair is listed twice", len(table), n)
+	}
+	if n != 28 {
+		t.Errorf("%d steps, want the contract's 28", n)
+	}
+	if _, ok := Lookup("", model.StageSubmitted); !ok {
+		t.Error("a new file starts at submitted")
+	}
+	for _, s := range model.Stages {
+		if _, ok := Lookup("", s); ok != (s == model.StageSubmitted) {
+			t.Errorf("Lookup(new, %s) = %v", s, ok)
+		}
+	}
+}
+
+func TestNext(t *testing.T) {
+	for _, c := range []struct {
+		from model.Stage
+		want []model.Stage
+	}{
+		{"", []model.Stage{"submitted"}},
+		{"submitted", []model.Stage{"developing", "quick-win", "paused", "rejected", "withdrawn"}},
+		{"paused", []model.Stage{"developing", "quick-win", "paused", "rejected", "withdrawn"}},
+		{"developing", []model.Stage{"proposed", "withdrawn"}},
+		{"proposed", []model.Stage{"approved", "paused", "rejected", "withdrawn"}},
+		{"quick-win", []model.Stage{"implementing", "rejected", "withdrawn"}},
+		{"approved", []model.Stage{"planning", "withdrawn"}},
+		{"planning", []model.Stage{"implementing", "withdrawn"}},
+		{"implementing", []model.Stage{"implemented", "withdrawn"}},
+		{"implemented", []model.Stage{"evaluated", "withdrawn"}},
+		{"evaluated", nil},
+		{"rejected", nil},
+		{"withdrawn", nil},
+	} {
+		if got := Next(c.from); !slices.Equal(got, c.want) {
+			t.Errorf("Next(%q) = %v, want %v", c.from, got, c.want)
+		}
+	}
+}
+
+func TestPaths(t *testing.T) {
+	for _, s := range model.Stages {
+		ps := Paths(s)
+		if len(ps) == 0 {
+			t.Errorf("no path to %s", s)
+			continue
+		}
+		for i, p := range ps {
+			if p[0].From != "" || p[0].To != model.StageSubmitted {
+				t.Errorf("%s: path %d does not start with a new file", s, i)
+			}
+			if p[len(p)-1].To != s {
+				t.Errorf("%s: path %d ends at %s", s, i, p[len(p)-1].To)
+			}
+			seen := map[model.Stage]bool{}
+			for j, tr := range p {
+				if j > 0 && tr.From != p[j-1].To {
+					t.Errorf("%s: path %d is broken at step %d", s, i, j)
+				}
+				if seen[tr.To] {
+					t.Errorf("%s: path %d visits %s twice", s, i, tr.To)
+				}
+				seen[tr.To] = true
+			}
+			if i > 0 && len(p) < len(ps[i-1]) {
+				t.Errorf("%s: paths are not shortest first", s)
+			}
+		}
+		if s.Final() && len(Next(s)) != 0 {
+			t.Errorf("the final stage %s has a next stage: %v", s, Next(s))
+		}
+		if !s.Final() && len(Next(s)) == 0 {
+			t.Errorf("the stage %s is a dead end", s)
+		}
+	}
+	// The shortest paths of the contract.
+	for s, want := range map[model.Stage][]model.Stage{
+		"submitted":    {"submitted"},
+		"developing":   {"submitted", "developing"},
+		"planning":     {"submitted", "developing", "proposed", "approved", "planning"},
+		"implementing": {"submitted", "quick-win", "implementing"},
+		"evaluated":    {"submitted", "quick-win", "implementing", "implemented", "evaluated"},
+		"withdrawn":    {"submitted", "withdrawn"},
+	} {
+		var got []model.Stage
+		for _, tr := range Paths(s)[0] {
+			got = append(got, tr.To)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("shortest path to %s: %v, want %v", s, got, want)
+		}
+	}
+	// The main line to evaluated is one of the paths.
+	main := []model.Stage{"submitted", "developing", "proposed", "approved", "planning", "implementing", "implemented", "evaluated"}
+	found := false
+	for _, p := range Paths(model.StageEvaluated) {
+		var got []model.Stage
+		for _, tr := range p {
+			got = append(got, tr.To)
+		}
+		found = found || slices.Equal(got, main)
+	}
+	if !found {
+		t.Error("the main line is not a path to evaluated")
+	}
+	if Paths("") != nil || Paths("nope") != nil {
+		t.Error("paths to no stage")
+	}
+}
+
+func TestRequirements(t *testing.T) {
+	p := Paths(model.StagePlanning)[0]
+	var got []string
+	for _, r := range p.Requirements() {
+		got = append(got, r.Section+":"+r.Outcome)
+	}
+	want := []string{"screening:develop", "proposal:", "decision:approve", "plan:"}
+	if !slices.Equal(got, want) {
+		t.Errorf("requirements to planning: %v, want %v", got, want)
+	}
+	for _, row := range Rows {
+		for _, r := range row.Requires {
+			if r.Outcome == string(model.DecideApprove) && !slices.Contains(r.Fields, "implementer") {
+				t.Errorf("a decision to approve (%v → %s) does not need an implementer", row.From, row.To)
+			}
+			if r.CriteriaMet != (r.Section == "screening" && (r.Outcome == "develop" || r.Outcome == "quick-win")) {
+				t.Errorf("%v → %s: criteria %v for %s %s", row.From, row.To, r.CriteriaMet, r.Section, r.Outcome)
+			}
+		}
+	}
+}
+
+func TestMaySection(t *testing.T) {
+	for _, c := range []struct {
+		stage   model.Stage
+		section string
+		want    bool
+	}{
+		{"submitted", "screening", false},
+		{"submitted", "withdrawn", false},
+		{"developing", "screening", true},
+		{"developing", "proposal", true}, // proposed → paused → developing
+		{"developing", "decision", true}, // a decision to pause, before a re-screening
+		{"developing", "plan", false},    // a plan is a mistake here
+		{"developing", "implementation", false},
+		{"quick-win", "decision", true}, // paused by decision, then re-screened
+		{"quick-win", "plan", false},
+		{"proposed", "proposal", true},
+		{"proposed", "plan", false},
+		{"approved", "decision", true},
+		{"approved", "plan", false},
+		{"planning", "plan", true},
+		{"planning", "implementation", false},
+		{"implementing", "implementation", true},
+		{"implementing", "implementation.started", true},
+		{"implementing", "implementation.communicated", true},
+		{"implementing", "implementation.completed", false},
+		{"implementing", "outcome", false},
+		{"implemented", "implementation.completed", true},
+		{"implemented", "outcome", false},
+		{"evaluated", "outcome", true},
+		{"evaluated", "withdrawn", false},
+		{"paused", "screening", true},
+		{"paused", "plan", false},
+		{"rejected", "decision", true},
+		{"rejected", "plan", false},
+		{"withdrawn", "withdrawn", true},
+		{"withdrawn", "plan", true},     // withdrawn from planning
+		{"withdrawn", "outcome", false}, // evaluated is final
+		{"withdrawn", "implementation.completed", true},
+	} {
+		if got := MaySection(c.stage, c.section); got != c.want {
+			t.Errorf("MaySection(%s, %s) = %v, want %v", c.stage, c.section, got, c.want)
+		}
+	}
+	// A section some step requires may be held at the stage that step leads to.
+	for _, row := range Rows {
+		for _, r := range row.Requires {
+			if !MaySection(row.To, r.Section) {
+				t.Errorf("the step to %s requires %s, but MaySection says no", row.To, r.Section)
+			}
+		}
+	}
+}
+
+func TestActors(t *testing.T) {
+	for _, a := range []Actor{Anyone, Submitter, Implementer} {
+		if _, ok := a.Role(); ok {
+			t.Errorf("%s is a role", a)
+		}
+	}
+	for _, r := range model.Roles {
+		if got, ok := RoleActor(r).Role(); !ok || got != r {
+			t.Errorf("RoleActor(%s).Role() = %s, %v", r, got, ok)
+		}
+	}
+	for _, row := range Rows {
+		for _, a := range row.Actors {
+			if _, ok := a.Role(); !ok && a != Anyone && a != Submitter && a != Implementer {
+				t.Errorf("%v → %s: unknown actor %q", row.From, row.To, a)
+			}
+		}
+	}
+}

@@ -91,20 +91,18 @@ func runCheck(opts *CheckOptions) int {
 	if lang == "" {
 		lang = model.Swedish
 	}
-	if info, err := os.Stat(opts.Dir); err != nil || !info.IsDir() {
-		fmt.Fprintln(opts.Stderr, "idebank check:", i18n.Render(lang, i18n.M("cli.no-dir", opts.Dir)))
-		return ExitCannot
-	}
-	root := findRoot(opts.Dir)
 	var res *check.Result
 	if opts.Base == "" {
-		head, err := snapshot.FromDir(root)
+		b, err := loadBank(opts.Dir, opts.Today)
 		if err != nil {
 			return cannot(opts.Stderr, lang, err)
 		}
-		res = check.Lint(head, opts.Today)
+		res = b.Res
 	} else {
-		c, err := loadChange(root, opts)
+		if info, err := os.Stat(opts.Dir); err != nil || !info.IsDir() {
+			return cannot(opts.Stderr, lang, &noDirError{opts.Dir})
+		}
+		c, err := loadChange(findRoot(opts.Dir), opts)
 		if err != nil {
 			return cannot(opts.Stderr, lang, err)
 		}
@@ -163,8 +161,11 @@ func loadChange(root string, opts *CheckOptions) (*check.Change, error) {
 // where the error is one the program knows.
 func cannot(w io.Writer, lang model.Lang, err error) int {
 	var rev *gitrepo.RevisionError
+	var noDir *noDirError
 	var m i18n.Message
 	switch {
+	case errors.As(err, &noDir):
+		m = i18n.M("cli.no-dir", noDir.dir)
 	case errors.As(err, &rev):
 		m = i18n.M("cli.bad-revision", rev.Rev)
 	case errors.Is(err, gitrepo.ErrNotRepository):

@@ -51,6 +51,10 @@ func Main(args []string, env Env) int {
 	switch cmd {
 	case "check":
 		return runCheckCmd(rest, env)
+	case "build":
+		return runBuildCmd(rest, env)
+	case "serve":
+		return runServeCmd(rest, env)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(env.Stdout, i18n.T(lang, "cli.usage"))
 		return ExitOK

@@ -152,6 +152,10 @@ Användning:
   idebank check [--base REV] [--head REV] [--actor LOGIN] [--approvers LOGIN,...]
                 [--format text|json|github] [--lang sv|en] [--today ÅÅÅÅ-MM-DD] [-C MAPP]
       kontrollerar alla idéer och idebank.yaml; med --base även varje ändring sedan REV
+  idebank build [--out MAPP] [--base-url URL]
+      bygger den statiska webbplatsen (standard: _site/)
+  idebank serve [--addr VÄRD:PORT]
+      visar webbplatsen på din dator och bygger om den när en fil ändras
   idebank version
   idebank help
 
@@ -162,6 +166,10 @@ Usage:
   idebank check [--base REV] [--head REV] [--actor LOGIN] [--approvers LOGIN,...]
                 [--format text|json|github] [--lang sv|en] [--today YYYY-MM-DD] [-C DIR]
       checks every idea and idebank.yaml; with --base also each change since REV
+  idebank build [--out DIR] [--base-url URL]
+      builds the static site (default: _site/)
+  idebank serve [--addr HOST:PORT]
+      shows the site on your computer and rebuilds it when a file changes
   idebank version
   idebank help
 
@@ -192,6 +200,39 @@ Checks every idea file under ideas/ and idebank.yaml.
   --today YYYY-MM-DD  check as if it were this date
   -C DIR              run in DIR instead of the current folder
 `},
+	"cli.build-usage": {`Användning: idebank build [flaggor]
+
+Bygger den statiska webbplatsen, med rapporter, från ideas/ och idebank.yaml.
+
+  --out MAPP          mappen att bygga i (standard: _site i idébanken)
+  --base-url URL      adressen webbplatsen publiceras på (standard: base_url i idebank.yaml)
+  -C MAPP             kör i MAPP i stället för den aktuella mappen
+`, `Usage: idebank build [flags]
+
+Builds the static site, with its reports, from ideas/ and idebank.yaml.
+
+  --out DIR           the folder to build into (default: _site in the idea bank)
+  --base-url URL      the address the site is published at (default: base_url in idebank.yaml)
+  -C DIR              run in DIR instead of the current folder
+`},
+	"cli.serve-usage": {`Användning: idebank serve [flaggor]
+
+Visar webbplatsen på din dator och bygger om den när en fil ändras.
+
+  --addr VÄRD:PORT    adressen att lyssna på (standard: localhost:8080)
+  -C MAPP             kör i MAPP i stället för den aktuella mappen
+`, `Usage: idebank serve [flags]
+
+Shows the site on your computer and rebuilds it when a file changes.
+
+  --addr HOST:PORT    the address to listen on (default: localhost:8080)
+  -C DIR              run in DIR instead of the current folder
+`},
+	"cli.built":             {"Webbplatsen med %d idéer är byggd i %s", "The site with %d ideas is built in %s"},
+	"cli.unsafe-out":        {"bygger inte i %s: mappen är idébanken själv, innehåller idéer, eller är inte tom och skapades inte av idebank build. Välj en tom mapp", "not building in %s: the folder is the idea bank itself, holds ideas, or is not empty and was not made by idebank build. Choose an empty folder"},
+	"cli.serving":           {"Webbplatsen visas på %s (avsluta med Ctrl+C)", "The site is shown at %s (stop with Ctrl+C)"},
+	"cli.rebuilt":           {"Webbplatsen är ombyggd", "The site is rebuilt"},
+	"cli.serve-waiting":     {"Webbplatsen kunde inte byggas: rätta felen ovan, så byggs den om", "The site could not be built: correct the errors above, and it is rebuilt"},
 	"cli.unknown-command":   {"okänt kommando %q", "unknown command %q"},
 	"cli.extra-args":        {"oväntade argument: %s", "unexpected arguments: %s"},
 	"cli.bad-format":        {"okänt format %q: välj text, json eller github", "unknown format %q: choose text, json or github"},

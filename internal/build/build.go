@@ -1,0 +1,338 @@
+// Package build builds the static site of an idea bank: a page per idea,
+// lists by stage, unit, kind and tag, what each role has to act on, the
+// process itself, search, feeds and open data. The output depends on the
+// files alone, so building twice gives the same bytes.
+package build
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/render"
+	"github.com/idebanken/idebanken/internal/workflow"
+)
+
+// Options are the inputs of a build.
+type Options struct {
+	Config *model.Config
+	Ideas  []*model.Idea
+	// BaseURL is the address the site is published at, for feeds and
+	// open data; "" for the configuration's base_url.
+	BaseURL string
+	// Theme holds the layouts/ and assets/ of the site.
+	Theme fs.FS
+	Out   Output
+}
+
+// site is the state of one build.
+type site struct {
+	opts    Options
+	cfg     *model.Config
+	lang    model.Lang
+	base    string
+	ideas   []*Idea // newest first
+	byID    map[string]*Idea
+	tags    []Tag
+	tmpl    map[string]*template.Template
+	pages   []page
+	written int
+}
+
+// Tag is a tag with the path segment of its page.
+type Tag struct {
+	Name, Slug string
+	Count      int
+}
+
+// Build builds the site into opts.Out.
+func Build(opts Options) error {
+	s := &site{opts: opts, cfg: opts.Config, lang: opts.Config.Language, byID: map[string]*Idea{}}
+	if !s.lang.Valid() {
+		s.lang = model.Swedish
+	}
+	s.base = cmp.Or(opts.BaseURL, opts.Config.BaseURL)
+	if s.base != "" && !strings.HasSuffix(s.base, "/") {
+		s.base += "/"
+	}
+	if err := s.views(); err != nil {
+		return err
+	}
+	if err := s.templates(); err != nil {
+		return err
+	}
+	s.plan()
+	if err := s.renderPages(); err != nil {
+		return err
+	}
+	for _, f := range []func() error{s.assets, s.searchIndex, s.openData, s.feeds} {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *site) views() error {
+	md := render.New()
+	views := make([]*Idea, len(s.opts.Ideas))
+	errs := make([]error, len(s.opts.Ideas))
+	parallel(len(s.opts.Ideas), func(i int) {
+		views[i], errs[i] = newIdea(s.opts.Ideas[i], s.cfg, md)
+	})
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.opts.Ideas[i].Path, err)
+		}
+	}
+	for _, v := range views {
+		if v.ID == "" || s.byID[v.ID] != nil {
+			continue // the check reports ideas without an id, and duplicates
+		}
+		s.byID[v.ID] = v
+		s.ideas = append(s.ideas, v)
+	}
+	sortNewest(s.ideas)
+	for _, idea := range s.opts.Ideas {
+		v := s.byID[string(idea.ID)]
+		if v == nil {
+			continue
+		}
+		for _, r := range idea.Related {
+			if o := s.byID[string(r)]; o != nil && o != v {
+				v.Related = append(v.Related, Ref{o.ID, o.Title, o.Stage})
+			}
+		}
+	}
+	// Tags: one page each, under a path made of the tag's letters.
+	count := map[string]int{}
+	for _, v := range s.ideas {
+		for _, t := range v.Tags {
+			count[t]++
+		}
+	}
+	used := map[string]bool{}
+	names := make([]string, 0, len(count))
+	for t := range count {
+		names = append(names, t)
+	}
+	slices.Sort(names)
+	for _, t := range names {
+		slug := cmp.Or(model.Slugify(t), "tagg")
+		for base, n := slug, 2; used[slug]; n++ {
+			slug = fmt.Sprintf("%s-%d", base, n)
+		}
+		used[slug] = true
+		s.tags = append(s.tags, Tag{t, slug, count[t]})
+	}
+	return nil
+}
+
+// sortNewest orders ideas by submission, newest first, then by id.
+func sortNewest(ideas []*Idea) {
+	slices.SortStableFunc(ideas, func(a, b *Idea) int {
+		return cmp.Or(b.Submitted.Compare(a.Submitted), strings.Compare(b.ID, a.ID))
+	})
+}
+
+// TagSlug returns the path segment of tag's page.
+func (s *site) TagSlug(tag string) string {
+	for _, t := range s.tags {
+		if t.Name == tag {
+			return t.Slug
+		}
+	}
+	return ""
+}
+
+// page is one HTML page to render.
+type page struct {
+	Path    string // output path, ending in index.html or .html
+	Layout  string // template name
+	Title   string
+	Section string // the navigation item it belongs to
+	Data    any
+	NoIndex bool // keep out of search engines (the 404 page)
+	AbsRoot bool // links from the site root, for the 404 page served anywhere
+}
+
+// pageData is what a layout gets.
+type pageData struct {
+	Lang        model.Lang
+	SiteTitle   string
+	Org         string
+	Title       string
+	Root        string // the relative path to the site root: "", "../", …
+	Section     string
+	Data        any
+	NoIndex     bool
+	Description string
+}
+
+func (s *site) templates() error {
+	funcs := template.FuncMap{
+		"t": func(key string) string { return i18n.T(s.lang, key) },
+		"tf": func(key string, args ...any) string {
+			return i18n.Render(s.lang, i18n.M(key, args...))
+		},
+		"count": func(key string, n int) string {
+			return i18n.Render(s.lang, i18n.M("site.count", i18n.Count{Key: key, N: n}))
+		},
+		"stage":     func(st model.Stage) string { return i18n.T(s.lang, "stage."+string(st)) },
+		"kind":      func(k model.Kind) string { return i18n.T(s.lang, "kind."+string(k)) },
+		"criterion": func(c string) string { return i18n.T(s.lang, "criterion."+c) },
+		"actors": func(as []workflow.Actor) string {
+			parts := make([]string, len(as))
+			for i, a := range as {
+				parts[i] = i18n.T(s.lang, "actor."+string(a))
+			}
+			return strings.Join(parts, ", ")
+		},
+		"tagslug": s.TagSlug,
+		"yesno": func(b bool) string {
+			if b {
+				return i18n.T(s.lang, "site.yes")
+			}
+			return i18n.T(s.lang, "site.no")
+		},
+		"sek":   func(n int) string { return thousands(n) },
+		"cards": func(root string, ideas []*Idea) ideaList { return ideaList{Root: root, Ideas: ideas} },
+		"table": func(root, id, caption string, ideas []*Idea) ideaList {
+			return ideaList{Root: root, ID: id, Caption: caption, Ideas: ideas}
+		},
+		"requirement": func(r workflow.Requirement) string { return describeRequirement(s.lang, r) },
+	}
+	s.tmpl = map[string]*template.Template{}
+	layouts, err := fs.Glob(s.opts.Theme, "layouts/*.html")
+	if err != nil {
+		return err
+	}
+	base, err := template.New("base.html").Funcs(funcs).ParseFS(s.opts.Theme, "layouts/base.html")
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	for _, l := range layouts {
+		name := path.Base(l)
+		if name == "base.html" {
+			continue
+		}
+		t, err := template.Must(base.Clone()).ParseFS(s.opts.Theme, l)
+		if err != nil {
+			return fmt.Errorf("theme: %w", err)
+		}
+		s.tmpl[strings.TrimSuffix(name, ".html")] = t
+	}
+	return nil
+}
+
+func (s *site) renderPages() error {
+	errs := make([]error, len(s.pages))
+	parallel(len(s.pages), func(i int) {
+		errs[i] = s.renderPage(&s.pages[i])
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *site) renderPage(p *page) error {
+	t := s.tmpl[p.Layout]
+	if t == nil {
+		return fmt.Errorf("theme: no layout %s.html", p.Layout)
+	}
+	root := strings.Repeat("../", strings.Count(p.Path, "/"))
+	if root == "" {
+		root = "./"
+	}
+	if p.AbsRoot {
+		root = "/"
+		if s.base != "" {
+			root = basePath(s.base)
+		}
+	}
+	var buf bytes.Buffer
+	err := t.ExecuteTemplate(&buf, "base", pageData{
+		Lang: s.lang, SiteTitle: s.cfg.Title, Org: s.cfg.Organisation, Title: p.Title,
+		Root: root, Section: p.Section, Data: p.Data, NoIndex: p.NoIndex,
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", p.Path, err)
+	}
+	return s.opts.Out.Write(p.Path, buf.Bytes())
+}
+
+// ideaList is what the idea-table and idea-cards templates get.
+type ideaList struct {
+	Root, ID, Caption string
+	Ideas             []*Idea
+}
+
+// describeRequirement says what a step of the workflow needs, in lang.
+func describeRequirement(lang model.Lang, r workflow.Requirement) string {
+	parts := []string{i18n.T(lang, "site.req."+r.Section)}
+	if r.Outcome != "" {
+		parts = append(parts, i18n.Render(lang, i18n.M("site.req.with-outcome", r.Outcome)))
+	}
+	if r.CriteriaMet {
+		parts = append(parts, i18n.T(lang, "site.req.criteria"))
+	}
+	for _, f := range r.Fields {
+		parts = append(parts, i18n.Render(lang, i18n.M("site.req.field", f)))
+	}
+	if len(r.Signers) > 0 {
+		names := make([]string, len(r.Signers))
+		for i, a := range r.Signers {
+			names[i] = i18n.T(lang, "actor."+string(a))
+		}
+		parts = append(parts, i18n.Render(lang, i18n.M("site.req.signed", strings.Join(names, ", "))))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// basePath returns the path part of a base URL: "/idebanken/".
+func basePath(base string) string {
+	i := strings.Index(base, "://")
+	if i < 0 {
+		return "/"
+	}
+	rest := base[i+3:]
+	if j := strings.IndexByte(rest, '/'); j >= 0 {
+		return rest[j:]
+	}
+	return "/"
+}
+
+func (s *site) assets() error {
+	return fs.WalkDir(s.opts.Theme, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(s.opts.Theme, p)
+		if err != nil {
+			return err
+		}
+		return s.opts.Out.Write(p, data)
+	})
+}
+
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteRune('\u00a0')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,308 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/idebanken/idebanken/internal/check"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/snapshot"
+	theme "github.com/idebanken/idebanken/site"
+)
+
+var today = model.Date{Year: 2026, Month: 11, Day: 21}
+
+// fixture returns the shipped example ideas with the hostile and plain
+// fixtures added, parsed as the build command parses them.
+func fixture(t testing.TB) *check.Result {
+	t.Helper()
+	s, err := snapshot.FromDir("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := os.ReadFile("../check/testdata/idebank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The test configuration's units and people, with the shipped ones:
+	// the fixtures use the test configuration's.
+	main := s.Config.Data
+	merged := mergeConfig(t, main, cfg)
+	s.Config = &snapshot.File{Path: snapshot.ConfigFile, Data: merged, Size: int64(len(merged))}
+	for _, name := range []string{"hostile.md", "plain.md"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := map[string]string{"hostile.md": "2026-900-farlig", "plain.md": "2026-901-saker-gangvag"}[name]
+		s.Ideas = append(s.Ideas, snapshot.File{Path: "ideas/2026/" + id + ".md", Data: data, Size: int64(len(data))})
+	}
+	s.Sort()
+	res := check.Lint(s, today)
+	if res.Config == nil {
+		t.Fatalf("fixture configuration: %v", res.Diags)
+	}
+	return res
+}
+
+// mergeConfig appends the units and people of extra to base.
+func mergeConfig(t testing.TB, base, extra []byte) []byte {
+	t.Helper()
+	section := func(doc []byte, key string) string {
+		re := regexp.MustCompile(`(?ms)^` + key + `:\n(.*?)(?:^\S|\z)`)
+		m := re.FindSubmatch(doc)
+		if m == nil {
+			t.Fatalf("no %s in configuration", key)
+		}
+		return string(m[1])
+	}
+	out := string(base)
+	for _, key := range []string{"units", "people"} {
+		out = strings.Replace(out, key+":\n", key+":\n"+section(extra, key), 1)
+	}
+	return []byte(out)
+}
+
+func buildMemory(t testing.TB, res *check.Result) *Memory {
+	t.Helper()
+	m := NewMemory()
+	if err := Build(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS, Out: m}); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestEveryPageExists(t *testing.T) {
+	res := fixture(t)
+	m := buildMemory(t, res)
+	want := []string{"index.html", "404.html", "ideas/index.html", "browse/index.html", "waiting/index.html",
+		"process/index.html", "search/index.html", "accessibility/index.html", "search.json", "ideas.json",
+		"feed.xml", "feed-decided.xml", "feed-implemented.xml", "assets/style.css", "assets/app.js"}
+	for _, idea := range res.Ideas {
+		want = append(want, "ideas/"+string(idea.ID)+"/index.html")
+	}
+	for _, st := range model.Stages {
+		want = append(want, "stages/"+string(st)+"/index.html")
+	}
+	for _, k := range model.Kinds {
+		want = append(want, "kinds/"+string(k)+"/index.html")
+	}
+	for _, u := range res.Config.Units {
+		want = append(want, "units/"+u.ID+"/index.html")
+	}
+	for _, name := range want {
+		if _, ok := m.File(name); !ok {
+			t.Errorf("no %s", name)
+		}
+	}
+	if _, ok := m.File("tags/halka/index.html"); !ok {
+		t.Error("no page for the tag halka")
+	}
+}
+
+// TestLinksResolve follows every link and reference in every page: each
+// must name a file of the site (a folder its index.html), and a fragment
+// an id in the page it points to. Only http(s) links leave the site, and
+// nothing is loaded from another host.
+func TestLinksResolve(t *testing.T) {
+	m := buildMemory(t, fixture(t))
+	ids := map[string]map[string]bool{}
+	docs := map[string]*html.Node{}
+	for _, name := range m.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		data, _ := m.File(name)
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		docs[name] = doc
+		ids[name] = map[string]bool{}
+		walk(doc, func(n *html.Node) {
+			if id := attr(n, "id"); id != "" {
+				ids[name][id] = true
+			}
+		})
+	}
+	checked := 0
+	for name, doc := range docs {
+		if name == "404.html" {
+			continue // its links are from the site root, wherever it is served
+		}
+		walk(doc, func(n *html.Node) {
+			for _, key := range []string{"href", "src", "action", "data-index"} {
+				ref := attr(n, key)
+				if n.Type != html.ElementNode || !hasAttr(n, key) {
+					continue
+				}
+				checked++
+				u, err := url.Parse(ref)
+				if err != nil {
+					t.Errorf("%s: bad %s %q", name, key, ref)
+					continue
+				}
+				if u.Scheme != "" || u.Host != "" {
+					if u.Scheme != "http" && u.Scheme != "https" {
+						t.Errorf("%s: %s with scheme %q: %q", name, key, u.Scheme, ref)
+					}
+					if key == "src" || (n.Data == "link" && attr(n, "rel") == "stylesheet") {
+						t.Errorf("%s: loads %q from another host", name, ref)
+					}
+					continue
+				}
+				target := name
+				if u.Path != "" {
+					target = path.Join(path.Dir(name), u.Path)
+					if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == "./" {
+						target = path.Join(target, "index.html")
+					}
+				}
+				if _, ok := m.File(target); !ok {
+					t.Errorf("%s: %s %q points to %s, which is not there", name, key, ref, target)
+					continue
+				}
+				if u.Fragment != "" && !ids[target][u.Fragment] {
+					t.Errorf("%s: %q: no id %q in %s", name, ref, u.Fragment, target)
+				}
+			}
+		})
+	}
+	if checked < 500 {
+		t.Errorf("checked only %d links: is the walk broken?", checked)
+	}
+}
+
+var emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+
+// TestNothingPrivateIsPublished looks through every file of the site for
+// the anonymous submitter's name and for e-mail addresses.
+func TestNothingPrivateIsPublished(t *testing.T) {
+	res := fixture(t)
+	m := buildMemory(t, res)
+	var secrets []string
+	for _, idea := range res.Ideas {
+		if idea.Submitter.Anonymous && idea.Submitter.Name != "" {
+			secrets = append(secrets, idea.Submitter.Name)
+		}
+		if idea.Submitter.Anonymous && idea.Submitter.GitHub != "" {
+			secrets = append(secrets, idea.Submitter.GitHub)
+		}
+	}
+	if len(secrets) == 0 {
+		t.Fatal("the fixture has no anonymous submitter with a name")
+	}
+	for _, name := range m.Names() {
+		data, _ := m.File(name)
+		for _, s := range secrets {
+			if bytes.Contains(data, []byte(s)) {
+				t.Errorf("%s: holds the anonymous submitter %q", name, s)
+			}
+		}
+		if e := emailPattern.Find(data); e != nil {
+			t.Errorf("%s: holds the e-mail address %q", name, e)
+		}
+	}
+}
+
+// TestIdeaMarkupIsNotRendered builds the hostile fixture and checks each
+// page's parsed tree: the only script is the site's own, no element has an
+// event handler, no link runs script, and nothing loads from elsewhere.
+func TestIdeaMarkupIsNotRendered(t *testing.T) {
+	m := buildMemory(t, fixture(t))
+	for _, name := range m.Names() {
+		data, _ := m.File(name)
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		walk(doc, func(n *html.Node) {
+			if n.Type != html.ElementNode {
+				return
+			}
+			switch n.Data {
+			case "script":
+				if !strings.HasSuffix(attr(n, "src"), "assets/app.js") {
+					t.Errorf("%s: a script that is not the site's: %s", name, outerHTML(n))
+				}
+			case "iframe", "object", "embed", "img", "svg", "form":
+				if n.Data != "form" || attr(n, "class") != "search" {
+					t.Errorf("%s: element <%s> from idea text", name, n.Data)
+				}
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") {
+					t.Errorf("%s: event handler %s=%q", name, a.Key, a.Val)
+				}
+				v := strings.ToLower(strings.TrimSpace(a.Val))
+				if strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "data:") || strings.HasPrefix(v, "vbscript:") {
+					t.Errorf("%s: %s=%q", name, a.Key, a.Val)
+				}
+			}
+		})
+	}
+	page, _ := m.File("ideas/2026-900/index.html")
+	for _, want := range []string{"&lt;script&gt;alert(&#39;titel&#39;)&lt;/script&gt; Farlig", `href="https://evil.example/sp%C3%A5r.png"`} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("the hostile idea's page lacks %q, text shown as text", want)
+		}
+	}
+}
+
+func TestBuildsAreIdentical(t *testing.T) {
+	res := fixture(t)
+	a, b := buildMemory(t, res), buildMemory(t, res)
+	if fmt.Sprint(a.Names()) != fmt.Sprint(b.Names()) {
+		t.Fatal("two builds wrote different files")
+	}
+	for _, name := range a.Names() {
+		x, _ := a.File(name)
+		y, _ := b.File(name)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func walk(n *html.Node, fn func(*html.Node)) {
+	fn(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, fn)
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func outerHTML(n *html.Node) string {
+	var b bytes.Buffer
+	_ = html.Render(&b, n)
+	return b.String()
+}

@@ -1,0 +1,252 @@
+package build
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"encoding/xml"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+)
+
+func tr(lang model.Lang, key string) string { return i18n.T(lang, key) }
+
+// SearchTextLimit is how much of an idea's text the search index holds, in
+// characters: enough to find an idea by what it is about, without making
+// the index of 10,000 ideas heavy to load.
+const SearchTextLimit = 600
+
+// searchEntry is one idea in search.json. The short names keep the index
+// small; f is everything searchable, folded as the script folds a query.
+type searchEntry struct {
+	ID    string `json:"i"`
+	Title string `json:"t"`
+	Stage string `json:"s"`
+	Unit  string `json:"u"`
+	Kind  string `json:"k"`
+	Fold  string `json:"f"`
+}
+
+func (s *site) searchIndex() error {
+	entries := make([]searchEntry, len(s.ideas))
+	for i, v := range s.ideas {
+		text := v.Text
+		if utf8.RuneCountInString(text) > SearchTextLimit {
+			text = string([]rune(text)[:SearchTextLimit])
+		}
+		stage, kind := s.t("stage."+string(v.Stage)), s.t("kind."+string(v.Kind))
+		entries[i] = searchEntry{
+			ID: v.ID, Title: v.Title, Stage: stage, Unit: v.UnitName, Kind: kind,
+			Fold: model.Fold(strings.Join([]string{v.ID, v.Title, strings.Join(v.Tags, " "), v.UnitName, kind, stage, text}, " ")),
+		}
+	}
+	return s.writeJSON("search.json", entries, false)
+}
+
+// openIdea is one idea in ideas.json: every published field, for other
+// systems and for open data.
+type openIdea struct {
+	ID          string         `json:"id"`
+	URL         string         `json:"url,omitempty"`
+	Title       string         `json:"title"`
+	Kind        model.Kind     `json:"kind"`
+	Stage       model.Stage    `json:"stage"`
+	Submitted   string         `json:"submitted"`
+	Submitter   string         `json:"submitter,omitempty"`
+	Anonymous   bool           `json:"anonymous"`
+	Unit        string         `json:"unit"`
+	UnitName    string         `json:"unit_name"`
+	Tags        []string       `json:"tags"`
+	Discussion  string         `json:"discussion,omitempty"`
+	Related     []string       `json:"related"`
+	Text        string         `json:"text"`
+	Screening   map[string]any `json:"screening,omitempty"`
+	Proposal    map[string]any `json:"proposal,omitempty"`
+	Decision    map[string]any `json:"decision,omitempty"`
+	Plan        map[string]any `json:"plan,omitempty"`
+	Implemented map[string]any `json:"implementation,omitempty"`
+	Outcome     map[string]any `json:"outcome,omitempty"`
+	Withdrawn   map[string]any `json:"withdrawn,omitempty"`
+}
+
+func date(d model.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.String()
+}
+
+func who(p Person) any {
+	if p.Login == "" {
+		return nil
+	}
+	return map[string]string{"login": p.Login, "name": p.Name}
+}
+
+func (s *site) openData() error {
+	out := make([]openIdea, len(s.ideas))
+	for i, v := range s.ideas {
+		o := openIdea{
+			ID: v.ID, Title: v.Title, Kind: v.Kind, Stage: v.Stage, Submitted: v.Submitted.String(),
+			Submitter: v.Submitter, Anonymous: v.Submitter == "", Unit: v.Unit, UnitName: v.UnitName,
+			Tags: append([]string{}, v.Tags...), Discussion: v.Discussion, Related: []string{}, Text: v.Text,
+		}
+		if s.base != "" {
+			o.URL = s.base + "ideas/" + v.ID + "/"
+		}
+		for _, r := range v.Related {
+			o.Related = append(o.Related, r.ID)
+		}
+		if sc := v.Screening; sc != nil {
+			crit := map[string]any{}
+			for _, c := range sc.Criteria {
+				crit[c.Key] = map[string]any{"met": c.Met, "note": c.Note}
+			}
+			crit["value"] = map[string]any{"short": sc.Value.Short, "long": sc.Value.Long, "note": sc.Value.Note}
+			o.Screening = map[string]any{"date": date(sc.Date), "by": who(sc.By), "criteria": crit,
+				"outcome": sc.Outcome, "feedback": sc.Feedback, "revisit": date(sc.Revisit)}
+		}
+		if p := v.Proposal; p != nil {
+			o.Proposal = map[string]any{"date": date(p.Date), "by": who(p.By), "summary": p.Summary, "cost": p.Cost, "resources": p.Resources}
+		}
+		if d := v.Decision; d != nil {
+			o.Decision = map[string]any{"date": date(d.Date), "by": who(d.By), "outcome": d.Outcome,
+				"motivation": d.Motivation, "implementer": who(d.Implementer), "resources": d.Resources}
+		}
+		if p := v.Plan; p != nil {
+			o.Plan = map[string]any{"date": date(p.Date), "by": who(p.By), "summary": p.Summary}
+		}
+		if im := v.Implementation; im != nil {
+			o.Implemented = map[string]any{"started": date(im.Started), "completed": date(im.Completed)}
+			if c := im.Communicated; c != nil {
+				o.Implemented["communicated"] = map[string]any{"date": date(c.Date), "by": who(c.By), "channel": c.Channel}
+			}
+		}
+		if oc := v.Outcome; oc != nil {
+			o.Outcome = map[string]any{"date": date(oc.Date), "by": who(oc.By), "effects": oc.Effects, "lessons": oc.Lessons}
+			if oc.ReportedTo != "" {
+				o.Outcome["reported_to"] = map[string]any{"body": oc.ReportedTo, "date": date(oc.ReportedDate)}
+			}
+		}
+		if w := v.Withdrawn; w != nil {
+			o.Withdrawn = map[string]any{"date": date(w.Date), "reason": w.Reason}
+		}
+		out[i] = o
+	}
+	return s.writeJSON("ideas.json", out, true)
+}
+
+// writeJSON writes v as JSON. encoding/json escapes <, > and & so that the
+// text can never close a script element or start markup where it lands.
+func (s *site) writeJSON(name string, v any, indent bool) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	if indent {
+		enc.SetIndent("", " ")
+	}
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return s.opts.Out.Write(name, buf.Bytes())
+}
+
+// The feeds: new ideas, decisions, and implemented innovations.
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Link    atomLink `xml:"link"`
+	Summary string   `xml:"summary"`
+}
+
+// FeedSize is how many entries a feed holds.
+const FeedSize = 50
+
+func (s *site) feeds() error {
+	type feed struct {
+		name, title string
+		date        func(*Idea) model.Date
+		summary     func(*Idea) string
+	}
+	feeds := []feed{
+		{"feed.xml", "site.feed.new", func(v *Idea) model.Date { return v.Submitted }, func(v *Idea) string { return v.Text }},
+		{"feed-decided.xml", "site.feed.decided", func(v *Idea) model.Date {
+			if v.Decision != nil && v.Decision.Outcome != model.DecidePause {
+				return v.Decision.Date
+			}
+			return model.Date{}
+		}, func(v *Idea) string { return s.t("stage."+string(v.Stage)) + ": " + v.Decision.Motivation }},
+		{"feed-implemented.xml", "site.feed.implemented", func(v *Idea) model.Date {
+			if v.Implementation != nil {
+				return v.Implementation.Completed
+			}
+			return model.Date{}
+		}, func(v *Idea) string { return v.Text }},
+	}
+	for _, f := range feeds {
+		ideas := s.latest(FeedSize, f.date)
+		doc := atomFeed{
+			Lang: string(s.lang), Title: s.cfg.Title + ": " + s.t(f.title),
+			ID: s.base + f.name, Author: atomAuthor{cmp.Or(s.cfg.Organisation, s.cfg.Title)},
+			Links: []atomLink{{Rel: "self", Href: s.base + f.name}, {Rel: "alternate", Href: s.base}},
+		}
+		if s.base == "" {
+			doc.ID = "urn:idebanken:" + f.name
+		}
+		updated := model.Date{Year: 2000, Month: 1, Day: 1}
+		for _, v := range ideas {
+			d := f.date(v)
+			if d.After(updated) {
+				updated = d
+			}
+			summary := f.summary(v)
+			if utf8.RuneCountInString(summary) > 400 {
+				summary = string([]rune(summary)[:400]) + "…"
+			}
+			id := s.base + "ideas/" + v.ID + "/"
+			if s.base == "" {
+				id = "urn:idebanken:idea:" + v.ID
+			}
+			doc.Entries = append(doc.Entries, atomEntry{
+				Title: v.ID + " " + v.Title, ID: id + "#" + d.String(), Updated: d.String() + "T00:00:00Z",
+				Link: atomLink{Href: s.base + "ideas/" + v.ID + "/"}, Summary: summary,
+			})
+		}
+		doc.Updated = updated.String() + "T00:00:00Z"
+		var buf bytes.Buffer
+		buf.WriteString(xml.Header)
+		enc := xml.NewEncoder(&buf)
+		enc.Indent("", " ")
+		if err := enc.Encode(doc); err != nil {
+			return err
+		}
+		buf.WriteByte('\n')
+		if err := s.opts.Out.Write(f.name, buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}

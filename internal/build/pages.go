@@ -1,0 +1,255 @@
+package build
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/workflow"
+)
+
+// MainLine is the process from submission to evaluation, as the start page
+// shows it; the other stages are side tracks.
+var MainLine = []model.Stage{
+	model.StageSubmitted, model.StageDeveloping, model.StageProposed, model.StageApproved,
+	model.StagePlanning, model.StageImplementing, model.StageImplemented, model.StageEvaluated,
+}
+
+// SideTracks are the stages beside the main line.
+var SideTracks = []model.Stage{model.StageQuickWin, model.StagePaused, model.StageRejected, model.StageWithdrawn}
+
+// StageCount is a stage and how many ideas are at it.
+type StageCount struct {
+	Stage model.Stage
+	Count int
+}
+
+// Home is the data of the start page.
+type Home struct {
+	Total       int
+	Flow        []StageCount
+	Side        []StageCount
+	Submitted   []*Idea
+	Decided     []*Idea
+	Implemented []*Idea
+}
+
+// List is the data of a page that lists ideas.
+type List struct {
+	Heading string // a label, already in the page's language
+	Intro   string // a catalogue key, or ""
+	Ideas   []*Idea
+}
+
+// Browse is the data of the page of every list.
+type Browse struct {
+	Stages []StageCount
+	Units  []UnitCount
+	Kinds  []KindCount
+	Tags   []Tag
+}
+
+// UnitCount is a unit and how many ideas it has.
+type UnitCount struct {
+	ID, Name string
+	Count    int
+}
+
+// KindCount is a kind and how many ideas are of it.
+type KindCount struct {
+	Kind  model.Kind
+	Count int
+}
+
+// Waiting is the data of the page of what each role has to act on.
+type Waiting struct {
+	FeedbackDays int
+	Groups       []WaitGroup
+}
+
+// WaitGroup is the ideas at one stage and who they wait for.
+type WaitGroup struct {
+	Stage  model.Stage
+	Actors []workflow.Actor
+	Items  []WaitItem
+}
+
+// WaitItem is an idea that waits, since when, and until when it may.
+type WaitItem struct {
+	Idea  *Idea
+	Since model.Date
+	Due   model.Date // first feedback is due; zero where no limit applies
+}
+
+// Process is the data of the page that explains the process.
+type Process struct {
+	Rows     []ProcessRow
+	Stages   []model.Stage
+	Roles    []model.Role
+	Criteria []string
+}
+
+// ProcessRow is one row of the workflow table.
+type ProcessRow struct {
+	From     []model.Stage
+	To       model.Stage
+	Actors   []workflow.Actor
+	Requires []workflow.Requirement
+}
+
+func (s *site) plan() {
+	add := func(p page) { s.pages = append(s.pages, p) }
+	add(page{Path: "index.html", Layout: "home", Section: "home", Data: s.home()})
+	add(page{Path: "ideas/index.html", Layout: "list", Section: "ideas", Title: s.t("site.all-ideas"),
+		Data: List{Heading: s.t("site.all-ideas"), Ideas: s.ideas}})
+	for _, v := range s.ideas {
+		add(page{Path: "ideas/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title, Data: v})
+	}
+	br := Browse{Tags: s.tags}
+	for _, st := range model.Stages {
+		ideas := s.filter(func(v *Idea) bool { return v.Stage == st })
+		br.Stages = append(br.Stages, StageCount{st, len(ideas)})
+		label := s.t("stage." + string(st))
+		add(page{Path: "stages/" + string(st) + "/index.html", Layout: "list", Section: "browse", Title: label,
+			Data: List{Heading: label, Intro: "site.stage-desc." + string(st), Ideas: ideas}})
+	}
+	for _, u := range s.cfg.Units {
+		ideas := s.filter(func(v *Idea) bool { return v.Unit == u.ID })
+		br.Units = append(br.Units, UnitCount{u.ID, clean(u.Name), len(ideas)})
+		add(page{Path: "units/" + u.ID + "/index.html", Layout: "list", Section: "browse", Title: clean(u.Name),
+			Data: List{Heading: clean(u.Name), Ideas: ideas}})
+	}
+	for _, k := range model.Kinds {
+		ideas := s.filter(func(v *Idea) bool { return v.Kind == k })
+		br.Kinds = append(br.Kinds, KindCount{k, len(ideas)})
+		label := s.t("kind." + string(k))
+		add(page{Path: "kinds/" + string(k) + "/index.html", Layout: "list", Section: "browse", Title: label,
+			Data: List{Heading: label, Intro: "site.kind-desc." + string(k), Ideas: ideas}})
+	}
+	for _, tag := range s.tags {
+		ideas := s.filter(func(v *Idea) bool { return slices.Contains(v.Tags, tag.Name) })
+		heading := s.t("site.tag") + ": " + tag.Name
+		add(page{Path: "tags/" + tag.Slug + "/index.html", Layout: "list", Section: "browse", Title: heading,
+			Data: List{Heading: heading, Ideas: ideas}})
+	}
+	add(page{Path: "browse/index.html", Layout: "browse", Section: "browse", Title: s.t("site.nav.browse"), Data: br})
+	add(page{Path: "waiting/index.html", Layout: "waiting", Section: "waiting", Title: s.t("site.nav.waiting"), Data: s.waiting()})
+	add(page{Path: "process/index.html", Layout: "process", Section: "process", Title: s.t("site.nav.process"), Data: process()})
+	add(page{Path: "search/index.html", Layout: "search", Section: "search", Title: s.t("site.nav.search")})
+	add(page{Path: "accessibility/index.html", Layout: "accessibility", Title: s.t("site.accessibility")})
+	add(page{Path: "404.html", Layout: "notfound", Title: s.t("site.notfound"), NoIndex: true, AbsRoot: true})
+}
+
+func (s *site) t(key string) string { return tr(s.lang, key) }
+
+func (s *site) filter(keep func(*Idea) bool) []*Idea {
+	var out []*Idea
+	for _, v := range s.ideas {
+		if keep(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (s *site) home() Home {
+	h := Home{Total: len(s.ideas)}
+	count := map[model.Stage]int{}
+	for _, v := range s.ideas {
+		count[v.Stage]++
+	}
+	for _, st := range MainLine {
+		h.Flow = append(h.Flow, StageCount{st, count[st]})
+	}
+	for _, st := range SideTracks {
+		h.Side = append(h.Side, StageCount{st, count[st]})
+	}
+	const recent = 6
+	h.Submitted = first(s.ideas, recent)
+	h.Decided = s.latest(recent, func(v *Idea) model.Date {
+		if v.Decision != nil && v.Decision.Outcome != model.DecidePause {
+			return v.Decision.Date
+		}
+		return model.Date{}
+	})
+	h.Implemented = s.latest(recent, func(v *Idea) model.Date {
+		if v.Implementation != nil {
+			return v.Implementation.Completed
+		}
+		return model.Date{}
+	})
+	return h
+}
+
+func first(ideas []*Idea, n int) []*Idea { return ideas[:min(n, len(ideas))] }
+
+// latest returns the n ideas with the latest dates by date, which is zero
+// for ideas that do not count.
+func (s *site) latest(n int, date func(*Idea) model.Date) []*Idea {
+	ideas := s.filter(func(v *Idea) bool { return !date(v).IsZero() })
+	slices.SortStableFunc(ideas, func(a, b *Idea) int {
+		return cmp.Or(date(b).Compare(date(a)), strings.Compare(b.ID, a.ID))
+	})
+	return first(ideas, n)
+}
+
+func (s *site) waiting() Waiting {
+	w := Waiting{FeedbackDays: s.cfg.FeedbackDays}
+	for _, st := range model.Stages {
+		if st.Final() {
+			continue
+		}
+		g := WaitGroup{Stage: st, Actors: waitsFor(st)}
+		for _, v := range s.ideas {
+			if v.Stage != st {
+				continue
+			}
+			item := WaitItem{Idea: v, Since: v.Changed}
+			if st == model.StageSubmitted {
+				item.Due = v.Submitted.AddDays(s.cfg.FeedbackDays)
+			}
+			if st == model.StagePaused && v.Screening != nil && !v.Screening.Revisit.IsZero() {
+				item.Due = v.Screening.Revisit
+			}
+			g.Items = append(g.Items, item)
+		}
+		// The longest waiting first: they are the ones to act on.
+		slices.SortStableFunc(g.Items, func(a, b WaitItem) int {
+			return cmp.Or(a.Since.Compare(b.Since), strings.Compare(a.Idea.ID, b.Idea.ID))
+		})
+		w.Groups = append(w.Groups, g)
+	}
+	return w
+}
+
+func process() Process {
+	p := Process{Stages: model.Stages, Roles: model.Roles, Criteria: []string{"mission", "reach", "benefit", "value"}}
+	for _, r := range workflow.Rows {
+		p.Rows = append(p.Rows, ProcessRow{r.From, r.To, r.Actors, r.Requires})
+	}
+	return p
+}
+
+// parallel calls fn for 0..n-1 on every core.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,281 @@
+package build
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/render"
+	"github.com/idebanken/idebanken/internal/workflow"
+)
+
+// Idea is what the site publishes of an idea. Everything in it may be
+// shown to anyone: it never holds an anonymous submitter's name, a
+// submitter's login or an e-mail address.
+type Idea struct {
+	ID         string
+	Title      string
+	Kind       model.Kind
+	Stage      model.Stage
+	Unit       string // id
+	UnitName   string
+	Submitter  string // "" when anonymous
+	Submitted  model.Date
+	Tags       []string
+	Discussion string // a web address, or ""
+	Body       template.HTML
+	Text       string // the body as plain text, for search
+
+	Screening      *Screening
+	Proposal       *Proposal
+	Decision       *Decision
+	Plan           *Signed
+	Implementation *Implementation
+	Outcome        *Outcome
+	Withdrawn      *Withdrawn
+
+	Timeline []Event
+	Related  []Ref
+	// Changed is the date of the latest step.
+	Changed model.Date
+}
+
+// Ref is a link to another idea.
+type Ref struct {
+	ID, Title string
+	Stage     model.Stage
+}
+
+// Person is someone named on a page: their name, or their login when the
+// configuration has no name.
+type Person struct {
+	Login, Name string
+}
+
+// Screening is the published screening.
+type Screening struct {
+	Date     model.Date
+	By       Person
+	Criteria []Criterion
+	Value    model.Value
+	Outcome  model.ScreeningOutcome
+	Feedback string
+	Revisit  model.Date
+}
+
+// Criterion is one of the criteria met or not.
+type Criterion struct {
+	Key  string // mission, reach, benefit
+	Met  bool
+	Note string
+}
+
+// Proposal is the published decision basis.
+type Proposal struct {
+	Date      model.Date
+	By        Person
+	Summary   string
+	Cost      int
+	Resources string
+}
+
+// Decision is the published decision.
+type Decision struct {
+	Date        model.Date
+	By          Person
+	Outcome     model.DecisionOutcome
+	Motivation  string
+	Implementer Person
+	Resources   string
+}
+
+// Signed is a dated, signed text: the plan.
+type Signed struct {
+	Date    model.Date
+	By      Person
+	Summary string
+}
+
+// Implementation is the published implementation.
+type Implementation struct {
+	Started, Completed model.Date
+	Communicated       *Communication
+}
+
+// Communication is the published announcement.
+type Communication struct {
+	Date    model.Date
+	By      Person
+	Channel string
+}
+
+// Outcome is the published evaluation.
+type Outcome struct {
+	Date             model.Date
+	By               Person
+	Effects, Lessons string
+	ReportedTo       string
+	ReportedDate     model.Date
+}
+
+// Withdrawn is the published withdrawal.
+type Withdrawn struct {
+	Date   model.Date
+	Reason string
+}
+
+// Event is one step in an idea's timeline.
+type Event struct {
+	Date  model.Date
+	Stage model.Stage // the stage the step led to
+	Label string      // a catalogue key
+	By    Person
+}
+
+// clean makes a text fit to publish.
+func clean(s string) string { return render.MaskEmails(s) }
+
+// newIdea makes the published view of idea.
+func newIdea(idea *model.Idea, cfg *model.Config, md *render.Renderer) (*Idea, error) {
+	person := func(login string) Person {
+		if login == "" {
+			return Person{}
+		}
+		if p := cfg.Person(login); p != nil && p.Name != "" {
+			return Person{Login: p.Login, Name: clean(p.Name)}
+		}
+		return Person{Login: login, Name: clean(login)}
+	}
+	body, err := md.HTML(idea.Body)
+	if err != nil {
+		return nil, err
+	}
+	v := &Idea{
+		ID: string(idea.ID), Title: clean(idea.Title), Kind: idea.Kind, Stage: idea.Stage,
+		Unit: idea.Unit, UnitName: idea.Unit, Submitted: idea.Submitted,
+		Submitter: clean(idea.Submitter.PublicName()),
+		Body:      template.HTML(body), // rendered safe by render.Renderer
+		Text:      md.PlainText(idea.Body),
+	}
+	if u := cfg.Unit(idea.Unit); u != nil {
+		v.UnitName = clean(u.Name)
+	}
+	for _, t := range idea.Tags {
+		v.Tags = append(v.Tags, clean(t))
+	}
+	if render.SafeURL(idea.Discussion) && strings.HasPrefix(strings.ToLower(idea.Discussion), "http") {
+		v.Discussion = idea.Discussion
+	}
+	if s := idea.Screening; s != nil {
+		v.Screening = &Screening{Date: s.Date, By: person(s.By), Outcome: s.Outcome, Feedback: clean(s.Feedback),
+			Revisit: s.Revisit, Value: model.Value{Short: s.Criteria.Value.Short, Long: s.Criteria.Value.Long, Note: clean(s.Criteria.Value.Note)},
+			Criteria: []Criterion{
+				{"mission", s.Criteria.Mission.Met, clean(s.Criteria.Mission.Note)},
+				{"reach", s.Criteria.Reach.Met, clean(s.Criteria.Reach.Note)},
+				{"benefit", s.Criteria.Benefit.Met, clean(s.Criteria.Benefit.Note)},
+			}}
+	}
+	if p := idea.Proposal; p != nil {
+		v.Proposal = &Proposal{p.Date, person(p.By), clean(p.Summary), p.Cost, clean(p.Resources)}
+	}
+	if d := idea.Decision; d != nil {
+		v.Decision = &Decision{d.Date, person(d.By), d.Outcome, clean(d.Motivation), person(d.Implementer), clean(d.Resources)}
+	}
+	if p := idea.Plan; p != nil {
+		v.Plan = &Signed{p.Date, person(p.By), clean(p.Summary)}
+	}
+	if im := idea.Implementation; im != nil {
+		v.Implementation = &Implementation{Started: im.Started, Completed: im.Completed}
+		if c := im.Communicated; c != nil {
+			v.Implementation.Communicated = &Communication{c.Date, person(c.By), clean(c.Channel)}
+		}
+	}
+	if o := idea.Outcome; o != nil {
+		v.Outcome = &Outcome{Date: o.Date, By: person(o.By), Effects: clean(o.Effects), Lessons: clean(o.Lessons)}
+		if r := o.ReportedTo; r != nil {
+			v.Outcome.ReportedTo, v.Outcome.ReportedDate = clean(r.Body), r.Date
+		}
+	}
+	if w := idea.Withdrawn; w != nil {
+		v.Withdrawn = &Withdrawn{w.Date, clean(w.Reason)}
+	}
+	v.Timeline = timeline(v)
+	v.Changed = v.Submitted
+	for _, e := range v.Timeline {
+		if e.Date.After(v.Changed) {
+			v.Changed = e.Date
+		}
+	}
+	return v, nil
+}
+
+// timeline lists the dated steps of v in order, from the dates in its
+// sections.
+func timeline(v *Idea) []Event {
+	ev := []Event{{Date: v.Submitted, Stage: model.StageSubmitted, Label: "site.event.submitted"}}
+	add := func(d model.Date, st model.Stage, label string, by Person) {
+		if !d.IsZero() {
+			ev = append(ev, Event{d, st, label, by})
+		}
+	}
+	if s := v.Screening; s != nil {
+		add(s.Date, screeningStage[s.Outcome], "site.event.screened."+string(s.Outcome), s.By)
+	}
+	if p := v.Proposal; p != nil {
+		add(p.Date, model.StageProposed, "site.event.proposed", p.By)
+	}
+	if d := v.Decision; d != nil {
+		add(d.Date, decisionStage[d.Outcome], "site.event.decided."+string(d.Outcome), d.By)
+	}
+	if p := v.Plan; p != nil {
+		add(p.Date, model.StagePlanning, "site.event.planned", p.By)
+	}
+	if im := v.Implementation; im != nil {
+		add(im.Started, model.StageImplementing, "site.event.started", Person{})
+		if c := im.Communicated; c != nil {
+			add(c.Date, model.StageImplementing, "site.event.communicated", c.By)
+		}
+		add(im.Completed, model.StageImplemented, "site.event.completed", Person{})
+	}
+	if o := v.Outcome; o != nil {
+		add(o.Date, model.StageEvaluated, "site.event.evaluated", o.By)
+		add(o.ReportedDate, model.StageEvaluated, "site.event.reported", Person{})
+	}
+	if w := v.Withdrawn; w != nil {
+		add(w.Date, model.StageWithdrawn, "site.event.withdrawn", Person{})
+	}
+	slices.SortStableFunc(ev, func(a, b Event) int { return a.Date.Compare(b.Date) })
+	return ev
+}
+
+var screeningStage = map[model.ScreeningOutcome]model.Stage{
+	model.ScreenDevelop: model.StageDeveloping, model.ScreenQuickWin: model.StageQuickWin,
+	model.ScreenPause: model.StagePaused, model.ScreenReject: model.StageRejected,
+}
+
+var decisionStage = map[model.DecisionOutcome]model.Stage{
+	model.DecideApprove: model.StageApproved, model.DecideReject: model.StageRejected, model.DecidePause: model.StagePaused,
+}
+
+// StageLabel returns the label of a stage in lang.
+func StageLabel(lang model.Lang, s model.Stage) string { return i18n.T(lang, "stage."+string(s)) }
+
+// waitsFor returns who an idea at stage s waits for: the actors of the
+// steps onward, except withdrawal, which only its submitter may take.
+func waitsFor(s model.Stage) []workflow.Actor {
+	var actors []workflow.Actor
+	for _, to := range workflow.Next(s) {
+		if to == model.StageWithdrawn {
+			continue
+		}
+		t, _ := workflow.Lookup(s, to)
+		for _, a := range t.Actors {
+			if !slices.Contains(actors, a) {
+				actors = append(actors, a)
+			}
+		}
+	}
+	return actors
+}

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/idebanken/idebanken/internal/check"
+	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/snapshot"
+	"github.com/idebanken/idebanken/site"
+)
+
+// bank is an idea bank read from its working tree and checked.
+type bank struct {
+	Root string
+	Res  *check.Result
+	Lang model.Lang
+}
+
+// loadBank reads and checks the idea bank that holds dir. It returns an
+// error only when there is nothing to check; a configuration that cannot
+// be used leaves Res.Config nil, with the reason in Res.Diags.
+func loadBank(dir string, today model.Date) (*bank, error) {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil, &noDirError{dir}
+	}
+	root := findRoot(dir)
+	snap, err := snapshot.FromDir(root)
+	if err != nil {
+		return nil, err
+	}
+	b := &bank{Root: root, Res: check.Lint(snap, today), Lang: model.Swedish}
+	if b.Res.Config != nil {
+		b.Lang = b.Res.Config.Language
+	}
+	return b, nil
+}
+
+type noDirError struct{ dir string }
+
+func (e *noDirError) Error() string { return e.dir + ": no such folder" }
+
+// printErrors prints the errors of b's check, and says how many there were.
+func (b *bank) printErrors(w io.Writer, lang model.Lang) int {
+	var errs []diag.Diagnostic
+	for _, d := range b.Res.Diags {
+		if d.Severity == diag.Error {
+			errs = append(errs, d)
+		}
+	}
+	_ = diag.Write(w, diag.FormatText, lang, errs)
+	return len(errs)
+}
+
+// theme returns the site theme: the idea bank's own site/ folder where it
+// has one with layouts, so a municipality can change its look; else the one
+// built into the program.
+func theme(root string) fs.FS {
+	dir := filepath.Join(root, "site")
+	if info, err := os.Stat(filepath.Join(dir, "layouts")); err == nil && info.IsDir() {
+		return os.DirFS(dir)
+	}
+	return site.FS
+}
+
+// say prints a message from the catalogue on its own line.
+func say(w io.Writer, lang model.Lang, key string, args ...any) {
+	fmt.Fprintln(w, i18n.Render(lang, i18n.M(key, args...)))
+}

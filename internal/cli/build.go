@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"path/filepath"
+
+	"github.com/idebanken/idebanken/internal/build"
+	"github.com/idebanken/idebanken/internal/model"
+)
+
+// BuildOptions are the inputs of idebank build.
+type BuildOptions struct {
+	Stdout, Stderr io.Writer
+
+	Dir     string // a folder in the idea bank
+	Out     string // the output folder; "" for _site in the idea bank
+	BaseURL string // "" for base_url in idebank.yaml
+	Today   model.Date
+}
+
+func runBuildCmd(args []string, env Env) int {
+	lang := envLang(env.Getenv)
+	opts := &BuildOptions{Stdout: env.Stdout, Stderr: env.Stderr, Today: today(env.Now)}
+	fs := newFlagSet("build")
+	fs.StringVar(&opts.Dir, "C", env.Dir, "")
+	fs.StringVar(&opts.Out, "out", "", "")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "")
+	if code, ok := parseFlags(fs, args, lang, "cli.build-usage", env); !ok {
+		return code
+	}
+	if opts.Out != "" && !filepath.IsAbs(opts.Out) {
+		opts.Out = filepath.Join(env.Dir, opts.Out)
+	}
+	return runBuild(opts, lang)
+}
+
+// runBuild builds the site of the idea bank that holds opts.Dir. Ideas with
+// errors are still published as far as they could be read, and the errors
+// printed: the exit status says there were some.
+func runBuild(opts *BuildOptions, lang model.Lang) int {
+	b, err := loadBank(opts.Dir, opts.Today)
+	if err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
+	if b.Res.Config == nil {
+		b.printErrors(opts.Stderr, lang)
+		return ExitCannot
+	}
+	lang = b.Lang
+	out := opts.Out
+	if out == "" {
+		out = filepath.Join(b.Root, "_site")
+	}
+	dir, err := build.OpenDir(out, b.Root)
+	if errors.Is(err, build.ErrUnsafeOut) {
+		say(opts.Stderr, lang, "cli.unsafe-out", out)
+		return ExitCannot
+	}
+	if err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
+	err = build.Build(build.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir})
+	if err == nil {
+		err = dir.Close()
+	}
+	if err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
+	errs := b.printErrors(opts.Stderr, lang)
+	say(opts.Stderr, lang, "cli.built", len(b.Res.Ideas), out)
+	if errs > 0 {
+		return ExitProblems
+	}
+	return ExitOK
+}

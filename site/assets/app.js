@@ -1,0 +1,137 @@
+// Idébanken – a little JavaScript that only adds to pages that work
+// without it: sortable and filterable tables, search, and the age of what
+// waits. Texts come from the page, in its language.
+(function () {
+  "use strict";
+
+  // fold matches the program's model.Fold: lower case, accents removed.
+  function fold(s) {
+    return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/æ/g, "ae").replace(/ø/g, "o").replace(/ß/g, "ss").replace(/œ/g, "oe");
+  }
+
+  function fmt(template, n) { return template.replace("{n}", String(n)); }
+
+  // Sortable tables: each header becomes a button, and aria-sort says the order.
+  function sortable(table) {
+    var heads = table.querySelectorAll("thead th[data-sort]");
+    heads.forEach(function (th, col) {
+      var button = document.createElement("button");
+      button.type = "button";
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[col].textContent.trim(), y = b.cells[col].textContent.trim();
+          var c = x.localeCompare(y, document.documentElement.lang, { numeric: true });
+          return ascending ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  }
+
+  // Filters: show the rows whose text holds every word typed.
+  function filter(input) {
+    var table = document.getElementById(input.getAttribute("data-table"));
+    var tools = input.closest(".table-tools");
+    var status = tools.querySelector(".filter-status");
+    var template = tools.getAttribute("data-shown") || "{shown} / {total}";
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var texts = rows.map(function (r) { return fold(r.textContent); });
+    tools.hidden = false;
+    input.addEventListener("input", function () {
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (r, i) {
+        var ok = words.every(function (w) { return texts[i].indexOf(w) >= 0; });
+        r.hidden = !ok;
+        if (ok) { shown++; }
+      });
+      status.textContent = words.length ? template.replace("{shown}", shown).replace("{total}", rows.length) : "";
+    });
+  }
+
+  // Search: the index is loaded once; every entry holds its text folded.
+  function search(form) {
+    var input = form.querySelector("input[type=search]");
+    var status = document.getElementById("search-status");
+    var list = document.getElementById("search-results");
+    var msg = document.getElementById("search-messages").dataset;
+    var root = form.getAttribute("data-root");
+    var index = null, limit = 50, timer = null;
+
+    function show(query) {
+      var words = fold(query).split(/\s+/).filter(Boolean);
+      list.textContent = "";
+      if (!words.length) { status.textContent = ""; return; }
+      var hits = index.filter(function (e) {
+        return words.every(function (w) { return e.f.indexOf(w) >= 0; });
+      });
+      status.textContent = hits.length === 0 ? msg.none : hits.length === 1 ? msg.foundOne : fmt(msg.found, hits.length);
+      hits.slice(0, limit).forEach(function (e) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = root + "ideas/" + encodeURIComponent(e.i) + "/";
+        a.textContent = e.i + " " + e.t;
+        var meta = document.createElement("span");
+        meta.className = "meta";
+        meta.textContent = [e.k, e.u, e.s].join(" · ");
+        li.appendChild(a);
+        li.appendChild(meta);
+        list.appendChild(li);
+      });
+      if (hits.length > limit) { status.textContent += " " + fmt(msg.more, limit); }
+    }
+
+    function run() {
+      var q = input.value;
+      if (history.replaceState) {
+        history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : "./");
+      }
+      if (index) { show(q); return; }
+      status.textContent = msg.loading;
+      fetch(form.getAttribute("data-index")).then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+        return r.json();
+      }).then(function (data) { index = data; show(input.value); })
+        .catch(function () { status.textContent = msg.failed; });
+    }
+
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+    var q = new URLSearchParams(location.search).get("q");
+    if (q) { input.value = q; run(); }
+  }
+
+  // Waiting: how many days each idea has waited, and what is overdue.
+  function ages(table) {
+    var today = new Date();
+    var day = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+    function days(iso) {
+      var p = iso.split("-");
+      return Math.round((day - Date.UTC(+p[0], +p[1] - 1, +p[2])) / 86400000);
+    }
+    table.querySelectorAll(".age[data-since]").forEach(function (el) {
+      el.textContent = fmt(table.getAttribute("data-days"), days(el.getAttribute("data-since")));
+    });
+    table.querySelectorAll("time.due").forEach(function (el) {
+      if (days(el.getAttribute("datetime")) > 0) {
+        var mark = document.createElement("span");
+        mark.className = "overdue";
+        mark.textContent = " " + table.getAttribute("data-overdue");
+        el.parentNode.appendChild(mark);
+      }
+    });
+  }
+
+  document.querySelectorAll("table.sortable").forEach(sortable);
+  document.querySelectorAll("input.filter[data-table]").forEach(filter);
+  document.querySelectorAll("form.search[data-index]").forEach(search);
+  document.querySelectorAll("table.waiting").forEach(ages);
+})();

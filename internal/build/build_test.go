@@ -84,11 +84,11 @@ func buildMemory(t testing.TB, res *check.Result) *Memory {
 func TestEveryPageExists(t *testing.T) {
 	res := fixture(t)
 	m := buildMemory(t, res)
-	want := []string{"index.html", "404.html", "ideas/index.html", "browse/index.html", "waiting/index.html",
+	want := []string{"index.html", "404.html", "idea/index.html", "browse/index.html", "waiting/index.html",
 		"process/index.html", "search/index.html", "accessibility/index.html", "search.json", "ideas.json",
 		"feed.xml", "feed-decided.xml", "feed-implemented.xml", "assets/style.css", "assets/app.js"}
 	for _, idea := range res.Ideas {
-		want = append(want, "ideas/"+string(idea.ID)+"/index.html")
+		want = append(want, "idea/"+string(idea.ID)+"/index.html")
 	}
 	for _, st := range model.Stages {
 		want = append(want, "stages/"+string(st)+"/index.html")
@@ -253,7 +253,7 @@ func TestIdeaMarkupIsNotRendered(t *testing.T) {
 			}
 		})
 	}
-	page, _ := m.File("ideas/2026-900/index.html")
+	page, _ := m.File("idea/2026-900/index.html")
 	for _, want := range []string{"&lt;script&gt;alert(&#39;titel&#39;)&lt;/script&gt; Farlig", `href="https://evil.example/sp%C3%A5r.png"`} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("the hostile idea's page lacks %q, text shown as text", want)
@@ -305,4 +305,74 @@ func outerHTML(n *html.Node) string {
 	var b bytes.Buffer
 	_ = html.Render(&b, n)
 	return b.String()
+}
+
+func TestOutputFolderSafety(t *testing.T) {
+	repo := t.TempDir()
+	for _, dir := range []string{"ideas/2026", "elsewhere"} {
+		if err := os.MkdirAll(filepath.Join(repo, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(repo, "elsewhere", "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{repo, filepath.Join(repo, "ideas"), filepath.Join(repo, "ideas", "2026", "site"), filepath.Dir(repo), filepath.Join(repo, "elsewhere")} {
+		if _, err := OpenDir(out, repo); err == nil {
+			t.Errorf("OpenDir(%s) accepted an unsafe folder", out)
+		}
+	}
+
+	// A real site builds and rebuilds; a rebuild that changes nothing
+	// touches nothing, and only files the last build wrote are removed.
+	res := fixture(t)
+	out := filepath.Join(repo, "_site")
+	build := func() {
+		d, err := OpenDir(out, repo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Build(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS, Out: d}); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build()
+	index := filepath.Join(out, "process", "index.html") // the same whatever the ideas
+	before, err := os.Stat(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(out, "idea", "2026-900", "index.html")
+	mine := filepath.Join(out, "CNAME")
+	if err := os.WriteFile(mine, []byte("example.org"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Drop the hostile fixture: its page must go, the CNAME must stay.
+	var kept []*model.Idea
+	for _, idea := range res.Ideas {
+		if idea.ID != "2026-900" {
+			kept = append(kept, idea)
+		}
+	}
+	res.Ideas = kept
+	build()
+	after, err := os.Stat(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !after.ModTime().Equal(before.ModTime()) {
+		t.Error("a rebuild rewrote process/index.html although it had not changed")
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the page of a removed idea is still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Dir(stale)); !os.IsNotExist(err) {
+		t.Error("the folder of a removed idea is still there")
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("a file the build did not write was removed: %v", err)
+	}
 }

@@ -95,7 +95,7 @@ func (s *site) openData() error {
 			Tags: append([]string{}, v.Tags...), Discussion: v.Discussion, Related: []string{}, Text: v.Text,
 		}
 		if s.base != "" {
-			o.URL = s.base + "ideas/" + v.ID + "/"
+			o.URL = s.base + "idea/" + v.ID + "/"
 		}
 		for _, r := range v.Related {
 			o.Related = append(o.Related, r.ID)
@@ -226,13 +226,13 @@ func (s *site) feeds() error {
 			if utf8.RuneCountInString(summary) > 400 {
 				summary = string([]rune(summary)[:400]) + "…"
 			}
-			id := s.base + "ideas/" + v.ID + "/"
+			id := s.base + "idea/" + v.ID + "/"
 			if s.base == "" {
 				id = "urn:idebanken:idea:" + v.ID
 			}
 			doc.Entries = append(doc.Entries, atomEntry{
 				Title: v.ID + " " + v.Title, ID: id + "#" + d.String(), Updated: d.String() + "T00:00:00Z",
-				Link: atomLink{Href: s.base + "ideas/" + v.ID + "/"}, Summary: summary,
+				Link: atomLink{Href: s.base + "idea/" + v.ID + "/"}, Summary: summary,
 			})
 		}
 		doc.Updated = updated.String() + "T00:00:00Z"

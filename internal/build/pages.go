@@ -103,10 +103,10 @@ type ProcessRow struct {
 func (s *site) plan() {
 	add := func(p page) { s.pages = append(s.pages, p) }
 	add(page{Path: "index.html", Layout: "home", Section: "home", Data: s.home()})
-	add(page{Path: "ideas/index.html", Layout: "list", Section: "ideas", Title: s.t("site.all-ideas"),
+	add(page{Path: "idea/index.html", Layout: "list", Section: "ideas", Title: s.t("site.all-ideas"),
 		Data: List{Heading: s.t("site.all-ideas"), Ideas: s.ideas}})
 	for _, v := range s.ideas {
-		add(page{Path: "ideas/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title, Data: v})
+		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title, Data: v})
 	}
 	br := Browse{Tags: s.tags}
 	for _, st := range model.Stages {

@@ -77,7 +77,7 @@
       hits.slice(0, limit).forEach(function (e) {
         var li = document.createElement("li");
         var a = document.createElement("a");
-        a.href = root + "ideas/" + encodeURIComponent(e.i) + "/";
+        a.href = root + "idea/" + encodeURIComponent(e.i) + "/";
         a.textContent = e.i + " " + e.t;
         var meta = document.createElement("span");
         meta.className = "meta";

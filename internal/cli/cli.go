@@ -55,6 +55,8 @@ func Main(args []string, env Env) int {
 		return runBuildCmd(rest, env)
 	case "serve":
 		return runServeCmd(rest, env)
+	case "report":
+		return runReportCmd(rest, env)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(env.Stdout, i18n.T(lang, "cli.usage"))
 		return ExitOK

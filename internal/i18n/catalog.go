@@ -156,6 +156,8 @@ Användning:
       bygger den statiska webbplatsen (standard: _site/)
   idebank serve [--addr VÄRD:PORT]
       visar webbplatsen på din dator och bygger om den när en fil ändras
+  idebank report [--period 2026|2026-Q2|2026-05|FRÅN..TILL] [--unit ID] [--format md|html|csv|json] [--out FIL]
+      skriver verksamhetsrapporten för en period
   idebank version
   idebank help
 
@@ -170,6 +172,8 @@ Usage:
       builds the static site (default: _site/)
   idebank serve [--addr HOST:PORT]
       shows the site on your computer and rebuilds it when a file changes
+  idebank report [--period 2026|2026-Q2|2026-05|FROM..TO] [--unit ID] [--format md|html|csv|json] [--out FILE]
+      writes the activity report for a period
   idebank version
   idebank help
 
@@ -228,29 +232,56 @@ Shows the site on your computer and rebuilds it when a file changes.
   --addr HOST:PORT    the address to listen on (default: localhost:8080)
   -C DIR              run in DIR instead of the current folder
 `},
-	"cli.built":             {"Webbplatsen med %d idéer är byggd i %s", "The site with %d ideas is built in %s"},
-	"cli.unsafe-out":        {"bygger inte i %s: mappen är idébanken själv, innehåller idéer, eller är inte tom och skapades inte av idebank build. Välj en tom mapp", "not building in %s: the folder is the idea bank itself, holds ideas, or is not empty and was not made by idebank build. Choose an empty folder"},
-	"cli.serving":           {"Webbplatsen visas på %s (avsluta med Ctrl+C)", "The site is shown at %s (stop with Ctrl+C)"},
-	"cli.rebuilt":           {"Webbplatsen är ombyggd", "The site is rebuilt"},
-	"cli.serve-waiting":     {"Webbplatsen kunde inte byggas: rätta felen ovan, så byggs den om", "The site could not be built: correct the errors above, and it is rebuilt"},
-	"cli.unknown-command":   {"okänt kommando %q", "unknown command %q"},
-	"cli.extra-args":        {"oväntade argument: %s", "unexpected arguments: %s"},
-	"cli.bad-format":        {"okänt format %q: välj text, json eller github", "unknown format %q: choose text, json or github"},
-	"cli.bad-lang":          {"okänt språk %q: välj sv eller en", "unknown language %q: choose sv or en"},
-	"cli.bad-today":         {"--today %q är inget datum av formen ÅÅÅÅ-MM-DD", "--today %q is not a date of the form YYYY-MM-DD"},
-	"cli.head-without-base": {"--head kräver --base", "--head needs --base"},
-	"cli.cannot":            {"kan inte köra: %s", "cannot run: %s"},
-	"cli.check-summary":     {"Kontrollerat: %v; %v, %v", "Checked: %v; %v, %v"},
-	"cli.ideas.one":         {"%d idé", "%d idea"},
-	"cli.ideas.other":       {"%d idéer", "%d ideas"},
-	"cli.errors.one":        {"%d fel", "%d error"},
-	"cli.errors.other":      {"%d fel", "%d errors"},
-	"cli.warnings.one":      {"%d varning", "%d warning"},
-	"cli.warnings.other":    {"%d varningar", "%d warnings"},
-	"cli.no-dir":            {"mappen %s finns inte", "the folder %s does not exist"},
-	"cli.flag-error":        {"%s", "%s"},
-	"cli.flag-unknown":      {"okänd flagga %s", "unknown flag %s"},
-	"cli.flag-value":        {"flaggan %s behöver ett värde", "the flag %s needs a value"},
-	"cli.not-git":           {"%s ligger inte i ett git-repo; --base kräver ett", "%s is not in a git repository; --base needs one"},
-	"cli.bad-revision":      {"revisionen %q finns inte i repot (en grund klon kan sakna den: hämta mer historik, i GitHub Actions med fetch-depth: 0)", "the revision %q is not in the repository (a shallow clone may lack it: fetch more history, in GitHub Actions with fetch-depth: 0)"},
+	"cli.report-usage": {`Användning: idebank report [flaggor]
+
+Skriver verksamhetsrapporten för en period, beräknad från idéfilerna.
+
+  --period PERIOD     2026, 2026-Q2, 2026-05 eller 2026-01-01..2026-06-30 (standard: i år)
+  --unit ID           bara en förvaltning (ett id från idebank.yaml)
+  --format FORMAT     md (standard), html, csv eller json
+  --out FIL           skriv till FIL i stället för till skärmen
+  --lang sv|en        rapportens språk (standard: language i idebank.yaml)
+  --today ÅÅÅÅ-MM-DD  räkna som om det vore detta datum
+  -C MAPP             kör i MAPP i stället för den aktuella mappen
+`, `Usage: idebank report [flags]
+
+Writes the activity report for a period, computed from the idea files.
+
+  --period PERIOD     2026, 2026-Q2, 2026-05 or 2026-01-01..2026-06-30 (default: this year)
+  --unit ID           one unit only (an id from idebank.yaml)
+  --format FORMAT     md (default), html, csv or json
+  --out FILE          write to FILE instead of the screen
+  --lang sv|en        the report's language (default: language in idebank.yaml)
+  --today YYYY-MM-DD  count as if it were this date
+  -C DIR              run in DIR instead of the current folder
+`},
+	"cli.bad-period":         {"%q är ingen period: skriv 2026, 2026-Q2, 2026-05 eller 2026-01-01..2026-06-30", "%q is not a period: write 2026, 2026-Q2, 2026-05 or 2026-01-01..2026-06-30"},
+	"cli.bad-report-format":  {"okänt format %q: välj md, html, csv eller json", "unknown format %q: choose md, html, csv or json"},
+	"cli.unknown-unit":       {"förvaltningen %q finns inte i idebank.yaml", "the unit %q is not in idebank.yaml"},
+	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
+	"cli.built":              {"Webbplatsen med %d idéer är byggd i %s", "The site with %d ideas is built in %s"},
+	"cli.unsafe-out":         {"bygger inte i %s: mappen är idébanken själv, innehåller idéer, eller är inte tom och skapades inte av idebank build. Välj en tom mapp", "not building in %s: the folder is the idea bank itself, holds ideas, or is not empty and was not made by idebank build. Choose an empty folder"},
+	"cli.serving":            {"Webbplatsen visas på %s (avsluta med Ctrl+C)", "The site is shown at %s (stop with Ctrl+C)"},
+	"cli.rebuilt":            {"Webbplatsen är ombyggd", "The site is rebuilt"},
+	"cli.serve-waiting":      {"Webbplatsen kunde inte byggas: rätta felen ovan, så byggs den om", "The site could not be built: correct the errors above, and it is rebuilt"},
+	"cli.unknown-command":    {"okänt kommando %q", "unknown command %q"},
+	"cli.extra-args":         {"oväntade argument: %s", "unexpected arguments: %s"},
+	"cli.bad-format":         {"okänt format %q: välj text, json eller github", "unknown format %q: choose text, json or github"},
+	"cli.bad-lang":           {"okänt språk %q: välj sv eller en", "unknown language %q: choose sv or en"},
+	"cli.bad-today":          {"--today %q är inget datum av formen ÅÅÅÅ-MM-DD", "--today %q is not a date of the form YYYY-MM-DD"},
+	"cli.head-without-base":  {"--head kräver --base", "--head needs --base"},
+	"cli.cannot":             {"kan inte köra: %s", "cannot run: %s"},
+	"cli.check-summary":      {"Kontrollerat: %v; %v, %v", "Checked: %v; %v, %v"},
+	"cli.ideas.one":          {"%d idé", "%d idea"},
+	"cli.ideas.other":        {"%d idéer", "%d ideas"},
+	"cli.errors.one":         {"%d fel", "%d error"},
+	"cli.errors.other":       {"%d fel", "%d errors"},
+	"cli.warnings.one":       {"%d varning", "%d warning"},
+	"cli.warnings.other":     {"%d varningar", "%d warnings"},
+	"cli.no-dir":             {"mappen %s finns inte", "the folder %s does not exist"},
+	"cli.flag-error":         {"%s", "%s"},
+	"cli.flag-unknown":       {"okänd flagga %s", "unknown flag %s"},
+	"cli.flag-value":         {"flaggan %s behöver ett värde", "the flag %s needs a value"},
+	"cli.not-git":            {"%s ligger inte i ett git-repo; --base kräver ett", "%s is not in a git repository; --base needs one"},
+	"cli.bad-revision":       {"revisionen %q finns inte i repot (en grund klon kan sakna den: hämta mer historik, i GitHub Actions med fetch-depth: 0)", "the revision %q is not in the repository (a shallow clone may lack it: fetch more history, in GitHub Actions with fetch-depth: 0)"},
 }

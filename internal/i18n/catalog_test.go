@@ -113,6 +113,8 @@ func TestEveryKeyInCatalogue(t *testing.T) {
 	}
 }
 
+var stray = regexp.MustCompile(`%.?`)
+
 var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[vsqdfx%]`)
 
 func TestCatalogueLanguagesAgree(t *testing.T) {
@@ -121,6 +123,12 @@ func TestCatalogueLanguagesAgree(t *testing.T) {
 		if strings.TrimSpace(text.SV) == "" || strings.TrimSpace(text.EN) == "" {
 			t.Errorf("%s: a language is missing", k)
 			continue
+		}
+		for _, s := range []string{text.SV, text.EN} {
+			// A % that starts no verb prints as %!x(MISSING): write %%.
+			if m := stray.FindString(verb.ReplaceAllString(s, "")); m != "" {
+				t.Errorf("%s: a stray %q; write %%%% for a percent sign", k, m)
+			}
 		}
 		sv, en := verbs(text.SV), verbs(text.EN)
 		if strings.Join(sv, " ") != strings.Join(en, " ") {

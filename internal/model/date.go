@@ -81,3 +81,6 @@ func cmp(a, b int) int {
 	}
 	return 0
 }
+
+// MarshalText writes d as YYYY-MM-DD.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

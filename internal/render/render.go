@@ -24,12 +24,19 @@ type Renderer struct {
 	md goldmark.Markdown
 }
 
-// New returns a Renderer. Raw HTML in the Markdown is left out (goldmark
-// renders it only when told to be unsafe, and this never does).
-func New() *Renderer {
+// New returns a Renderer for idea texts, whose headings go one level
+// below the page's own (# becomes h2). Raw HTML in the Markdown is left out
+// (goldmark renders it only when told to be unsafe, and this never does).
+func New() *Renderer { return newRenderer(1) }
+
+// NewDocument returns a Renderer for a whole document, such as a report,
+// whose # heading is the page's h1.
+func NewDocument() *Renderer { return newRenderer(0) }
+
+func newRenderer(headingOffset int) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Linkify),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safety{}, 0))),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safety{headingOffset}, 0))),
 	)
 	return &Renderer{md: md}
 }
@@ -70,9 +77,11 @@ func SafeURL(u string) bool {
 }
 
 // safety rewrites the document before it is rendered.
-type safety struct{}
+type safety struct {
+	headingOffset int
+}
 
-func (safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (sf safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var replace []func()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -81,8 +90,8 @@ func (safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Context
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			// The page has its own h1 and h2; the idea's headings go below.
-			n.Level = min(n.Level+1, 6)
+			// An idea's page has its own h1: the idea's headings go below.
+			n.Level = min(n.Level+sf.headingOffset, 6)
 		case *ast.Link:
 			if !SafeURL(string(n.Destination)) || isMail(n.Destination) {
 				replace = append(replace, func() { unwrap(n) })

@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"path/filepath"
+	"strconv"
+
+	"github.com/idebanken/idebanken/internal/atomicfile"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/report"
+)
+
+// ReportOptions are the inputs of idebank report.
+type ReportOptions struct {
+	Stdout, Stderr io.Writer
+
+	Dir    string
+	Period report.Period
+	Unit   string
+	Format report.Format
+	Out    string // a file; "" for standard output
+	Lang   model.Lang
+	Today  model.Date
+}
+
+func runReportCmd(args []string, env Env) int {
+	lang := envLang(env.Getenv)
+	opts := &ReportOptions{Stdout: env.Stdout, Stderr: env.Stderr, Today: today(env.Now)}
+	fs := newFlagSet("report")
+	fs.StringVar(&opts.Dir, "C", env.Dir, "")
+	period := fs.String("period", "", "")
+	fs.StringVar(&opts.Unit, "unit", "", "")
+	format := fs.String("format", "md", "")
+	fs.StringVar(&opts.Out, "out", "", "")
+	langFlag := fs.String("lang", "", "")
+	todayFlag := fs.String("today", "", "")
+	if code, ok := parseFlags(fs, args, lang, "cli.report-usage", env); !ok {
+		return code
+	}
+	if *todayFlag != "" {
+		d, err := model.ParseDate(*todayFlag)
+		if err != nil {
+			say(env.Stderr, lang, "cli.bad-today", *todayFlag)
+			return ExitCannot
+		}
+		opts.Today = d
+	}
+	fail := func(key string, a ...any) int {
+		say(env.Stderr, lang, key, a...)
+		return ExitCannot
+	}
+	if *period == "" {
+		*period = strconv.Itoa(opts.Today.Year)
+	}
+	p, err := report.ParsePeriod(*period)
+	if err != nil {
+		return fail("cli.bad-period", *period)
+	}
+	opts.Period = p
+	opts.Format = report.Format(*format)
+	if !opts.Format.Valid() {
+		return fail("cli.bad-report-format", *format)
+	}
+	if *langFlag != "" {
+		opts.Lang = model.Lang(*langFlag)
+		if !opts.Lang.Valid() {
+			return fail("cli.bad-lang", *langFlag)
+		}
+	}
+	if opts.Out != "" && !filepath.IsAbs(opts.Out) {
+		opts.Out = filepath.Join(env.Dir, opts.Out)
+	}
+	return runReport(opts, lang)
+}
+
+func runReport(opts *ReportOptions, lang model.Lang) int {
+	b, err := loadBank(opts.Dir, opts.Today)
+	if err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
+	if b.Res.Config == nil {
+		b.printErrors(opts.Stderr, lang)
+		return ExitCannot
+	}
+	cfg := b.Res.Config
+	lang = b.Lang
+	if opts.Lang != "" {
+		lang = opts.Lang
+	}
+	if opts.Unit != "" && cfg.Unit(opts.Unit) == nil {
+		say(opts.Stderr, lang, "cli.unknown-unit", opts.Unit)
+		return ExitCannot
+	}
+	if errs := b.Res.Errors(); errs > 0 {
+		say(opts.Stderr, lang, "cli.report-with-errors", errs)
+	}
+	r := report.Make(cfg, b.Res.Ideas, report.Options{Period: opts.Period, Unit: opts.Unit})
+	info := report.Info{Title: cfg.Title, Organisation: cfg.Organisation, Units: map[string]string{}, Lang: lang}
+	for _, u := range cfg.Units {
+		info.Units[u.ID] = u.Name
+	}
+	var buf bytes.Buffer
+	write := map[report.Format]func(io.Writer, *report.Report, report.Info) error{
+		report.Markdown: report.WriteMarkdown, report.HTML: report.WriteHTML,
+		report.CSV: report.WriteCSV, report.JSON: report.WriteJSON,
+	}[opts.Format]
+	if err := write(&buf, r, info); err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
+	if opts.Out == "" {
+		_, err = opts.Stdout.Write(buf.Bytes())
+	} else {
+		err = atomicfile.WriteFile(opts.Out, buf.Bytes(), 0o644)
+	}
+	if err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
+	return ExitOK
+}

@@ -1,0 +1,253 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/idebanken/idebanken/internal/corpus"
+	"github.com/idebanken/idebanken/internal/model"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func date(s string) model.Date {
+	d, err := model.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func period(t *testing.T, s string) Period {
+	t.Helper()
+	p, err := ParsePeriod(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+var cfg = &model.Config{FeedbackDays: 30, Units: []model.Unit{{ID: "skola", Name: "Skolan"}, {ID: "omsorg", Name: "Omsorgen"}}}
+
+// idea makes an idea submitted on sub, screened (develop) on scr if scr is
+// not "", and so on for a decision (approve) and completion.
+func idea(id, unit, sub, scr, dec, done string) *model.Idea {
+	i := &model.Idea{ID: model.ID(id), Title: "Idé " + id, Unit: unit, Kind: model.KindImprovement,
+		Stage: model.StageSubmitted, Submitted: date(sub)}
+	if scr != "" {
+		i.Screening = &model.Screening{Date: date(scr), Outcome: model.ScreenDevelop}
+		i.Stage = model.StageDeveloping
+	}
+	if dec != "" {
+		i.Proposal = &model.Proposal{Date: date(dec)}
+		i.Decision = &model.Decision{Date: date(dec), Outcome: model.DecideApprove}
+		i.Stage = model.StageApproved
+	}
+	if done != "" {
+		i.Implementation = &model.Implementation{Started: date(done), Completed: date(done)}
+		i.Stage = model.StageImplemented
+	}
+	return i
+}
+
+func TestEmptyPeriod(t *testing.T) {
+	ideas := []*model.Idea{idea("2026-001", "skola", "2026-03-10", "2026-03-20", "", "")}
+	r := Make(cfg, ideas, Options{Period: period(t, "2024")})
+	if r.Inflow.Total.Count != 0 || len(r.Facts) != 0 || len(r.Backlog.Items) != 0 || r.Response.FirstFeedback.Figure.Count != 0 {
+		t.Errorf("an empty period has figures: %+v", r)
+	}
+	for _, s := range r.Funnel {
+		if s.Figure.Count != 0 || s.Share != 0 {
+			t.Errorf("funnel %s: %+v", s.Step, s)
+		}
+	}
+	if c := r.Comparison[2]; c.Current != nil {
+		t.Errorf("a median of no ideas is %v, want none", *c.Current)
+	}
+}
+
+func TestOneIdea(t *testing.T) {
+	ideas := []*model.Idea{idea("2026-001", "skola", "2026-03-10", "2026-03-20", "", "")}
+	r := Make(cfg, ideas, Options{Period: period(t, "2026-03")})
+	if r.Inflow.Total.Count != 1 || !slices.Equal(r.Inflow.Total.IDs, []model.ID{"2026-001"}) {
+		t.Errorf("inflow %+v", r.Inflow.Total)
+	}
+	if g := r.Inflow.ByUnit[0]; g.Key != "skola" || g.Figure.Count != 1 {
+		t.Errorf("by unit %+v", r.Inflow.ByUnit)
+	}
+	ff := r.Response.FirstFeedback
+	if ff.Figure.Count != 1 || ff.Median != 10 || ff.P90 != 10 || r.Response.WithinShare != 1 {
+		t.Errorf("first feedback %+v, within %v", ff, r.Response.WithinShare)
+	}
+	if s := r.Funnel[0]; s.Step != "screened" || s.Figure.Count != 1 || s.Share != 1 {
+		t.Errorf("funnel %+v", s)
+	}
+	// On 2026-03-31 the idea is being developed, since 2026-03-20.
+	if len(r.Backlog.Items) != 1 || r.Backlog.Items[0].Stage != model.StageDeveloping || r.Backlog.Items[0].Age != 11 {
+		t.Errorf("backlog %+v", r.Backlog.Items)
+	}
+}
+
+func TestUnitFilter(t *testing.T) {
+	ideas := []*model.Idea{
+		idea("2026-001", "skola", "2026-03-10", "", "", ""),
+		idea("2026-002", "omsorg", "2026-03-11", "", "", ""),
+		idea("2026-003", "omsorg", "2026-03-12", "", "", ""),
+	}
+	r := Make(cfg, ideas, Options{Period: period(t, "2026"), Unit: "omsorg"})
+	if r.Inflow.Total.Count != 2 || !slices.Equal(r.Units, []string{"omsorg"}) {
+		t.Errorf("unit filter: %d ideas, units %v", r.Inflow.Total.Count, r.Units)
+	}
+	for _, f := range r.Facts {
+		if f.ID == "2026-001" {
+			t.Errorf("a fact of another unit's idea: %+v", f)
+		}
+	}
+}
+
+// TestCrossingTheBoundary follows an idea submitted at the end of Q1 and
+// screened in Q2: each quarter counts what happened in it.
+func TestCrossingTheBoundary(t *testing.T) {
+	ideas := []*model.Idea{idea("2026-001", "skola", "2026-03-30", "2026-04-10", "", "")}
+	q1 := Make(cfg, ideas, Options{Period: period(t, "2026-Q1")})
+	q2 := Make(cfg, ideas, Options{Period: period(t, "2026-Q2")})
+	if q1.Inflow.Total.Count != 1 || q2.Inflow.Total.Count != 0 {
+		t.Errorf("inflow Q1 %d, Q2 %d; want 1, 0", q1.Inflow.Total.Count, q2.Inflow.Total.Count)
+	}
+	if q1.Response.FirstFeedback.Figure.Count != 0 || q2.Response.FirstFeedback.Median != 11 {
+		t.Errorf("first feedback Q1 %+v, Q2 %+v", q1.Response.FirstFeedback, q2.Response.FirstFeedback)
+	}
+	if b := q1.Backlog.Items; len(b) != 1 || b[0].Stage != model.StageSubmitted || b[0].Age != 1 || b[0].Overdue {
+		t.Errorf("Q1 backlog %+v", b)
+	}
+	// The funnel follows Q1's ideas to date: this one has been screened.
+	if q1.Funnel[0].Figure.Count != 1 {
+		t.Errorf("Q1 funnel %+v", q1.Funnel[0])
+	}
+	if q2.Comparison[0].Previous == nil || *q2.Comparison[0].Previous != 1 {
+		t.Errorf("Q2 compared with Q1: %+v", q2.Comparison[0])
+	}
+}
+
+func TestLeadTimesAndOverdue(t *testing.T) {
+	ideas := []*model.Idea{
+		idea("2026-001", "skola", "2026-01-01", "2026-01-04", "", ""), // 3 days
+		idea("2026-002", "skola", "2026-01-01", "2026-01-11", "", ""), // 10
+		idea("2026-003", "skola", "2026-01-01", "2026-02-10", "", ""), // 40: late
+		idea("2026-004", "skola", "2026-01-01", "2026-01-06", "", ""), // 5
+		idea("2026-005", "omsorg", "2026-01-01", "", "", ""),          // never screened
+		idea("2026-006", "omsorg", "2026-01-01", "2026-01-02", "2026-02-01", "2026-03-01"),
+	}
+	r := Make(cfg, ideas, Options{Period: period(t, "2026-Q1")})
+	ff := r.Response.FirstFeedback
+	// 1, 3, 5, 10, 40: median 5; nearest rank ceil(0.9*5) = 5th: 40.
+	if ff.Figure.Count != 5 || ff.Median != 5 || ff.P90 != 40 {
+		t.Errorf("first feedback %+v", ff)
+	}
+	if r.Response.WithinLimit.Count != 4 || r.Response.WithinShare != 0.8 {
+		t.Errorf("within %+v %v", r.Response.WithinLimit, r.Response.WithinShare)
+	}
+	if d := r.Response.ToDecision; d.Figure.Count != 1 || d.Median != 31 {
+		t.Errorf("to decision %+v", d)
+	}
+	if d := r.Response.ToImplementation; d.Figure.Count != 1 || d.Median != 59 {
+		t.Errorf("to implementation %+v", d)
+	}
+	if !slices.Equal(r.Backlog.Overdue.IDs, []model.ID{"2026-005"}) {
+		t.Errorf("overdue %+v", r.Backlog.Overdue)
+	}
+	// An even number of values: the median is the mean of the middle two.
+	var l Lead
+	for _, d := range []int{3, 10, 40, 5} {
+		l.add("x", d)
+	}
+	l.finish()
+	if l.Median != 7.5 || l.P90 != 40 {
+		t.Errorf("median of 3, 5, 10, 40 = %v, p90 %v", l.Median, l.P90)
+	}
+}
+
+func TestPeriods(t *testing.T) {
+	for _, tt := range []struct{ in, from, to, prev, prevFrom, prevTo string }{
+		{"2026", "2026-01-01", "2026-12-31", "2025", "2025-01-01", "2025-12-31"},
+		{"2026-Q2", "2026-04-01", "2026-06-30", "2026-Q1", "2026-01-01", "2026-03-31"},
+		{"2026-q1", "2026-01-01", "2026-03-31", "2025-Q4", "2025-10-01", "2025-12-31"},
+		{"2026-01", "2026-01-01", "2026-01-31", "2025-12", "2025-12-01", "2025-12-31"},
+		{"2024-03", "2024-03-01", "2024-03-31", "2024-02", "2024-02-01", "2024-02-29"},
+		{"2026-01-01..2026-06-30", "2026-01-01", "2026-06-30", "2025-07-04..2025-12-31", "2025-07-04", "2025-12-31"}, // 181 days each,
+	} {
+		p := period(t, tt.in)
+		q := p.Previous()
+		if p.From.String() != tt.from || p.To.String() != tt.to || q.Name != tt.prev || q.From.String() != tt.prevFrom || q.To.String() != tt.prevTo {
+			t.Errorf("%s: %s..%s, previous %s %s..%s", tt.in, p.From, p.To, q.Name, q.From, q.To)
+		}
+	}
+	for _, bad := range []string{"", "26", "2026-13", "2026-Q5", "2026-02-30..2026-03-01", "2026-03-01..2026-02-01", "förra året"} {
+		if _, err := ParsePeriod(bad); err == nil {
+			t.Errorf("ParsePeriod(%q) accepted it", bad)
+		}
+	}
+}
+
+// TestGolden writes the report of a generated idea bank in each format
+// and compares it with testdata; go test -update rewrites the files.
+func TestGolden(t *testing.T) {
+	c := &model.Config{Title: "Idébanken", Organisation: "Benchkommunen", FeedbackDays: 30, Language: model.Swedish}
+	for _, id := range []string{"kultur-och-utbildning", "vard-och-omsorg", "samhallsbyggnad"} {
+		c.Units = append(c.Units, model.Unit{ID: id, Name: id})
+	}
+	ideas := parseCorpus(t, corpus.Generate(60, 7))
+	r := Make(c, ideas, Options{Period: period(t, "2025")})
+	info := Info{Title: c.Title, Organisation: c.Organisation, Lang: model.Swedish}
+	for _, g := range []struct {
+		file  string
+		write func(*bytes.Buffer) error
+	}{
+		{"testdata/report-2025.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, r, info) }},
+		{"testdata/report-2025.csv", func(b *bytes.Buffer) error { return WriteCSV(b, r, info) }},
+	} {
+		var got bytes.Buffer
+		if err := g.write(&got); err != nil {
+			t.Fatal(err)
+		}
+		if *update {
+			if err := os.WriteFile(g.file, got.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(g.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%s differs; run go test -update and read the diff", g.file)
+		}
+	}
+}
+
+func TestCSVForSpreadsheets(t *testing.T) {
+	ideas := []*model.Idea{idea("2026-001", "skola", "2026-03-10", "", "", "")}
+	ideas[0].Title = "=HYPERLINK(\"http://evil.example\";\"klicka\")"
+	r := Make(cfg, ideas, Options{Period: period(t, "2026")})
+	var b bytes.Buffer
+	if err := WriteCSV(&b, r, Info{Lang: model.Swedish}); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	if !strings.HasPrefix(s, "\uFEFFperiod;section;") || !strings.Contains(s, "\r\n") {
+		t.Errorf("not a Swedish spreadsheet's CSV: %q", s[:40])
+	}
+	if strings.Contains(s, ";=HYPERLINK") || !strings.Contains(s, "'=HYPERLINK") {
+		t.Errorf("a formula in a title would run: %q", s)
+	}
+	b.Reset()
+	_ = WriteCSV(&b, r, Info{Lang: model.English})
+	if !strings.HasPrefix(b.String(), "\uFEFFperiod,section,") {
+		t.Errorf("English CSV is not comma-separated: %q", b.String()[:30])
+	}
+}

@@ -1,0 +1,324 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/render"
+)
+
+// Format is a report's output format.
+type Format string
+
+// The formats.
+const (
+	Markdown Format = "md"
+	HTML     Format = "html"
+	CSV      Format = "csv"
+	JSON     Format = "json"
+)
+
+// Formats lists every Format.
+var Formats = []Format{Markdown, HTML, CSV, JSON}
+
+// Valid reports whether f is one of Formats.
+func (f Format) Valid() bool {
+	for _, x := range Formats {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Info names the idea bank a report is about.
+type Info struct {
+	Title, Organisation string
+	Units               map[string]string // id → name
+	Lang                model.Lang
+}
+
+type writer struct {
+	r    *Report
+	info Info
+	b    bytes.Buffer
+}
+
+func (w *writer) t(key string, args ...any) string {
+	return i18n.Render(w.info.Lang, i18n.M(key, args...))
+}
+
+func (w *writer) f(format string, args ...any) { fmt.Fprintf(&w.b, format, args...) }
+
+func (w *writer) unit(id string) string {
+	if n := w.info.Units[id]; n != "" {
+		return n
+	}
+	return id
+}
+
+// cell makes text safe in a Markdown table cell.
+func cell(s string) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	return strings.ReplaceAll(s, "|", `\|`)
+}
+
+func ids(f Figure) string {
+	parts := make([]string, len(f.IDs))
+	for i, id := range f.IDs {
+		parts[i] = string(id)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (w *writer) pct(share float64) string {
+	s := fmt.Sprintf("%.0f %%", math.Round(share*100))
+	return s
+}
+
+func (w *writer) days(v float64) string {
+	s := fmt.Sprintf("%.1f", v)
+	s = strings.TrimSuffix(s, ".0")
+	if w.info.Lang == model.Swedish {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// WriteMarkdown writes the report as Markdown, to paste into the
+// committee's papers.
+func WriteMarkdown(out io.Writer, r *Report, info Info) error {
+	w := &writer{r: r, info: info}
+	w.markdown()
+	_, err := out.Write(w.b.Bytes())
+	return err
+}
+
+func (w *writer) periodName(p Period) string {
+	return fmt.Sprintf("%s (%s – %s)", p.Name, p.From, p.To)
+}
+
+func (w *writer) markdown() {
+	r := w.r
+	w.f("# %s\n\n", w.t("report.title", w.info.Title, r.Period.Name))
+	w.f("%s  \n", w.t("report.org", w.info.Organisation))
+	w.f("%s  \n", w.t("report.period", w.periodName(r.Period)))
+	w.f("%s\n", w.t("report.compared", w.periodName(r.Previous)))
+	if r.Unit != "" {
+		w.f("\n%s\n", w.t("report.unit", w.unit(r.Unit)))
+	}
+
+	w.f("\n## %s\n\n", w.t("report.summary"))
+	w.f("| %s | %s | %s |\n|---|---:|---:|\n", w.t("report.measure"), r.Period.Name, r.Previous.Name)
+	for _, c := range r.Comparison {
+		w.f("| %s | %s | %s |\n", w.t("report.compare."+c.Measure), w.value(c.Measure, c.Current), w.value(c.Measure, c.Previous))
+	}
+
+	w.f("\n## %s\n\n", w.t("report.inflow"))
+	w.f("%s\n\n", w.t("report.inflow-text", r.Inflow.Total.Count))
+	w.f("| %s | %s | %s |\n|---|---:|---|\n", w.t("report.kind"), w.t("report.count"), w.t("report.ideas"))
+	for _, g := range r.Inflow.ByKind {
+		w.f("| %s | %d | %s |\n", w.t("kind."+g.Key), g.Figure.Count, ids(g.Figure))
+	}
+	w.f("\n| %s | %s | %s |\n|---|---:|---|\n", w.t("report.unit-col"), w.t("report.count"), w.t("report.ideas"))
+	for _, g := range r.Inflow.ByUnit {
+		w.f("| %s | %d | %s |\n", cell(w.unit(g.Key)), g.Figure.Count, ids(g.Figure))
+	}
+	if len(r.Inflow.Monthly) > 1 {
+		w.f("\n### %s\n\n| %s |", w.t("report.by-month"), w.t("report.month"))
+		for _, u := range r.Units {
+			w.f(" %s |", cell(w.unit(u)))
+		}
+		w.f(" %s |\n|---|%s---:|\n", w.t("report.total"), strings.Repeat("---:|", len(r.Units)))
+		for _, m := range r.Inflow.Monthly {
+			w.f("| %s |", m.Start.String()[:7])
+			for _, f := range m.ByUnit {
+				w.f(" %d |", f.Count)
+			}
+			w.f(" %d |\n", m.Total.Count)
+		}
+	}
+
+	w.f("\n## %s\n\n", w.t("report.funnel"))
+	w.f("%s\n\n", w.t("report.funnel-text", r.Inflow.Total.Count))
+	w.f("| %s | %s | %s | %s |\n|---|---:|---:|---|\n", w.t("report.step"), w.t("report.count"), w.t("report.share"), w.t("report.ideas"))
+	for _, s := range r.Funnel {
+		w.f("| %s | %d | %s | %s |\n", w.t("report.funnel."+s.Step), s.Figure.Count, w.pct(s.Share), ids(s.Figure))
+	}
+
+	w.f("\n## %s\n\n", w.t("report.response"))
+	rs := r.Response
+	w.lead("report.first-feedback", rs.FirstFeedback)
+	if rs.FirstFeedback.Figure.Count > 0 {
+		w.f("  %s\n", w.t("report.within", w.pct(rs.WithinShare), rs.WithinLimit.Count, rs.FirstFeedback.Figure.Count, r.FeedbackDays))
+	}
+	w.lead("report.to-decision", rs.ToDecision)
+	w.lead("report.to-implementation", rs.ToImplementation)
+
+	w.f("\n## %s\n", w.t("report.results"))
+	w.results("report.implemented", r.Implemented, false)
+	w.results("report.evaluated", r.Evaluated, true)
+	w.f("\n### %s\n\n", w.t("report.quick-wins"))
+	if r.QuickWins.Count == 0 {
+		w.f("%s\n", w.t("report.none"))
+	}
+	for _, id := range r.QuickWins.IDs {
+		w.f("- %s %s\n", id, r.Title(id))
+	}
+
+	w.f("\n## %s\n\n", w.t("report.backlog"))
+	w.f("%s\n\n", w.t("report.backlog-text", r.Period.To, len(r.Backlog.Items), r.Backlog.Overdue.Count))
+	if len(r.Backlog.Items) > 0 {
+		w.f("| %s | %s | %s | %s | %s |\n|---|---|---:|---|---|\n", w.t("report.idea"), w.t("report.stage"), w.t("report.age"), w.t("report.since"), w.t("report.overdue"))
+		for _, it := range r.Backlog.Items {
+			over := ""
+			if it.Overdue {
+				over = w.t("report.yes")
+			}
+			w.f("| %s %s | %s | %d | %s | %s |\n", it.ID, cell(it.Title), w.t("stage."+string(it.Stage)), it.Age, it.Since, over)
+		}
+	}
+
+	w.f("\n## %s\n\n%s\n", w.t("report.method"), w.t("report.method-text", r.Period.Name))
+}
+
+func (w *writer) value(measure string, p *float64) string {
+	if p == nil {
+		return "–"
+	}
+	v := *p
+	switch {
+	case strings.HasPrefix(measure, "share"):
+		return w.pct(v)
+	case strings.HasPrefix(measure, "median"):
+		return w.days(v)
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+func (w *writer) lead(key string, l Lead) {
+	if l.Figure.Count == 0 {
+		w.f("- %s\n", w.t(key+"-none"))
+		return
+	}
+	w.f("- %s\n", w.t(key, w.days(l.Median), l.P90, l.Figure.Count))
+}
+
+func (w *writer) results(key string, rs []Result, evaluated bool) {
+	w.f("\n### %s\n\n", w.t(key))
+	if len(rs) == 0 {
+		w.f("%s\n", w.t("report.none"))
+		return
+	}
+	for _, res := range rs {
+		w.f("#### %s %s\n\n", res.ID, res.Title)
+		w.f("%s  \n", w.t(key+"-on", res.Date, w.unit(res.Unit)))
+		if res.Effects != "" {
+			w.f("%s %s  \n", w.t("report.effects"), oneLine(res.Effects))
+		}
+		if res.Lessons != "" {
+			w.f("%s %s  \n", w.t("report.lessons"), oneLine(res.Lessons))
+		}
+		if evaluated && res.ReportedTo != "" {
+			w.f("%s\n", w.t("report.reported", res.ReportedTo, res.ReportedDate))
+		}
+		w.f("\n")
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// WriteCSV writes the facts of the report, one row per idea per fact, as a
+// spreadsheet opens it: UTF-8 with a byte-order mark, and ; between
+// values in Swedish, where the comma is the decimal sign.
+func WriteCSV(out io.Writer, r *Report, info Info) error {
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	cw := csv.NewWriter(&b)
+	if info.Lang == model.Swedish {
+		cw.Comma = ';'
+	}
+	cw.UseCRLF = true
+	_ = cw.Write([]string{"period", "section", "measure", "group", "idea", "title", "value"})
+	for _, f := range r.Facts {
+		_ = cw.Write([]string{r.Period.Name, f.Section, f.Measure, noFormula(f.Group), string(f.ID), noFormula(r.Title(f.ID)), f.Value})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	_, err := out.Write(b.Bytes())
+	return err
+}
+
+// noFormula keeps a spreadsheet from running text as a formula: a cell
+// that starts with =, +, -, @ or a control character gets a leading '.
+func noFormula(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// WriteJSON writes the report and its facts as JSON.
+func WriteJSON(out io.Writer, r *Report, info Info) error {
+	type period struct {
+		Name string     `json:"name"`
+		From model.Date `json:"from"`
+		To   model.Date `json:"to"`
+	}
+	doc := struct {
+		Title    string `json:"title"`
+		Period   period `json:"period"`
+		Previous period `json:"previous"`
+		*Report
+		Facts []Fact `json:"facts"`
+	}{info.Title, period{r.Period.Name, r.Period.From, r.Period.To},
+		period{r.Previous.Name, r.Previous.From, r.Previous.To}, r, r.Facts}
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// WriteHTML writes the report as a page of its own, to print or to send:
+// the Markdown rendered safely, with a style sheet for A4.
+func WriteHTML(out io.Writer, r *Report, info Info) error {
+	var md bytes.Buffer
+	if err := WriteMarkdown(&md, r, info); err != nil {
+		return err
+	}
+	body, err := render.NewDocument().HTML(md.String())
+	if err != nil {
+		return err
+	}
+	title := i18n.Render(info.Lang, i18n.M("report.title", info.Title, r.Period.Name))
+	_, err = fmt.Fprintf(out, `<!DOCTYPE html>
+<html lang="%s">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>%s</title>
+<style>
+body { font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
+table { border-collapse: collapse; width: 100%%; margin: 0.5rem 0 1rem; }
+th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #c9d1dc; vertical-align: top; }
+th { border-bottom: 2px solid #1b365d; }
+td[style*="right"], th[style*="right"] { text-align: right; }
+@page { size: A4; margin: 18mm 16mm; }
+@media print { body { margin: 0; max-width: none; font-size: 10.5pt; } h2, h3, h4 { break-after: avoid; } tr { break-inside: avoid; } }
+</style>
+</head>
+<body>
+%s</body>
+</html>
+`, html.EscapeString(string(info.Lang)), html.EscapeString(title), body)
+	return err
+}

@@ -237,7 +237,11 @@ func TestIdeaMarkupIsNotRendered(t *testing.T) {
 				if !strings.HasSuffix(attr(n, "src"), "assets/app.js") {
 					t.Errorf("%s: a script that is not the site's: %s", name, outerHTML(n))
 				}
-			case "iframe", "object", "embed", "img", "svg", "form":
+			case "svg":
+				if attr(n, "class") != "chart" || n.Parent == nil || n.Parent.Data != "figure" {
+					t.Errorf("%s: an <svg> that is not one of the site's charts", name)
+				}
+			case "iframe", "object", "embed", "img", "form":
 				if n.Data != "form" || attr(n, "class") != "search" {
 					t.Errorf("%s: element <%s> from idea text", name, n.Data)
 				}

@@ -138,6 +138,7 @@ func (s *site) plan() {
 	add(page{Path: "browse/index.html", Layout: "browse", Section: "browse", Title: s.t("site.nav.browse"), Data: br})
 	add(page{Path: "waiting/index.html", Layout: "waiting", Section: "waiting", Title: s.t("site.nav.waiting"), Data: s.waiting()})
 	add(page{Path: "process/index.html", Layout: "process", Section: "process", Title: s.t("site.nav.process"), Data: process()})
+	s.reportPages()
 	add(page{Path: "search/index.html", Layout: "search", Section: "search", Title: s.t("site.nav.search")})
 	add(page{Path: "accessibility/index.html", Layout: "accessibility", Title: s.t("site.accessibility")})
 	add(page{Path: "404.html", Layout: "notfound", Title: s.t("site.notfound"), NoIndex: true, AbsRoot: true})

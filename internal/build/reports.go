@@ -1,0 +1,177 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/render"
+	"github.com/idebanken/idebanken/internal/report"
+)
+
+// ReportPage is the data of a report page: charts drawn at build time, then
+// the report itself, whose tables are the charts' figures as text.
+type ReportPage struct {
+	Name   string
+	Title  string
+	Head   template.HTML // the introduction and the summary
+	Charts []Chart
+	Body   template.HTML // the rest of the report
+	Others []ReportLink
+}
+
+// Chart is a chart with its caption.
+type Chart struct {
+	Caption string
+	SVG     template.HTML
+}
+
+// ReportLink links to the report of a period.
+type ReportLink struct {
+	Name, Path string
+	Current    bool
+}
+
+// ReportIndex is the data of the page that lists the reports.
+type ReportIndex struct {
+	Years []ReportYear
+}
+
+// ReportYear is a year's report and its quarters'.
+type ReportYear struct {
+	Year     ReportLink
+	Quarters []ReportLink
+}
+
+// reportPeriods returns the years from the first submission to the latest
+// date in any file, and their quarters up to that date.
+func (s *site) reportPeriods() []ReportYear {
+	var first, last model.Date
+	for _, idea := range s.opts.Ideas {
+		if idea.Submitted.IsZero() {
+			continue
+		}
+		if first.IsZero() || idea.Submitted.Before(first) {
+			first = idea.Submitted
+		}
+		if v := s.byID[string(idea.ID)]; v != nil && v.Changed.After(last) {
+			last = v.Changed
+		}
+	}
+	if first.IsZero() {
+		return nil
+	}
+	var years []ReportYear
+	for y := last.Year; y >= first.Year; y-- {
+		ry := ReportYear{Year: ReportLink{Name: strconv.Itoa(y), Path: fmt.Sprintf("reports/%d/", y)}}
+		for q := 1; q <= 4; q++ {
+			start := model.Date{Year: y, Month: time.Month(3*q - 2), Day: 1}
+			if start.After(last) {
+				break
+			}
+			ry.Quarters = append(ry.Quarters, ReportLink{Name: fmt.Sprintf("%d-Q%d", y, q), Path: fmt.Sprintf("reports/%d-q%d/", y, q)})
+		}
+		years = append(years, ry)
+	}
+	return years
+}
+
+// reportPages plans the report pages and the page that lists them.
+func (s *site) reportPages() {
+	years := s.reportPeriods()
+	var all []ReportLink
+	for _, y := range years {
+		all = append(all, y.Year)
+		all = append(all, y.Quarters...)
+	}
+	for _, link := range all {
+		p, err := report.ParsePeriod(link.Name)
+		if err != nil {
+			continue // the names above always parse
+		}
+		s.pages = append(s.pages, page{Path: link.Path + "index.html", Layout: "report", Section: "reports",
+			Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, link.Name)), Data: s.reportPage(p, years)})
+	}
+	s.pages = append(s.pages, page{Path: "reports/index.html", Layout: "reports", Section: "reports",
+		Title: s.t("site.reports"), Data: ReportIndex{Years: years}})
+}
+
+func (s *site) reportPage(p report.Period, years []ReportYear) ReportPage {
+	r := report.Make(s.cfg, s.opts.Ideas, report.Options{Period: p})
+	info := report.Info{Title: s.cfg.Title, Organisation: s.cfg.Organisation, Units: map[string]string{}, Lang: s.lang}
+	for _, u := range s.cfg.Units {
+		info.Units[u.ID] = u.Name
+	}
+	var md bytes.Buffer
+	_ = report.WriteMarkdown(&md, r, info) // writes to memory
+	// The page shows the title itself; the charts go after the summary,
+	// which is the report's first section.
+	text := md.String()
+	_, text, _ = strings.Cut(text, "\n")
+	head, rest := text, ""
+	if first := strings.Index(text, "\n## "); first >= 0 {
+		if second := strings.Index(text[first+1:], "\n## "); second >= 0 {
+			head, rest = text[:first+1+second], text[first+1+second:]
+		}
+	}
+	doc := render.NewDocument()
+	headHTML, _ := doc.HTML(head)
+	restHTML, _ := doc.HTML(rest)
+	page := ReportPage{Name: p.Name, Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, p.Name)),
+		Head: template.HTML(headHTML), Body: template.HTML(restHTML)} // rendered safe by render
+	for _, y := range years {
+		for _, l := range append([]ReportLink{y.Year}, y.Quarters...) {
+			l.Current = l.Name == p.Name
+			page.Others = append(page.Others, l)
+		}
+	}
+	ids := &chartID{}
+	var inflow []Bar
+	for _, m := range r.Inflow.Monthly {
+		inflow = append(inflow, Bar{Label: m.Start.String()[5:7], Value: float64(m.Total.Count), Text: strconv.Itoa(m.Total.Count)})
+	}
+	if len(inflow) > 1 {
+		page.Charts = append(page.Charts, Chart{s.t("site.chart.inflow"),
+			columns(ids, s.t("site.chart.inflow"), i18n.Render(s.lang, i18n.M("site.chart.inflow-desc", r.Inflow.Total.Count, p.Name)), inflow)})
+	}
+	var funnel []Bar
+	for _, st := range r.Funnel {
+		funnel = append(funnel, Bar{Label: s.t("report.funnel." + st.Step), Value: float64(st.Figure.Count),
+			Text: fmt.Sprintf("%d (%.0f %%)", st.Figure.Count, math.Round(st.Share*100))}) // as the report's tables round
+	}
+	page.Charts = append(page.Charts, Chart{s.t("site.chart.funnel"),
+		rows(ids, s.t("site.chart.funnel"), i18n.Render(s.lang, i18n.M("site.chart.funnel-desc", r.Inflow.Total.Count)), funnel)})
+	var lead []Bar
+	for _, l := range []struct {
+		key  string
+		lead report.Lead
+	}{{"report.compare.median-days-to-first-feedback", r.Response.FirstFeedback},
+		{"site.chart.to-decision", r.Response.ToDecision}, {"site.chart.to-implementation", r.Response.ToImplementation}} {
+		if l.lead.Figure.Count == 0 {
+			continue
+		}
+		lead = append(lead, Bar{Label: s.t(l.key), Value: l.lead.Median,
+			Text: i18n.Render(s.lang, i18n.M("site.chart.days", s.decimal(l.lead.Median), l.lead.P90))})
+	}
+	if len(lead) > 0 {
+		page.Charts = append(page.Charts, Chart{s.t("site.chart.lead"),
+			rows(ids, s.t("site.chart.lead"), s.t("site.chart.lead-desc"), lead)})
+	}
+	return page
+}
+
+// decimal writes v with one decimal where it has one, with the decimal
+// sign of the site's language.
+func (s *site) decimal(v float64) string {
+	out := strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0")
+	if s.lang == model.Swedish {
+		out = strings.Replace(out, ".", ",", 1)
+	}
+	return out
+}

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/render"
@@ -29,7 +30,10 @@ type Options struct {
 	BaseURL string
 	// Theme holds the layouts/ and assets/ of the site.
 	Theme fs.FS
-	Out   Output
+	// History is what the repository's history says of each idea; nil
+	// where there is none to read.
+	History *history.History
+	Out     Output
 }
 
 // site is the state of one build.
@@ -90,6 +94,11 @@ func (s *site) views() error {
 	for i, err := range errs {
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.opts.Ideas[i].Path, err)
+		}
+	}
+	for i, v := range views {
+		if v != nil {
+			v.Merged, v.HistoryNote = merged(s.opts.Ideas[i], s.cfg, s.opts.History)
 		}
 	}
 	for _, v := range views {

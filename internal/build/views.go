@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/render"
@@ -37,7 +38,12 @@ type Idea struct {
 	Withdrawn      *Withdrawn
 
 	Timeline []Event
-	Related  []Ref
+	// Merged is when each step was merged, from the repository's history.
+	Merged []Merge
+	// HistoryNote is a catalogue key that says why Merged is missing or
+	// incomplete, or "".
+	HistoryNote string
+	Related     []Ref
 	// Changed is the date of the latest step.
 	Changed model.Date
 }
@@ -132,6 +138,51 @@ type Event struct {
 	Stage model.Stage // the stage the step led to
 	Label string      // a catalogue key
 	By    Person
+}
+
+// Merge is a step as the repository's history records it.
+type Merge struct {
+	From, To model.Stage
+	Date     model.Date
+	By       string // a configured person's name, or "" where none may be shown
+	Commit   string // abbreviated
+}
+
+// merged returns the steps of idea in hist, naming only people of the
+// configuration: a commit's author may be anyone, and the one who added an
+// anonymous idea is never named.
+func merged(idea *model.Idea, cfg *model.Config, hist *history.History) ([]Merge, string) {
+	if hist == nil {
+		return nil, "site.history.none"
+	}
+	var out []Merge
+	for _, st := range hist.Steps[idea.ID] {
+		m := Merge{From: st.From, To: st.To, Date: model.DateOf(st.When), Commit: st.Commit[:min(7, len(st.Commit))]}
+		if !(st.From == "" && idea.Submitter.Anonymous) {
+			m.By = publicAuthor(cfg, st)
+		}
+		out = append(out, m)
+	}
+	if hist.Shallow {
+		return out, "site.history.shallow"
+	}
+	return out, ""
+}
+
+// publicAuthor returns the configured name of a step's author: by the
+// GitHub login of a no-reply address, or by the very name.
+func publicAuthor(cfg *model.Config, st history.Step) string {
+	if st.Login != "" {
+		if p := cfg.Person(st.Login); p != nil {
+			return clean(p.Name)
+		}
+	}
+	for _, p := range cfg.People {
+		if p.Name != "" && p.Name == st.Author {
+			return clean(p.Name)
+		}
+	}
+	return ""
 }
 
 // clean makes a text fit to publish.

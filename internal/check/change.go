@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"path"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/diag"
@@ -164,16 +163,6 @@ func parseQuiet(f *snapshot.File) *model.Idea {
 	return ideafile.Parse(f.Path, f.Data, &discard)
 }
 
-var stageLine = regexp.MustCompile(`(?m)^stage:[ \t]*["']?([a-z-]+)["']?[ \t]*(?:#.*)?\r?$`)
-
-// looseStage finds the stage in a file that does not parse, or "".
-func looseStage(data []byte) model.Stage {
-	if m := stageLine.FindSubmatch(data); m != nil {
-		return model.Stage(m[1])
-	}
-	return ""
-}
-
 type changeChecker struct {
 	cfg    *model.Config
 	out    *diag.List
@@ -210,7 +199,7 @@ func (c *changeChecker) modified(ch fileChange) {
 	if ch.basePath != ch.headPath && path.Dir(ch.basePath) != path.Dir(ch.headPath) {
 		c.out.Errorf(ch.headPath, model.Pos{}, diag.RuleRename, "change.rename", ch.basePath)
 	}
-	if base == nil && head != nil && looseStage(ch.baseData) != head.Stage {
+	if base == nil && head != nil && ideafile.LooseStage(ch.baseData) != head.Stage {
 		// Without the state before, the step cannot be checked; a change
 		// that only repairs the file can.
 		c.errorf(head, "stage", diag.RuleTransition, "change.base-unreadable", string(head.Stage))

@@ -63,9 +63,10 @@ func rulesInArchives(t *testing.T) map[diag.Rule]int {
 }
 
 // rulesCoveredHere are the rules that no archive can produce (the harness
-// always supplies a configuration, and a file over the size limit does not
-// belong in testdata); the tests below produce them.
-var rulesCoveredHere = []diag.Rule{diag.RuleRead, diag.RuleTooLarge}
+// always supplies a configuration, a file over the size limit does not
+// belong in testdata, and an archive has no git history); the tests below
+// and in history_test.go produce them.
+var rulesCoveredHere = []diag.Rule{diag.RuleRead, diag.RuleTooLarge, diag.RuleHistoryStep, diag.RuleHistoryDate}
 
 // TestEveryRuleHasACase makes sure that each rule is produced by at least
 // one case, so that a new rule comes with its test.

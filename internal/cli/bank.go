@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/gitrepo"
+	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/snapshot"
@@ -71,4 +74,43 @@ func theme(root string) fs.FS {
 // say prints a message from the catalogue on its own line.
 func say(w io.Writer, lang model.Lang, key string, args ...any) {
 	fmt.Fprintln(w, i18n.Render(lang, i18n.M(key, args...)))
+}
+
+// cacheFile is where the history pass keeps what it found, per commit.
+const cacheFile = ".idebank-cache/history.json"
+
+// readHistory reads the history of the idea bank at root, through the
+// cache. It returns nil where there is no repository: the site then says
+// its dates come from the files alone.
+func readHistory(root string) (*history.History, error) {
+	repo, err := gitrepo.Open(root)
+	if errors.Is(err, gitrepo.ErrNotRepository) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	top, err := repo.Root()
+	if err != nil {
+		return nil, err
+	}
+	sub, err := filepath.Rel(top, root)
+	if err != nil {
+		return nil, err
+	}
+	if sub == "." {
+		sub = ""
+	}
+	cachePath := filepath.Join(root, filepath.FromSlash(cacheFile))
+	cache := history.LoadCache(cachePath)
+	h, err := repo.History("HEAD", filepath.ToSlash(sub), cache)
+	var rev *gitrepo.RevisionError
+	if errors.As(err, &rev) {
+		return nil, nil // a repository without commits has no history yet
+	}
+	if err != nil {
+		return nil, err
+	}
+	_ = cache.Save(cachePath) // the cache only saves time; a read-only checkout still builds
+	return h, nil
 }

@@ -60,7 +60,11 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
-	err = build.Build(build.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir})
+	hist, err := readHistory(b.Root)
+	if err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
+	err = build.Build(build.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir, History: hist})
 	if err == nil {
 		err = dir.Close()
 	}

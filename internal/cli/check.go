@@ -28,6 +28,8 @@ type CheckOptions struct {
 	Format    diag.Format
 	Lang      model.Lang // "" for the configuration's language
 	Today     model.Date
+	// History compares the repository's history with the files' dates.
+	History bool
 }
 
 func runCheckCmd(args []string, env Env) int {
@@ -42,6 +44,7 @@ func runCheckCmd(args []string, env Env) int {
 	format := fs.String("format", "", "")
 	langFlag := fs.String("lang", "", "")
 	todayFlag := fs.String("today", "", "")
+	fs.BoolVar(&opts.History, "history", false, "")
 	if code, ok := parseFlags(fs, args, lang, "cli.check-usage", env); !ok {
 		return code
 	}
@@ -110,6 +113,21 @@ func runCheck(opts *CheckOptions) int {
 	}
 	if opts.Lang == "" && res.Config != nil {
 		lang = res.Config.Language
+	}
+	if opts.History && res.Config != nil {
+		hist, err := readHistory(findRoot(opts.Dir))
+		if err != nil {
+			return cannot(opts.Stderr, lang, err)
+		}
+		if hist == nil {
+			say(opts.Stderr, lang, "cli.no-history")
+		} else {
+			if hist.Shallow {
+				say(opts.Stderr, lang, "cli.shallow-history")
+			}
+			res.Diags = append(res.Diags, check.History(res.Ideas, hist)...)
+			diag.Sort(res.Diags)
+		}
 	}
 	if err := diag.Write(opts.Stdout, opts.Format, lang, res.Diags); err != nil {
 		return cannot(opts.Stderr, lang, err)

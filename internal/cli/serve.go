@@ -74,8 +74,13 @@ func runServe(ctx context.Context, opts *ServeOptions, lang model.Lang) int {
 			b.printErrors(opts.Stderr, b.Lang)
 			return b, false
 		}
+		hist, err := readHistory(b.Root)
+		if err != nil {
+			cannot(opts.Stderr, b.Lang, err)
+			return b, false
+		}
 		m := build.NewMemory()
-		if err := build.Build(build.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, Theme: theme(b.Root), Out: m}); err != nil {
+		if err := build.Build(build.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, Theme: theme(b.Root), Out: m, History: hist}); err != nil {
 			cannot(opts.Stderr, b.Lang, err)
 			return b, false
 		}

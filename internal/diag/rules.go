@@ -48,6 +48,10 @@ const (
 	RuleFeedbackDue Rule = "feedback-overdue"
 	RuleRevisitDue  Rule = "revisit-due"
 
+	// The files against the git history (check --history), warnings.
+	RuleHistoryStep Rule = "history-step"
+	RuleHistoryDate Rule = "history-date"
+
 	// A change from --base to --head.
 	RuleTransition Rule = "transition"
 	RuleImmutable  Rule = "immutable-field"
@@ -68,7 +72,7 @@ var Rules = []Rule{
 	RuleUnknownUnit, RuleUnknownLogin, RuleRole, RuleCriteria, RuleOutcome, RuleMissing,
 	RuleUnexpected, RuleDateOrder, RuleFuture, RuleAnonymous, RulePersonalData,
 	RuleDuplicateID, RuleRelated,
-	RuleFeedbackDue, RuleRevisitDue,
+	RuleFeedbackDue, RuleRevisitDue, RuleHistoryStep, RuleHistoryDate,
 	RuleTransition, RuleImmutable, RuleDeleted, RuleNewStage, RuleRename, RulePermission,
 	RuleConfig,
 }

@@ -96,6 +96,10 @@ var catalog = map[string]Text{
 	"lint.tag-personal":    {"en tagg verkar innehålla ett personnummer eller telefonnummer: ta bort det, filen och webbplatsen är offentliga", "a tag seems to hold a personal identity number or phone number: remove it, the file and the site are public"},
 	"lint.related":         {"related: det finns ingen idé med id %s", "related: there is no idea with id %s"},
 
+	// The history.
+	"history.step": {"enligt git-historiken gick idén från %s till %s i %s (%s), vilket inte är ett steg i processen: ändringen gjordes förbi kontrollen", "according to the git history the idea went from %s to %s in %s (%s), which is not a step of the process: the change was made past the check"},
+	"history.date": {"%s är %s, men steget sammanfogades redan %s (%s): ett steg kan inte vara daterat efter att det sammanfogades. Rätta datumet", "%s is %s, but the step was merged on %s (%s): a step cannot be dated after it was merged. Correct the date"},
+
 	// A change.
 	"change.base-unreadable": {"versionen före ändringen gick inte att läsa, så steget till %s kan inte kontrolleras: laga filen i en egen ändring, utan att byta steg", "the version before this change could not be read, so the step to %s cannot be checked: repair the file in a change of its own, without changing the stage"},
 	"change.deleted":         {"en idéfil tas aldrig bort: för att avsluta en idé, flytta den till withdrawn (av idégivaren) eller rejected", "an idea file is never deleted: to end an idea, move it to withdrawn (by its submitter) or rejected"},
@@ -190,6 +194,7 @@ Kontrollerar alla idéfiler under ideas/ och idebank.yaml.
   --format FORMAT     text (standard), json eller github (standard i GitHub Actions)
   --lang sv|en        meddelandenas språk (standard: language i idebank.yaml)
   --today ÅÅÅÅ-MM-DD  kontrollera som om det vore detta datum
+  --history           jämför också datumen i filerna med git-historiken (varningar)
   -C MAPP             kör i MAPP i stället för den aktuella mappen
 `, `Usage: idebank check [flags]
 
@@ -202,6 +207,7 @@ Checks every idea file under ideas/ and idebank.yaml.
   --format FORMAT     text (default), json or github (default in GitHub Actions)
   --lang sv|en        the language of messages (default: language in idebank.yaml)
   --today YYYY-MM-DD  check as if it were this date
+  --history           also compare the files' dates with the git history (warnings)
   -C DIR              run in DIR instead of the current folder
 `},
 	"cli.build-usage": {`Användning: idebank build [flaggor]
@@ -259,6 +265,8 @@ Writes the activity report for a period, computed from the idea files.
 	"cli.bad-report-format":  {"okänt format %q: välj md, html, csv eller json", "unknown format %q: choose md, html, csv or json"},
 	"cli.unknown-unit":       {"förvaltningen %q finns inte i idebank.yaml", "the unit %q is not in idebank.yaml"},
 	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
+	"cli.no-history":         {"obs: det finns ingen git-historik här att jämföra med", "note: there is no git history here to compare with"},
+	"cli.shallow-history":    {"obs: git-historiken är ofullständig (en grund klon); steg före den saknas. Hämta hela historiken, i GitHub Actions med fetch-depth: 0", "note: the git history is incomplete (a shallow clone); steps before it are missing. Fetch the whole history, in GitHub Actions with fetch-depth: 0"},
 	"cli.built":              {"Webbplatsen med %d idéer är byggd i %s", "The site with %d ideas is built in %s"},
 	"cli.unsafe-out":         {"bygger inte i %s: mappen är idébanken själv, innehåller idéer, eller är inte tom och skapades inte av idebank build. Välj en tom mapp", "not building in %s: the folder is the idea bank itself, holds ideas, or is not empty and was not made by idebank build. Choose an empty folder"},
 	"cli.serving":            {"Webbplatsen visas på %s (avsluta med Ctrl+C)", "The site is shown at %s (stop with Ctrl+C)"},

@@ -14,7 +14,7 @@ import (
 	"github.com/idebanken/idebanken/internal/model"
 )
 
-var keyLiteral = regexp.MustCompile(`^(file|yaml|lint|config|change|actor|cli|idea|list|site|report)\.[a-z0-9.-]+$`)
+var keyLiteral = regexp.MustCompile(`^(file|yaml|lint|config|change|actor|cli|idea|list|site|report|history)\.[a-z0-9.-]+$`)
 
 // dynamic are the key prefixes that code completes at run time, with the
 // endings it may add.

@@ -33,6 +33,7 @@ var siteTexts = map[string]Text{
 	"site.tags":             {"Taggar", "Tags"},
 	"site.filter":           {"Filtrera listan", "Filter the list"},
 	"site.filter.shown":     {"Visar {shown} av {total}", "Showing {shown} of {total}"},
+	"site.sort-by":          {"Sortera efter", "Sort by"},
 
 	"site.col.id":        {"Id", "Id"},
 	"site.col.title":     {"Titel", "Title"},
@@ -75,6 +76,9 @@ var siteTexts = map[string]Text{
 	"site.reported":            {"Rapporterad till %s %s.", "Reported to %s on %s."},
 	"site.timeline":            {"Tidslinje", "Timeline"},
 	"site.timeline-note":       {"Datumen kommer från idéns fil.", "The dates come from the idea's file."},
+	"site.history":             {"Enligt versionshistoriken", "According to the version history"},
+	"site.history.none":        {"Versionshistoriken fanns inte när webbplatsen byggdes, så tidslinjen bygger bara på datumen i idéns fil.", "The version history was not available when the site was built, so the timeline rests on the dates in the idea's file alone."},
+	"site.history.shallow":     {"Versionshistoriken var ofullständig när webbplatsen byggdes: tidigare steg saknas här och bygger på datumen i idéns fil.", "The version history was incomplete when the site was built: earlier steps are missing here and rest on the dates in the idea's file."},
 	"site.related":             {"Relaterade idéer", "Related ideas"},
 	"site.screening.develop":   {"Vidareutvecklas med idégivaren", "Developed further with the submitter"},
 	"site.screening.quick-win": {"Snabb vinst: genomförs direkt av enhetschef", "Quick win: carried out directly by a unit manager"},

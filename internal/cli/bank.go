@@ -90,6 +90,7 @@ func readHistory(root string) (*history.History, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer repo.Close()
 	top, err := repo.Root()
 	if err != nil {
 		return nil, err

@@ -151,6 +151,7 @@ func loadChange(root string, opts *CheckOptions) (*check.Change, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer repo.Close()
 	top, err := repo.Root()
 	if err != nil {
 		return nil, err

@@ -8,10 +8,13 @@ import (
 	"io"
 	"path"
 
+	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/idebanken/idebanken/internal/snapshot"
 )
@@ -33,11 +36,12 @@ func (e *RevisionError) Unwrap() error { return e.Err }
 
 // Repo is a git repository on disk.
 type Repo struct {
-	repo *git.Repository
+	repo  *git.Repository
+	store *filesystem.Storage
 }
 
 // Open opens the repository that holds dir, looking in dir's parents for
-// the .git folder as git does.
+// the .git folder as git does. Close it when done.
 func Open(dir string) (*Repo, error) {
 	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if err != nil {
@@ -46,7 +50,32 @@ func Open(dir string) (*Repo, error) {
 		}
 		return nil, err
 	}
-	return &Repo{repo: r}, nil
+	fsStore, ok := r.Storer.(*filesystem.Storage)
+	if !ok {
+		return &Repo{repo: r}, nil
+	}
+	// Reading a history reads thousands of objects from a few packs: keep
+	// the packs open instead of opening one for every object, and cache
+	// more of what was decoded (the trees that consecutive commits share).
+	store := filesystem.NewStorageWithOptions(fsStore.Filesystem(), cache.NewObjectLRU(256*cache.MiByte),
+		filesystem.Options{KeepDescriptors: true})
+	var wt billy.Filesystem
+	if w, err := r.Worktree(); err == nil {
+		wt = w.Filesystem
+	}
+	r, err = git.Open(store, wt)
+	if err != nil {
+		return nil, err
+	}
+	return &Repo{repo: r, store: store}, nil
+}
+
+// Close releases the files the repository keeps open.
+func (r *Repo) Close() error {
+	if r.store == nil {
+		return nil
+	}
+	return r.store.Close()
 }
 
 // Commit resolves rev (a branch, tag, commit hash or an expression such as

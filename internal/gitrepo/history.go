@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/ideafile"
@@ -37,7 +35,7 @@ func (r *Repo) History(rev, dir string, cache *history.Cache) (*history.History,
 			shallow[h] = true
 		}
 	}
-	w := &walker{r: r, base: path.Join(dir, snapshot.IdeasDir), trees: map[plumbing.Hash]*object.Tree{}, stages: map[plumbing.Hash]model.Stage{}}
+	w := &walker{r: r, base: path.Join(dir, snapshot.IdeasDir), trees: map[plumbing.Hash]rawTree{}, stages: map[plumbing.Hash]model.Stage{}}
 	h := &history.History{Head: start.Hash.String()}
 	for hash := start.Hash; !hash.IsZero(); {
 		h.Commits++
@@ -47,7 +45,7 @@ func (r *Repo) History(rev, dir string, cache *history.Cache) (*history.History,
 			hash = plumbing.NewHash(cs.Parent)
 			continue
 		}
-		c, err := r.repo.CommitObject(hash)
+		c, err := r.readRawCommit(hash)
 		if err != nil {
 			if errors.Is(err, plumbing.ErrObjectNotFound) {
 				h.Shallow = true
@@ -57,12 +55,12 @@ func (r *Repo) History(rev, dir string, cache *history.Cache) (*history.History,
 		}
 		h.Read++
 		var cs history.CommitSteps
-		var parent *object.Commit
-		if len(c.ParentHashes) > 0 {
-			parent, err = r.repo.CommitObject(c.ParentHashes[0])
+		var parent *rawCommit
+		if !c.parent.IsZero() {
+			parent, err = r.readRawCommit(c.parent)
 			switch {
 			case err == nil && !shallow[hash]:
-				cs.Parent = parent.Hash.String()
+				cs.Parent = parent.hash.String()
 			case err == nil || errors.Is(err, plumbing.ErrObjectNotFound):
 				cs.Shallow, parent = true, nil
 			default:
@@ -90,15 +88,16 @@ func (r *Repo) History(rev, dir string, cache *history.Cache) (*history.History,
 type walker struct {
 	r      *Repo
 	base   string // the ideas folder's path in the repository
-	trees  map[plumbing.Hash]*object.Tree
+	trees  map[plumbing.Hash]rawTree
 	stages map[plumbing.Hash]model.Stage
+	err    error // the first error met below a tree being compared
 }
 
-func (w *walker) tree(h plumbing.Hash) (*object.Tree, error) {
+func (w *walker) tree(h plumbing.Hash) (rawTree, error) {
 	if t, ok := w.trees[h]; ok {
 		return t, nil
 	}
-	t, err := w.r.repo.TreeObject(h)
+	t, err := w.r.readRawTree(h)
 	if err != nil {
 		return nil, err
 	}
@@ -111,22 +110,23 @@ func (w *walker) tree(h plumbing.Hash) (*object.Tree, error) {
 
 // ideasHash returns the hash of the ideas folder in a commit, or the zero
 // hash when it has none.
-func (w *walker) ideasHash(c *object.Commit) (plumbing.Hash, error) {
+func (w *walker) ideasHash(c *rawCommit) (plumbing.Hash, error) {
 	if c == nil {
 		return plumbing.ZeroHash, nil
 	}
-	t, err := w.tree(c.TreeHash)
-	if err != nil {
-		return plumbing.ZeroHash, err
+	h := c.tree
+	for _, part := range strings.Split(w.base, "/") {
+		t, err := w.tree(h)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		e, ok, err := t.find(part)
+		if err != nil || !ok || !e.dir {
+			return plumbing.ZeroHash, err
+		}
+		h = e.hash
 	}
-	e, err := t.FindEntry(w.base)
-	if errors.Is(err, object.ErrEntryNotFound) || errors.Is(err, object.ErrDirectoryNotFound) || (err == nil && e.Mode != filemode.Dir) {
-		return plumbing.ZeroHash, nil
-	}
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	return e.Hash, nil
+	return h, nil
 }
 
 // file is an idea file that a commit added, removed or changed.
@@ -135,7 +135,7 @@ type file struct {
 	old, new plumbing.Hash // zero where there is none
 }
 
-func (w *walker) steps(c, parent *object.Commit) ([]history.Step, error) {
+func (w *walker) steps(c, parent *rawCommit) ([]history.Step, error) {
 	now, err := w.ideasHash(c)
 	if err != nil {
 		return nil, err
@@ -159,7 +159,7 @@ func (w *walker) steps(c, parent *object.Commit) ([]history.Step, error) {
 			removed[ideafile.IDFromPath(f.path)] = f.old
 		}
 	}
-	login := noReplyLogin(c.Author.Email)
+	login := noReplyLogin(c.authorEmail)
 	var steps []history.Step
 	for _, f := range files {
 		if f.new.IsZero() {
@@ -185,104 +185,118 @@ func (w *walker) steps(c, parent *object.Commit) ([]history.Step, error) {
 			continue
 		}
 		steps = append(steps, history.Step{ID: id, Path: strings.TrimPrefix(f.path, path.Dir(w.base)+"/"),
-			From: from, To: to, Commit: c.Hash.String(), When: c.Committer.When.UTC(), Author: c.Author.Name, Login: login})
+			From: from, To: to, Commit: c.hash.String(), When: c.when, Author: c.authorName, Login: login})
 	}
 	return steps, nil
 }
 
 // diff lists the files that differ between two trees, reading only the
-// subtrees whose hashes differ.
+// subtrees whose hashes differ. Both trees are in git's order, so one pass
+// over each pairs their entries.
 func (w *walker) diff(a, b plumbing.Hash, dir string, out *[]file) error {
 	if a == b {
 		return nil
 	}
-	var ea, eb []object.TreeEntry
+	var ta, tb rawTree
+	var err error
 	if !a.IsZero() {
-		t, err := w.tree(a)
-		if err != nil {
+		if ta, err = w.tree(a); err != nil {
 			return err
 		}
-		ea = t.Entries
 	}
 	if !b.IsZero() {
-		t, err := w.tree(b)
+		if tb, err = w.tree(b); err != nil {
+			return err
+		}
+	}
+	var x, y rawEntry
+	i, j := 0, 0
+	readX := func() (bool, error) {
+		if i >= len(ta) {
+			return false, nil
+		}
+		x, i, err = ta.next(i)
+		return err == nil, err
+	}
+	readY := func() (bool, error) {
+		if j >= len(tb) {
+			return false, nil
+		}
+		y, j, err = tb.next(j)
+		return err == nil, err
+	}
+	hasX, err := readX()
+	if err != nil {
+		return err
+	}
+	hasY, err := readY()
+	if err != nil {
+		return err
+	}
+	for hasX || hasY {
+		switch c := cmpOrEnd(hasX, hasY, &x, &y); {
+		case c < 0:
+			w.pair(&x, nil, dir, out)
+			hasX, err = readX()
+		case c > 0:
+			w.pair(nil, &y, dir, out)
+			hasY, err = readY()
+		default:
+			if x.hash != y.hash || x.dir != y.dir {
+				w.pair(&x, &y, dir, out)
+			}
+			if hasX, err = readX(); err == nil {
+				hasY, err = readY()
+			}
+		}
 		if err != nil {
 			return err
 		}
-		eb = t.Entries
 	}
-	i, j := 0, 0
-	for i < len(ea) || j < len(eb) {
-		var x, y *object.TreeEntry
-		switch {
-		case j >= len(eb):
-			x = &ea[i]
-			i++
-		case i >= len(ea):
-			y = &eb[j]
-			j++
-		default:
-			switch c := strings.Compare(sortKey(&ea[i]), sortKey(&eb[j])); {
-			case c < 0:
-				x = &ea[i]
-				i++
-			case c > 0:
-				y = &eb[j]
-				j++
-			default:
-				x, y = &ea[i], &eb[j]
-				i, j = i+1, j+1
-			}
-		}
-		if err := w.pair(x, y, dir, out); err != nil {
-			return err
-		}
-	}
-	return nil
+	return w.err
 }
 
-// pair compares one name in two trees; either side may be missing.
-func (w *walker) pair(x, y *object.TreeEntry, dir string, out *[]file) error {
-	var xd, yd, xf, yf plumbing.Hash
-	name := ""
-	for _, e := range []*object.TreeEntry{x, y} {
-		if e != nil {
-			name = e.Name
-		}
+// cmpOrEnd compares the current entries of two trees, where a tree that has
+// ended sorts after everything.
+func cmpOrEnd(hasX, hasY bool, x, y *rawEntry) int {
+	switch {
+	case !hasY:
+		return -1
+	case !hasX:
+		return 1
 	}
+	return compareEntries(x, y)
+}
+
+// pair compares one name in two trees; either side may be missing. Errors
+// from the folders below are kept in w.err, so that the walk over a tree's
+// entries stays simple.
+func (w *walker) pair(x, y *rawEntry, dir string, out *[]file) {
+	var xd, yd, xf, yf plumbing.Hash
+	var name []byte
 	if x != nil {
-		if x.Mode == filemode.Dir {
-			xd = x.Hash
-		} else if x.Mode.IsFile() {
-			xf = x.Hash
+		name = x.name
+		if x.dir {
+			xd = x.hash
+		} else if x.file {
+			xf = x.hash
 		}
 	}
 	if y != nil {
-		if y.Mode == filemode.Dir {
-			yd = y.Hash
-		} else if y.Mode.IsFile() {
-			yf = y.Hash
+		name = y.name
+		if y.dir {
+			yd = y.hash
+		} else if y.file {
+			yf = y.hash
 		}
 	}
-	p := dir + "/" + name
-	if xd != yd {
-		if err := w.diff(xd, yd, p, out); err != nil {
-			return err
-		}
+	p := dir + "/" + string(name)
+	if xd != yd && w.err == nil {
+		w.err = w.diff(xd, yd, p, out)
 	}
-	if xf != yf && strings.HasSuffix(name, ".md") {
+	if xf != yf && strings.HasSuffix(p, ".md") {
 		*out = append(*out, file{path: p, old: xf, new: yf})
 	}
-	return nil
-}
-
-// sortKey is an entry's name as git sorts tree entries: a folder as if its
-// name ended in a slash.
-func sortKey(e *object.TreeEntry) string {
-	if e.Mode == filemode.Dir {
-		return e.Name + "/"
-	}
-	return e.Name
 }
 
 // stage returns the stage of the idea file in blob h ("" for none),

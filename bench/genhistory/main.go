@@ -46,11 +46,11 @@ func main() {
 		prev = fmt.Sprintf(":%d", mark)
 	}
 	path := func(i int) string {
-		id := model.MakeID(2022+i*5 / *ideas, i+1)
+		id := model.MakeID(2022 + i*5 / *ideas, i+1)
 		return fmt.Sprintf("ideas/%d/%s-ide-nummer-%d.md", id.Year(), id, i+1)
 	}
 	content := func(i int) string {
-		id := model.MakeID(2022+i*5 / *ideas, i+1)
+		id := model.MakeID(2022 + i*5 / *ideas, i+1)
 		return fmt.Sprintf("---\nid: %s\ntitle: Idé nummer %d\nkind: improvement\nstage: %s\nsubmitted: %d-02-01\n---\nText om idé %d.\n",
 			id, i+1, line[stage[i]], id.Year(), i+1)
 	}

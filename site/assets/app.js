@@ -15,6 +15,7 @@
   // Sortable tables: each header becomes a button, and aria-sort says the order.
   function sortable(table) {
     var heads = table.querySelectorAll("thead th[data-sort]");
+    table.classList.add("sorting");
     heads.forEach(function (th, col) {
       var button = document.createElement("button");
       button.type = "button";
@@ -130,8 +131,28 @@
     });
   }
 
+  // Scrolling boxes of tables: a keyboard stop only while the table is wider
+  // than its box, so that it can be scrolled with the arrow keys. The markup
+  // makes each one a stop, for when there is no script.
+  function scrollers() {
+    var boxes = document.querySelectorAll(".table-scroll");
+    function update() {
+      boxes.forEach(function (box) {
+        if (box.scrollWidth > box.clientWidth + 1) {
+          box.setAttribute("tabindex", "0");
+        } else {
+          box.removeAttribute("tabindex");
+        }
+      });
+    }
+    var timer = null;
+    window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(update, 100); });
+    update();
+  }
+
   document.querySelectorAll("table.sortable").forEach(sortable);
   document.querySelectorAll("input.filter[data-table]").forEach(filter);
   document.querySelectorAll("form.search[data-index]").forEach(search);
   document.querySelectorAll("table.waiting").forEach(ages);
+  scrollers();
 })();

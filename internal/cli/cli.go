@@ -48,15 +48,10 @@ func Main(args []string, env Env) int {
 		return ExitCannot
 	}
 	cmd, rest := args[0], args[1:]
+	if run, ok := commands[cmd]; ok {
+		return run(rest, env)
+	}
 	switch cmd {
-	case "check":
-		return runCheckCmd(rest, env)
-	case "build":
-		return runBuildCmd(rest, env)
-	case "serve":
-		return runServeCmd(rest, env)
-	case "report":
-		return runReportCmd(rest, env)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(env.Stdout, i18n.T(lang, "cli.usage"))
 		return ExitOK
@@ -66,6 +61,16 @@ func Main(args []string, env Env) int {
 	}
 	fmt.Fprintf(env.Stderr, "%s\n\n%s", i18n.Render(lang, i18n.M("cli.unknown-command", cmd)), i18n.T(lang, "cli.usage"))
 	return ExitCannot
+}
+
+// commands are the commands by name. Each takes its arguments and the
+// world, and returns the exit status. A command in a file of its own adds
+// itself here from that file's init.
+var commands = map[string]func(args []string, env Env) int{
+	"check":  runCheckCmd,
+	"build":  runBuildCmd,
+	"serve":  runServeCmd,
+	"report": runReportCmd,
 }
 
 // Version is the program's version, set at build time with

@@ -18,6 +18,8 @@ func LooseStage(data []byte) model.Stage {
 	return ""
 }
 
+var fenceLine = regexp.MustCompile(`(?m)^---[ \t]*$`)
+
 var fileID = regexp.MustCompile(`(?:^|/)([0-9]{4}-[0-9]{3,})-[^/]*\.md$`)
 
 // IDFromPath returns the id in an idea file's name, or "".

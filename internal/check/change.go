@@ -269,28 +269,13 @@ func (c *changeChecker) permission(base, head *model.Idea, t *workflow.Transitio
 			return
 		}
 	}
-	var holders []any
-	for _, a := range t.Actors {
-		switch a {
-		case workflow.Implementer:
-			if head.Decision != nil && head.Decision.Implementer != "" {
-				holders = append(holders, head.Decision.Implementer)
-			}
-		case workflow.Submitter:
-			if base.Submitter.GitHub != "" {
-				holders = append(holders, base.Submitter.GitHub)
-			}
-		default:
-			if r, ok := a.Role(); ok {
-				for _, h := range c.cfg.Holders(r, head.Unit) {
-					holders = append(holders, h)
-				}
-			}
-		}
+	var holderList []any
+	for _, h := range holders(c.cfg, &who, t.Actors) {
+		holderList = append(holderList, h)
 	}
 	c.errorf(head, "stage", diag.RulePermission, "change.permission",
 		string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), head.Unit,
-		i18n.List(dedupe(holders)), i18n.List(toAny(c.actors)))
+		i18n.List(holderList), i18n.List(toAny(c.actors)))
 }
 
 // edits checks who changed what is already there: a section may be
@@ -330,16 +315,12 @@ func (c *changeChecker) require(base, head *model.Idea, field string, actors []w
 			return
 		}
 	}
-	var holders []any
-	for _, a := range actors {
-		if r, ok := a.Role(); ok {
-			for _, h := range c.cfg.Holders(r, unit) {
-				holders = append(holders, h)
-			}
-		}
+	var holderList []any
+	for _, h := range holders(c.cfg, &who, actors) {
+		holderList = append(holderList, h)
 	}
 	c.errorf(head, field, diag.RulePermission, "change.edit-permission",
-		field, actorList(actors), unit, i18n.List(dedupe(holders)), i18n.List(toAny(c.actors)))
+		field, actorList(actors), unit, i18n.List(holderList), i18n.List(toAny(c.actors)))
 }
 
 // sectionValue returns the content of a signed section, for comparing.
@@ -362,16 +343,4 @@ func sectionValue(idea *model.Idea, sec string) any {
 		return idea.Outcome
 	}
 	return nil
-}
-
-func dedupe(xs []any) []any {
-	seen := make(map[any]bool)
-	var out []any
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
 }

@@ -85,6 +85,15 @@ func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage
 	return res
 }
 
+// parseConfigQuiet reads the configuration of s, or nil, reporting nothing.
+func parseConfigQuiet(s *snapshot.Snapshot) *model.Config {
+	if s == nil || s.Config == nil {
+		return nil
+	}
+	var discard diag.List
+	return parseConfig(s.Config, &discard)
+}
+
 func parseConfig(f *snapshot.File, diags *diag.List) *model.Config {
 	if f.Data == nil && f.Size > 0 {
 		diags.Errorf(f.Path, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, snapshot.ReadLimit/1024)

@@ -216,8 +216,8 @@ func mayAct(cfg *model.Config, idea *model.Idea, login string, actors []workflow
 	return false
 }
 
-func actorList(actors []workflow.Actor) i18n.List {
-	l := make(i18n.List, len(actors))
+func actorList(actors []workflow.Actor) i18n.Or {
+	l := make(i18n.Or, len(actors))
 	for i, a := range actors {
 		l[i] = i18n.Key("actor." + string(a))
 	}

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -30,7 +31,8 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	Now            func() time.Time
-	Dir            string // the working directory
+	Dir            string       // the working directory
+	HTTP           *http.Client // for GitHub's API; nil for the default
 }
 
 // Main runs the idebank command line with args (without the program name)

@@ -4,6 +4,7 @@ package i18n
 // problem say what is wrong and how to put it right; field names and values
 // that people type stay as they are written in the file.
 var catalog = map[string]Text{
+	"list.or":           {" eller ", " or "},
 	"list.none":         {"ingen", "none"},
 	"yaml.front-matter": {"framsidan (front matter)", "the front matter"},
 
@@ -39,10 +40,7 @@ var catalog = map[string]Text{
 	"yaml.kind.mapping":    {"en grupp av fält", "a group of fields"},
 	"yaml.kind.list":       {"en lista", "a list"},
 	"yaml.kind.alias":      {"ett alias", "an alias"},
-	"yaml.kind.bool":       {"sant/falskt", "true/false"},
-	"yaml.kind.number":     {"ett tal", "a number"},
 	"yaml.kind.null":       {"tomt", "empty"},
-	"yaml.kind.text":       {"en text", "a text"},
 
 	// The values of an idea.
 	"idea.id-format":     {"id %q har fel form: skriv år, bindestreck och ett löpnummer med minst tre siffror, till exempel 2026-007", "id %q has the wrong form: write the year, a hyphen and a number of at least three digits, for example 2026-007"},
@@ -134,12 +132,12 @@ var catalog = map[string]Text{
 	"actor.anyone":           {"vem som helst", "anyone"},
 	"actor.submitter":        {"idégivaren", "the submitter"},
 	"actor.implementer":      {"genomföraren (decision.implementer)", "the implementer (decision.implementer)"},
-	"actor.ambassador":       {"idéambassadör", "idea ambassador"},
+	"actor.ambassador":       {"en idéambassadör", "an idea ambassador"},
 	"actor.innovation-group": {"innovationsgruppen", "the innovation group"},
-	"actor.unit-manager":     {"enhetschef", "unit manager"},
+	"actor.unit-manager":     {"en enhetschef", "a unit manager"},
 	"actor.management":       {"förvaltningsledningen", "management"},
-	"actor.project-lead":     {"projektledare", "project lead"},
-	"actor.communicator":     {"kommunikatör", "communicator"},
+	"actor.project-lead":     {"en projektledare", "a project lead"},
+	"actor.communicator":     {"en kommunikatör", "a communicator"},
 }
 
 func init() {
@@ -267,29 +265,64 @@ Writes the activity report for a period, computed from the idea files.
 	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
 	"cli.no-history":         {"obs: det finns ingen git-historik här att jämföra med", "note: there is no git history here to compare with"},
 	"cli.shallow-history":    {"obs: git-historiken är ofullständig (en grund klon); steg före den saknas. Hämta hela historiken, i GitHub Actions med fetch-depth: 0", "note: the git history is incomplete (a shallow clone); steps before it are missing. Fetch the whole history, in GitHub Actions with fetch-depth: 0"},
-	"cli.built":              {"Webbplatsen med %d idéer är byggd i %s", "The site with %d ideas is built in %s"},
-	"cli.unsafe-out":         {"bygger inte i %s: mappen är idébanken själv, innehåller idéer, eller är inte tom och skapades inte av idebank build. Välj en tom mapp", "not building in %s: the folder is the idea bank itself, holds ideas, or is not empty and was not made by idebank build. Choose an empty folder"},
-	"cli.serving":            {"Webbplatsen visas på %s (avsluta med Ctrl+C)", "The site is shown at %s (stop with Ctrl+C)"},
-	"cli.rebuilt":            {"Webbplatsen är ombyggd", "The site is rebuilt"},
-	"cli.serve-waiting":      {"Webbplatsen kunde inte byggas: rätta felen ovan, så byggs den om", "The site could not be built: correct the errors above, and it is rebuilt"},
-	"cli.unknown-command":    {"okänt kommando %q", "unknown command %q"},
-	"cli.extra-args":         {"oväntade argument: %s", "unexpected arguments: %s"},
-	"cli.bad-format":         {"okänt format %q: välj text, json eller github", "unknown format %q: choose text, json or github"},
-	"cli.bad-lang":           {"okänt språk %q: välj sv eller en", "unknown language %q: choose sv or en"},
-	"cli.bad-today":          {"--today %q är inget datum av formen ÅÅÅÅ-MM-DD", "--today %q is not a date of the form YYYY-MM-DD"},
-	"cli.head-without-base":  {"--head kräver --base", "--head needs --base"},
-	"cli.cannot":             {"kan inte köra: %s", "cannot run: %s"},
-	"cli.check-summary":      {"Kontrollerat: %v; %v, %v", "Checked: %v; %v, %v"},
-	"cli.ideas.one":          {"%d idé", "%d idea"},
-	"cli.ideas.other":        {"%d idéer", "%d ideas"},
-	"cli.errors.one":         {"%d fel", "%d error"},
-	"cli.errors.other":       {"%d fel", "%d errors"},
-	"cli.warnings.one":       {"%d varning", "%d warning"},
-	"cli.warnings.other":     {"%d varningar", "%d warnings"},
-	"cli.no-dir":             {"mappen %s finns inte", "the folder %s does not exist"},
-	"cli.flag-error":         {"%s", "%s"},
-	"cli.flag-unknown":       {"okänd flagga %s", "unknown flag %s"},
-	"cli.flag-value":         {"flaggan %s behöver ett värde", "the flag %s needs a value"},
-	"cli.not-git":            {"%s ligger inte i ett git-repo; --base kräver ett", "%s is not in a git repository; --base needs one"},
-	"cli.bad-revision":       {"revisionen %q finns inte i repot (en grund klon kan sakna den: hämta mer historik, i GitHub Actions med fetch-depth: 0)", "the revision %q is not in the repository (a shallow clone may lack it: fetch more history, in GitHub Actions with fetch-depth: 0)"},
+	"cli.pr-comment-usage": {`Användning: idebank pr-comment [--pr N] [--base REV]
+
+Håller en kommentar på en pull request uppdaterad: vad ändringen gör, vem som ska godkänna den och vad som saknas.
+Läser GITHUB_TOKEN, GITHUB_REPOSITORY och GITHUB_API_URL; utan --pr tas numret från GITHUB_EVENT_PATH.
+`, `Usage: idebank pr-comment [--pr N] [--base REV]
+
+Keeps one comment on a pull request up to date: what the change does, who must approve it and what is missing.
+Reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL; without --pr the number comes from GITHUB_EVENT_PATH.
+`},
+	"cli.notify-usage": {`Användning: idebank notify [--base REV --head REV]
+
+Berättar för idégivarna när deras idéer har tagit ett steg: en kommentar i idéns diskussion, en etikett för steget, och ärendet stängs i ett slutsteg.
+Utan --base och --head tas de från pushen i GITHUB_EVENT_PATH.
+`, `Usage: idebank notify [--base REV --head REV]
+
+Tells submitters when their ideas have taken a step: a comment in the idea's discussion, a label for the stage, and the issue closed at a final stage.
+Without --base and --head they come from the push in GITHUB_EVENT_PATH.
+`},
+	"cli.remind-usage": {`Användning: idebank remind [--today ÅÅÅÅ-MM-DD]
+
+Håller ett ärende uppdaterat med det som väntar för länge: första återkoppling efter feedback_days och pausade idéer efter sitt datum.
+`, `Usage: idebank remind [--today YYYY-MM-DD]
+
+Keeps one issue up to date with what waits too long: first feedback past feedback_days and paused ideas past their date.
+`},
+	"cli.need-pr":           {"vilken pull request? Ange --pr N (eller kör i GitHub Actions på en pull request)", "which pull request? Give --pr N (or run in GitHub Actions on a pull request)"},
+	"cli.need-push":         {"vilka commits? Ange --base och --head (eller kör i GitHub Actions på en push)", "which commits? Give --base and --head (or run in GitHub Actions on a push)"},
+	"cli.pr-comment-posted": {"Kommentaren på pull request #%d är skriven", "The comment on pull request #%d is posted"},
+	"cli.pr-comment-edited": {"Kommentaren på pull request #%d är uppdaterad", "The comment on pull request #%d is updated"},
+	"cli.notify-first-push": {"Det finns inget före den här pushen att jämföra med", "There is nothing before this push to compare with"},
+	"cli.notify-no-issue":   {"%s har ingen diskussion i det här repot att berätta i", "%s has no discussion in this repository to tell"},
+	"cli.notified":          {"%s: idégivaren är informerad i ärende #%d", "%s: the submitter is told in issue #%d"},
+	"cli.notify-nothing":    {"Ingen idé tog ett steg", "No idea took a step"},
+	"cli.remind-nothing":    {"Inget väntar för länge", "Nothing waits too long"},
+	"cli.remind-opened":     {"Ärende #%d listar %d idéer som väntar för länge", "Issue #%d lists %d ideas that wait too long"},
+	"cli.remind-updated":    {"Ärende #%d är uppdaterat: %d idéer väntar för länge", "Issue #%d is updated: %d ideas wait too long"},
+	"cli.built":             {"Webbplatsen med %d idéer är byggd i %s", "The site with %d ideas is built in %s"},
+	"cli.unsafe-out":        {"bygger inte i %s: mappen är idébanken själv, innehåller idéer, eller är inte tom och skapades inte av idebank build. Välj en tom mapp", "not building in %s: the folder is the idea bank itself, holds ideas, or is not empty and was not made by idebank build. Choose an empty folder"},
+	"cli.serving":           {"Webbplatsen visas på %s (avsluta med Ctrl+C)", "The site is shown at %s (stop with Ctrl+C)"},
+	"cli.rebuilt":           {"Webbplatsen är ombyggd", "The site is rebuilt"},
+	"cli.serve-waiting":     {"Webbplatsen kunde inte byggas: rätta felen ovan, så byggs den om", "The site could not be built: correct the errors above, and it is rebuilt"},
+	"cli.unknown-command":   {"okänt kommando %q", "unknown command %q"},
+	"cli.extra-args":        {"oväntade argument: %s", "unexpected arguments: %s"},
+	"cli.bad-format":        {"okänt format %q: välj text, json eller github", "unknown format %q: choose text, json or github"},
+	"cli.bad-lang":          {"okänt språk %q: välj sv eller en", "unknown language %q: choose sv or en"},
+	"cli.bad-today":         {"--today %q är inget datum av formen ÅÅÅÅ-MM-DD", "--today %q is not a date of the form YYYY-MM-DD"},
+	"cli.head-without-base": {"--head kräver --base", "--head needs --base"},
+	"cli.cannot":            {"kan inte köra: %s", "cannot run: %s"},
+	"cli.check-summary":     {"Kontrollerat: %v; %v, %v", "Checked: %v; %v, %v"},
+	"cli.ideas.one":         {"%d idé", "%d idea"},
+	"cli.ideas.other":       {"%d idéer", "%d ideas"},
+	"cli.errors.one":        {"%d fel", "%d error"},
+	"cli.errors.other":      {"%d fel", "%d errors"},
+	"cli.warnings.one":      {"%d varning", "%d warning"},
+	"cli.warnings.other":    {"%d varningar", "%d warnings"},
+	"cli.no-dir":            {"mappen %s finns inte", "the folder %s does not exist"},
+	"cli.flag-unknown":      {"okänd flagga %s", "unknown flag %s"},
+	"cli.flag-value":        {"flaggan %s behöver ett värde", "the flag %s needs a value"},
+	"cli.not-git":           {"%s ligger inte i ett git-repo; --base kräver ett", "%s is not in a git repository; --base needs one"},
+	"cli.bad-revision":      {"revisionen %q finns inte i repot (en grund klon kan sakna den: hämta mer historik, i GitHub Actions med fetch-depth: 0)", "the revision %q is not in the repository (a shallow clone may lack it: fetch more history, in GitHub Actions with fetch-depth: 0)"},
 }

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -14,17 +15,20 @@ import (
 	"github.com/idebanken/idebanken/internal/model"
 )
 
-var keyLiteral = regexp.MustCompile(`^(file|yaml|lint|config|change|actor|cli|idea|list|site|report|history)\.[a-z0-9.-]+$`)
+var templateKey = regexp.MustCompile(`"((?:site|report|stage|kind|role|criterion|section|actor)\.[a-z0-9.-]+)"`)
+
+var keyLiteral = regexp.MustCompile(`^(file|yaml|lint|config|change|actor|cli|idea|list|site|report|history|notice)\.[a-z0-9.-]+$`)
 
 // dynamic are the key prefixes that code completes at run time, with the
 // endings it may add.
 var dynamic = map[string][]string{
-	"actor.":     append([]string{"anyone", "submitter", "implementer"}, names(model.Roles)...),
-	"stage.":     names(model.Stages),
-	"kind.":      names(model.Kinds),
-	"role.":      names(model.Roles),
-	"criterion.": {"mission", "reach", "benefit", "value"},
-	"section.":   {"screening", "proposal", "decision", "plan", "implementation", "outcome", "withdrawn"},
+	"actor.":             append([]string{"anyone", "submitter", "implementer"}, names(model.Roles)...),
+	"stage.":             names(model.Stages),
+	"kind.":              names(model.Kinds),
+	"role.":              names(model.Roles),
+	"criterion.":         {"mission", "reach", "benefit", "value"},
+	"notice.step.means.": names(model.Stages),
+	"section.":           {"screening", "proposal", "decision", "plan", "implementation", "outcome", "withdrawn"},
 }
 
 func names[T ~string](xs []T) []string {
@@ -43,10 +47,29 @@ func codeKeys(t *testing.T) map[string]string {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != "../.." {
+		// Benchmarks show people nothing; their file names only look like keys.
+		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "bench" || strings.HasPrefix(d.Name(), ".")) && path != "../.." {
 			return filepath.SkipDir
 		}
+		if !d.IsDir() && strings.HasSuffix(path, ".html") {
+			// A template names keys as {{t "site.home"}} and prefixes as
+			// (print "site.stage-desc." .Stage).
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, m := range templateKey.FindAllStringSubmatch(string(data), -1) {
+				keys[m[1]] = path
+			}
+			return nil
+		}
 		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		// The catalogue names every key; counting it would make every key
+		// used. (The literals of this package's own code are few: List's
+		// "list.none" and the front matter's name.)
+		if filepath.Base(filepath.Dir(path)) == "i18n" && !strings.HasSuffix(path, "i18n.go") {
 			return nil
 		}
 		f, err := parser.ParseFile(fset, path, nil, 0)
@@ -77,6 +100,12 @@ func TestEveryKeyInCatalogue(t *testing.T) {
 	if len(used) < 50 {
 		t.Fatalf("found only %d keys in the code: is the scan broken?", len(used))
 	}
+	var prefixes []string // literals the code completes: "report.funnel."+step
+	for k := range used {
+		if strings.HasSuffix(k, ".") {
+			prefixes = append(prefixes, k)
+		}
+	}
 	for k, where := range used {
 		if strings.HasSuffix(k, ".") {
 			continue
@@ -105,6 +134,9 @@ func TestEveryKeyInCatalogue(t *testing.T) {
 	for _, k := range Keys() {
 		_, ok := used[k]
 		for prefix := range dynamic {
+			ok = ok || strings.HasPrefix(k, prefix)
+		}
+		for _, prefix := range prefixes {
 			ok = ok || strings.HasPrefix(k, prefix)
 		}
 		if !ok {

@@ -38,6 +38,10 @@ type Count struct {
 // joined with commas, each rendered in turn.
 type List []any
 
+// Or is a list of alternatives given as an argument: it renders as "a, b
+// or c" in the language, each rendered in turn.
+type Or []any
+
 // Text is one entry of the catalogue.
 type Text struct {
 	SV, EN string
@@ -76,6 +80,18 @@ func renderArg(lang model.Lang, a any) any {
 			form = ".one"
 		}
 		return Render(lang, Message{Key: v.Key + form, Args: []any{v.N}})
+	case Or:
+		if len(v) == 0 {
+			return Render(lang, Message{Key: "list.none"})
+		}
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = fmt.Sprint(renderArg(lang, x))
+		}
+		if len(parts) == 1 {
+			return parts[0]
+		}
+		return strings.Join(parts[:len(parts)-1], ", ") + Render(lang, Message{Key: "list.or"}) + parts[len(parts)-1]
 	case List:
 		if len(v) == 0 {
 			return Render(lang, Message{Key: "list.none"})

@@ -156,16 +156,16 @@ func (w *writer) markdown() {
 
 	w.f("\n## %s\n\n", w.t("report.response"))
 	rs := r.Response
-	w.lead("report.first-feedback", rs.FirstFeedback)
+	w.lead("report.first-feedback", "report.first-feedback-none", rs.FirstFeedback)
 	if rs.FirstFeedback.Figure.Count > 0 {
 		w.f("  %s\n", w.t("report.within", w.pct(rs.WithinShare), rs.WithinLimit.Count, rs.FirstFeedback.Figure.Count, r.FeedbackDays))
 	}
-	w.lead("report.to-decision", rs.ToDecision)
-	w.lead("report.to-implementation", rs.ToImplementation)
+	w.lead("report.to-decision", "report.to-decision-none", rs.ToDecision)
+	w.lead("report.to-implementation", "report.to-implementation-none", rs.ToImplementation)
 
 	w.f("\n## %s\n", w.t("report.results"))
-	w.results("report.implemented", r.Implemented, false)
-	w.results("report.evaluated", r.Evaluated, true)
+	w.results("report.implemented", "report.implemented-on", r.Implemented, false)
+	w.results("report.evaluated", "report.evaluated-on", r.Evaluated, true)
 	w.f("\n### %s\n\n", w.t("report.quick-wins"))
 	if r.QuickWins.Count == 0 {
 		w.f("%s\n", w.t("report.none"))
@@ -204,15 +204,15 @@ func (w *writer) value(measure string, p *float64) string {
 	return fmt.Sprintf("%.0f", v)
 }
 
-func (w *writer) lead(key string, l Lead) {
+func (w *writer) lead(key, none string, l Lead) {
 	if l.Figure.Count == 0 {
-		w.f("- %s\n", w.t(key+"-none"))
+		w.f("- %s\n", w.t(none))
 		return
 	}
 	w.f("- %s\n", w.t(key, w.days(l.Median), l.P90, l.Figure.Count))
 }
 
-func (w *writer) results(key string, rs []Result, evaluated bool) {
+func (w *writer) results(key, on string, rs []Result, evaluated bool) {
 	w.f("\n### %s\n\n", w.t(key))
 	if len(rs) == 0 {
 		w.f("%s\n", w.t("report.none"))
@@ -220,7 +220,7 @@ func (w *writer) results(key string, rs []Result, evaluated bool) {
 	}
 	for _, res := range rs {
 		w.f("#### %s %s\n\n", res.ID, res.Title)
-		w.f("%s  \n", w.t(key+"-on", res.Date, w.unit(res.Unit)))
+		w.f("%s  \n", w.t(on, res.Date, w.unit(res.Unit)))
 		if res.Effects != "" {
 			w.f("%s %s  \n", w.t("report.effects"), oneLine(res.Effects))
 		}

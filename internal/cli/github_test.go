@@ -1,0 +1,337 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// fakeGitHub answers like the GitHub REST API for the endpoints a test
+// registers, and records every request it gets.
+type fakeGitHub struct {
+	t      *testing.T
+	mux    *http.ServeMux
+	server *httptest.Server
+	mu     sync.Mutex
+	calls  []call
+}
+
+type call struct {
+	Method, Path string
+	Body         string
+}
+
+func newFakeGitHub(t *testing.T) *fakeGitHub {
+	f := &fakeGitHub{t: t, mux: http.NewServeMux()}
+	f.server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		f.mu.Lock()
+		f.calls = append(f.calls, call{r.Method, r.URL.Path, string(body)})
+		f.mu.Unlock()
+		if got := r.Header.Get("Authorization"); got != "Bearer test-token" {
+			t.Errorf("%s %s: Authorization %q", r.Method, r.URL.Path, got)
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		f.mux.ServeHTTP(w, r)
+	}))
+	t.Cleanup(f.server.Close)
+	return f
+}
+
+// on answers method and path with reply, a JSON text.
+func (f *fakeGitHub) on(method, path, reply string) {
+	f.mux.HandleFunc(method+" "+path, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if method == "POST" {
+			w.WriteHeader(http.StatusCreated)
+		}
+		fmt.Fprint(w, reply)
+	})
+}
+
+// made returns the requests made with method to path.
+func (f *fakeGitHub) made(method, path string) []call {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []call
+	for _, c := range f.calls {
+		if c.Method == method && c.Path == path {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// env returns the world of a command run against the fake API, from dir,
+// with the event payload event (a JSON text, or "").
+func (f *fakeGitHub) env(dir, event string) (Env, *bytes.Buffer, *bytes.Buffer) {
+	vars := map[string]string{"GITHUB_TOKEN": "test-token", "GITHUB_REPOSITORY": "org/repo",
+		"GITHUB_API_URL": f.server.URL + "/", "GITHUB_SERVER_URL": "https://github.com", "IDEBANK_LANG": "sv"}
+	if event != "" {
+		p := filepath.Join(f.t.TempDir(), "event.json")
+		if err := os.WriteFile(p, []byte(event), 0o644); err != nil {
+			f.t.Fatal(err)
+		}
+		vars["GITHUB_EVENT_PATH"] = p
+	}
+	var out, errOut bytes.Buffer
+	return Env{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return vars[k] }, Dir: dir, HTTP: f.server.Client(),
+		Now: func() time.Time { return time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC) }}, &out, &errOut
+}
+
+const testConfig = `title: Testbanken
+organisation: Testkommunen
+base_url: https://example.org/idebanken/
+units:
+  - {id: skola, name: Skolförvaltningen}
+people:
+  - {login: amb, name: Anna Ambassadör, roles: [ambassador], units: [skola]}
+  - {login: inno, name: Ingrid Innovation, roles: [innovation-group]}
+`
+
+const submitted = `---
+id: 2026-001
+title: "Bättre schema <b>nu</b>"
+kind: improvement
+stage: submitted
+submitted: 2026-03-02
+submitter: {name: Eva Exempel, github: eva}
+unit: skola
+discussion: https://github.com/org/repo/issues/42
+---
+Ett nytt schema.
+`
+
+const developing = `---
+id: 2026-001
+title: "Bättre schema <b>nu</b>"
+kind: improvement
+stage: developing
+submitted: 2026-03-02
+submitter: {name: Eva Exempel, github: eva}
+unit: skola
+discussion: https://github.com/org/repo/issues/42
+screening:
+  date: 2026-03-10
+  by: amb
+  criteria:
+    mission: {met: true}
+    reach: {met: true}
+    benefit: {met: true}
+    value: {short: 3, long: 4}
+  outcome: develop
+  feedback: "Bra idé! Prata med @alice om <script>x</script>."
+---
+Ett nytt schema.
+`
+
+// gitRepo makes a repository with the files of before committed on
+// master, then the files of after committed; it returns the folder and
+// both commits.
+func gitRepo(t *testing.T, before, after map[string]string) (string, plumbing.Hash, plumbing.Hash) {
+	t.Helper()
+	dir := t.TempDir()
+	r, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, _ := r.Worktree()
+	when := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	commit := func(files map[string]string) plumbing.Hash {
+		for name, content := range files {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			_ = os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+			t.Fatal(err)
+		}
+		when = when.Add(time.Hour)
+		sig := &object.Signature{Name: "T", Email: "t@example.org", When: when}
+		h, err := wt.Commit("c", &git.CommitOptions{Author: sig, AllowEmptyCommits: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	a := commit(before)
+	b := commit(after)
+	return dir, a, b
+}
+
+func TestNotify(t *testing.T) {
+	dir, before, after := gitRepo(t, map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted},
+		map[string]string{"ideas/2026/2026-001-x.md": developing})
+	gh := newFakeGitHub(t)
+	gh.on("GET", "/repos/org/repo/issues/42/comments", `[]`)
+	gh.on("POST", "/repos/org/repo/issues/42/comments", `{"id": 1}`)
+	gh.on("DELETE", "/repos/org/repo/issues/42/labels/stage:submitted", `[]`)
+	gh.on("POST", "/repos/org/repo/issues/42/labels", `[]`)
+	env, out, errOut := gh.env(dir, fmt.Sprintf(`{"before": %q, "after": %q}`, before, after))
+	if code := Main([]string{"notify"}, env); code != ExitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	posted := gh.made("POST", "/repos/org/repo/issues/42/comments")
+	if len(posted) != 1 {
+		t.Fatalf("%d comments posted, want 1: %v", len(posted), gh.calls)
+	}
+	var c struct{ Body string }
+	_ = json.Unmarshal([]byte(posted[0].Body), &c)
+	for _, want := range []string{"<!-- idebank:notify 2026-001 developing -->", "@eva ", "**Vidareutvecklas**", "Registrerad",
+		"Återkoppling från idéambassadören", "@\u200balice", "&#60;script&#62;", "https://example.org/idebanken/idea/2026-001/"} {
+		if !strings.Contains(c.Body, want) {
+			t.Errorf("the comment lacks %q:\n%s", want, c.Body)
+		}
+	}
+	if strings.Contains(c.Body, "<script>") || strings.Contains(c.Body, "<b>") {
+		t.Errorf("markup from the file reached the comment:\n%s", c.Body)
+	}
+	if l := gh.made("POST", "/repos/org/repo/issues/42/labels"); len(l) != 1 || !strings.Contains(l[0].Body, `"stage:developing"`) {
+		t.Errorf("labels: %v", l)
+	}
+	if len(gh.made("DELETE", "/repos/org/repo/issues/42/labels/stage:submitted")) != 1 {
+		t.Error("the old stage label was not removed")
+	}
+
+	// Run again, as a re-run workflow does: the comment is there, so
+	// nothing is posted twice.
+	gh2 := newFakeGitHub(t)
+	comment, _ := json.Marshal(c.Body)
+	gh2.on("GET", "/repos/org/repo/issues/42/comments", `[{"id": 1, "body": `+string(comment)+`}]`)
+	env2, out2, errOut2 := gh2.env(dir, fmt.Sprintf(`{"before": %q, "after": %q}`, before, after))
+	if code := Main([]string{"notify"}, env2); code != ExitOK {
+		t.Fatalf("second run: exit %d\n%s%s", code, out2, errOut2)
+	}
+	if n := len(gh2.made("POST", "/repos/org/repo/issues/42/comments")); n != 0 {
+		t.Errorf("the second run posted %d comments", n)
+	}
+}
+
+func TestNotifyClosesAtFinalStage(t *testing.T) {
+	rejected := strings.Replace(strings.Replace(developing, "stage: developing", "stage: rejected", 1), "outcome: develop", "outcome: reject", 1)
+	dir, before, after := gitRepo(t, map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted},
+		map[string]string{"ideas/2026/2026-001-x.md": rejected})
+	gh := newFakeGitHub(t)
+	gh.on("GET", "/repos/org/repo/issues/42/comments", `[]`)
+	gh.on("POST", "/repos/org/repo/issues/42/comments", `{"id": 1}`)
+	gh.on("DELETE", "/repos/org/repo/issues/42/labels/stage:submitted", `[]`)
+	gh.on("POST", "/repos/org/repo/issues/42/labels", `[]`)
+	gh.on("PATCH", "/repos/org/repo/issues/42", `{"number": 42}`)
+	env, out, errOut := gh.env(dir, "")
+	if code := Main([]string{"notify", "--base", before.String(), "--head", after.String()}, env); code != ExitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	closed := gh.made("PATCH", "/repos/org/repo/issues/42")
+	if len(closed) != 1 || !strings.Contains(closed[0].Body, `"state":"closed"`) || !strings.Contains(closed[0].Body, `"state_reason":"not_planned"`) {
+		t.Errorf("the issue was not closed as not planned: %v", closed)
+	}
+}
+
+func TestPRComment(t *testing.T) {
+	dir, base, _ := gitRepo(t, map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted}, map[string]string{})
+	// The pull request's change is in the working tree; its base is on
+	// origin/master, as in a CI checkout.
+	r, _ := git.PlainOpen(dir)
+	if err := r.Storer.SetReference(plumbing.NewHashReference("refs/remotes/origin/master", base)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ideas/2026/2026-001-x.md"), []byte(developing), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, reviews, comments string
+		method, path            string
+		want                    []string
+	}{
+		{"first run, not approved yet", `[]`, `[]`, "POST", "/repos/org/repo/issues/7/comments",
+			[]string{"**2026-001**", "går från **Registrerad** till **Vidareutvecklas**", "`amb`", "⏳", "Det här behöver rättas (1)",
+				"idéambassadör eller innovationsgruppen"}},
+		{"approved: the comment is edited", `[{"user": {"login": "inno"}, "state": "COMMENTED"}, {"user": {"login": "amb"}, "state": "APPROVED"}]`,
+			`[{"id": 99, "body": "<!-- idebank:pr-comment  -->\nold"}]`, "PATCH", "/repos/org/repo/issues/comments/99",
+			[]string{"✅ klart: `amb`", "Inga fel"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			gh := newFakeGitHub(t)
+			gh.on("GET", "/repos/org/repo/pulls/7", `{"number": 7, "user": {"login": "eva"}, "base": {"ref": "master"}}`)
+			gh.on("GET", "/repos/org/repo/pulls/7/reviews", tt.reviews)
+			gh.on("GET", "/repos/org/repo/issues/7/comments", tt.comments)
+			gh.on(tt.method, tt.path, `{"id": 99}`)
+			env, out, errOut := gh.env(dir, `{"pull_request": {"number": 7}}`)
+			if code := Main([]string{"pr-comment"}, env); code != ExitOK {
+				t.Fatalf("exit %d\n%s%s", code, out, errOut)
+			}
+			made := gh.made(tt.method, tt.path)
+			if len(made) != 1 {
+				t.Fatalf("want one %s %s, got calls %v", tt.method, tt.path, gh.calls)
+			}
+			var c struct{ Body string }
+			_ = json.Unmarshal([]byte(made[0].Body), &c)
+			for _, want := range append(tt.want, "<!-- idebank:pr-comment  -->") {
+				if !strings.Contains(c.Body, want) {
+					t.Errorf("the comment lacks %q:\n%s", want, c.Body)
+				}
+			}
+		})
+	}
+}
+
+func TestRemind(t *testing.T) {
+	old := strings.Replace(submitted, "submitted: 2026-03-02", "submitted: 2026-01-02", 1)
+	dir := t.TempDir()
+	for name, content := range map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": old} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		_ = os.MkdirAll(filepath.Dir(p), 0o755)
+		_ = os.WriteFile(p, []byte(content), 0o644)
+	}
+	t.Run("opens the list", func(t *testing.T) {
+		gh := newFakeGitHub(t)
+		gh.on("GET", "/repos/org/repo/issues", `[]`)
+		gh.on("POST", "/repos/org/repo/issues", `{"number": 5}`)
+		env, out, errOut := gh.env(dir, "")
+		if code := Main([]string{"remind"}, env); code != ExitOK {
+			t.Fatalf("exit %d\n%s%s", code, out, errOut)
+		}
+		made := gh.made("POST", "/repos/org/repo/issues")
+		if len(made) != 1 || !strings.Contains(made[0].Body, "2026-001") || !strings.Contains(made[0].Body, `"labels":["idebank:påminnelse"]`) ||
+			!strings.Contains(made[0].Body, "| 77 |") {
+			t.Errorf("the list issue: %v", made)
+		}
+	})
+	t.Run("updates it", func(t *testing.T) {
+		gh := newFakeGitHub(t)
+		gh.on("GET", "/repos/org/repo/issues", `[{"number": 5}]`)
+		gh.on("PATCH", "/repos/org/repo/issues/5", `{"number": 5}`)
+		env, _, _ := gh.env(dir, "")
+		Main([]string{"remind"}, env)
+		made := gh.made("PATCH", "/repos/org/repo/issues/5")
+		if len(made) != 1 || strings.Contains(made[0].Body, `"state"`) {
+			t.Errorf("the list was not updated, or was closed: %v", made)
+		}
+	})
+	t.Run("closes it when nothing waits", func(t *testing.T) {
+		gh := newFakeGitHub(t)
+		gh.on("GET", "/repos/org/repo/issues", `[{"number": 5}]`)
+		gh.on("PATCH", "/repos/org/repo/issues/5", `{"number": 5}`)
+		env, _, _ := gh.env(dir, "")
+		Main([]string{"remind", "--today", "2026-01-10"}, env)
+		made := gh.made("PATCH", "/repos/org/repo/issues/5")
+		if len(made) != 1 || !strings.Contains(made[0].Body, `"state":"closed"`) {
+			t.Errorf("the list was not closed: %v", made)
+		}
+	})
+}

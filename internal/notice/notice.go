@@ -1,0 +1,259 @@
+// Package notice writes what Idébanken says to people on GitHub: the
+// comment on a pull request that says what the change does and what it
+// still needs, the notice to a submitter when their idea moves, and the
+// list of what waits too long. Everything is Markdown, in the language of
+// the configuration, with every text from the files escaped.
+package notice
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/idebanken/idebanken/internal/check"
+	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/workflow"
+)
+
+// Text escapes s for use inside a line of Markdown on GitHub: it shows as
+// written, starts no markup, no HTML, no link, no reference to an issue,
+// and mentions nobody. (Characters that start markup only at the start of
+// a line, such as - and +, are left: the text never starts one.)
+func Text(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '#', '|', '~', '>', '<', '&', ':':
+			fmt.Fprintf(&b, "&#%d;", r)
+		case '@':
+			b.WriteString("@\u200b") // no mention: a zero-width space after the @
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Writer writes notices in one language.
+type Writer struct {
+	Lang model.Lang
+	Cfg  *model.Config
+}
+
+func (w Writer) t(key string, args ...any) string {
+	return i18n.Render(w.Lang, i18n.M(key, args...))
+}
+
+func (w Writer) stage(s model.Stage) string { return w.t("stage." + string(s)) }
+
+func (w Writer) unit(id string) string {
+	if u := w.Cfg.Unit(id); u != nil {
+		return Text(u.Name)
+	}
+	return Text(id)
+}
+
+func (w Writer) actors(as []workflow.Actor) string {
+	or := make(i18n.Or, len(as))
+	for i, a := range as {
+		or[i] = i18n.Key("actor." + string(a))
+	}
+	return i18n.Render(w.Lang, i18n.M("notice.actors", or))
+}
+
+// PullRequest writes the comment on a pull request: what the change does
+// to each idea, who must make or approve each step, and what is still
+// missing.
+func (w Writer) PullRequest(sums []check.Summary, ds []diag.Diagnostic) string {
+	var b strings.Builder
+	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+	p("### %s\n\n", w.t("notice.pr.title"))
+	p("**%s**\n\n", w.t("notice.pr.does"))
+	if len(sums) == 0 {
+		p("- %s\n", w.t("notice.pr.no-ideas"))
+	}
+	for _, s := range sums {
+		p("- %s\n", w.describe(s))
+	}
+	var steps []check.Summary
+	for _, s := range sums {
+		if s.Step != nil && s.From != "" {
+			steps = append(steps, s)
+		}
+	}
+	if len(steps) > 0 {
+		p("\n**%s**\n\n", w.t("notice.pr.approve"))
+		for _, s := range steps {
+			who := w.t("notice.pr.who", w.actors(s.Step.Actors), w.unit(s.Head.Unit), logins(s.Holders))
+			if len(s.ApprovedBy) > 0 {
+				p("- %s %s → %s: %s ✅ %s\n", s.ID, w.stage(s.From), w.stage(s.To), who, w.t("notice.pr.approved-by", logins(s.ApprovedBy)))
+			} else {
+				p("- %s %s → %s: %s ⏳ %s\n", s.ID, w.stage(s.From), w.stage(s.To), who, w.t("notice.pr.waiting"))
+			}
+		}
+	}
+	errs, warns := split(ds)
+	if len(errs) == 0 {
+		p("\n✅ %s\n", w.t("notice.pr.no-errors"))
+	} else {
+		p("\n**%s**\n\n", w.t("notice.pr.missing", len(errs)))
+		for _, d := range errs {
+			p("- `%s` %s\n", d.Location(), Text(i18n.Render(w.Lang, d.Msg)))
+		}
+	}
+	if len(warns) > 0 {
+		p("\n<details><summary>%s</summary>\n\n", w.t("notice.pr.warnings", len(warns)))
+		for _, d := range warns {
+			p("- `%s` %s\n", d.Location(), Text(i18n.Render(w.Lang, d.Msg)))
+		}
+		p("\n</details>\n")
+	}
+	p("\n<sub>%s</sub>\n", w.t("notice.pr.footer"))
+	return b.String()
+}
+
+// describe says in a sentence what a change does to one idea.
+func (w Writer) describe(s check.Summary) string {
+	title := ""
+	if s.Head != nil {
+		title = " *" + Text(s.Head.Title) + "*"
+	} else if s.Base != nil {
+		title = " *" + Text(s.Base.Title) + "*"
+	}
+	id := "**" + string(s.ID) + "**" + title
+	switch {
+	case s.Head == nil && s.Base != nil && s.Path == "":
+		return w.t("notice.change.deleted", id)
+	case s.Head == nil:
+		return w.t("notice.change.unreadable", "`"+s.Path+"`")
+	case s.From == "":
+		return w.t("notice.change.added", id, w.stage(s.To))
+	case s.From != s.To && s.Step != nil:
+		return w.t("notice.change.step", id, w.stage(s.From), w.stage(s.To))
+	case s.From != s.To:
+		return w.t("notice.change.no-step", id, w.stage(s.From), w.stage(s.To))
+	}
+	return w.t("notice.change.edited", id, w.stage(s.To))
+}
+
+func logins(ls []string) string {
+	if len(ls) == 0 {
+		return "–"
+	}
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = "`" + l + "`" // in code: shown, not mentioned
+	}
+	return strings.Join(out, ", ")
+}
+
+func split(ds []diag.Diagnostic) (errs, warns []diag.Diagnostic) {
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			errs = append(errs, d)
+		} else {
+			warns = append(warns, d)
+		}
+	}
+	return errs, warns
+}
+
+// Step writes the notice to a submitter that their idea took a step: the
+// new stage and the justification the step carries. link is the idea's
+// page on the site, or "".
+func (w Writer) Step(idea *model.Idea, from model.Stage, link string) string {
+	var b strings.Builder
+	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+	greet := ""
+	if !idea.Submitter.Anonymous && model.ValidLogin(idea.Submitter.GitHub) {
+		greet = "@" + idea.Submitter.GitHub + " " // the one mention: the submitter
+	}
+	p("%s%s\n\n", greet, w.t("notice.step.moved", "**"+string(idea.ID)+"** *"+Text(idea.Title)+"*", w.stage(from), w.stage(idea.Stage)))
+	p("%s\n", w.t("notice.step.means."+string(idea.Stage)))
+	if why, key := justification(idea); why != "" {
+		p("\n**%s**\n\n> %s\n", w.t(key), Text(why))
+	}
+	if link != "" {
+		p("\n%s %s\n", w.t("notice.step.read"), link)
+	}
+	return b.String()
+}
+
+// justification returns what the step that led to idea's stage says to
+// the submitter, and the label of it.
+func justification(idea *model.Idea) (string, string) {
+	switch idea.Stage {
+	case model.StageDeveloping, model.StageQuickWin, model.StagePaused, model.StageRejected:
+		if d := idea.Decision; d != nil && (idea.Stage == model.StageRejected || idea.Stage == model.StagePaused) &&
+			(idea.Screening == nil || d.Date.After(idea.Screening.Date)) {
+			return d.Motivation, "notice.step.motivation"
+		}
+		if s := idea.Screening; s != nil {
+			return s.Feedback, "notice.step.feedback"
+		}
+	case model.StageProposed:
+		if p := idea.Proposal; p != nil {
+			return p.Summary, "notice.step.proposal"
+		}
+	case model.StageApproved, model.StageImplementing:
+		if d := idea.Decision; d != nil && idea.Stage == model.StageApproved || d != nil && idea.Proposal == nil {
+			return d.Motivation, "notice.step.motivation"
+		}
+	case model.StagePlanning:
+		if p := idea.Plan; p != nil {
+			return p.Summary, "notice.step.plan"
+		}
+	case model.StageEvaluated:
+		if o := idea.Outcome; o != nil {
+			return o.Effects, "notice.step.effects"
+		}
+	case model.StageWithdrawn:
+		if w := idea.Withdrawn; w != nil {
+			return w.Reason, "notice.step.reason"
+		}
+	}
+	return "", ""
+}
+
+// Waiting is an idea that waits too long for its first feedback or past
+// its revisit date.
+type Waiting struct {
+	Idea  *model.Idea
+	Since model.Date // submitted, or the revisit date
+	Days  int
+}
+
+// Title is the title of the issue that lists what waits too long.
+func (w Writer) Title() string { return w.t("notice.remind.title") }
+
+// Reminder writes the list of what waits too long, with the link to each
+// idea's page where link gives one.
+func (w Writer) Reminder(feedback, revisit []Waiting, today model.Date, link func(model.ID) string) string {
+	var b strings.Builder
+	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+	p("%s\n", w.t("notice.remind.intro", today, w.Cfg.FeedbackDays))
+	table := func(title, col string, items []Waiting) {
+		p("\n### %s\n\n", title)
+		if len(items) == 0 {
+			p("%s ✅\n", w.t("notice.remind.none"))
+			return
+		}
+		p("| %s | %s | %s | %s |\n|---|---|---|---:|\n", w.t("notice.remind.idea"), w.t("notice.remind.unit"), col, w.t("notice.remind.days"))
+		sorted := slices.Clone(items)
+		slices.SortStableFunc(sorted, func(a, b Waiting) int { return b.Days - a.Days })
+		for _, it := range sorted {
+			name := string(it.Idea.ID) + " " + Text(it.Idea.Title)
+			if l := link(it.Idea.ID); l != "" {
+				name = "[" + name + "](" + l + ")"
+			}
+			p("| %s | %s | %s | %d |\n", name, w.unit(it.Idea.Unit), it.Since, it.Days)
+		}
+	}
+	table(w.t("notice.remind.feedback", len(feedback)), w.t("notice.remind.submitted"), feedback)
+	table(w.t("notice.remind.revisit", len(revisit)), w.t("notice.remind.revisit-date"), revisit)
+	p("\n<sub>%s</sub>\n", w.t("notice.remind.footer"))
+	return b.String()
+}

@@ -46,6 +46,9 @@ var env struct {
 	browser context.Context
 	axe     string
 	missing string // why the browser tests cannot run here, or ""
+	broken  string // why the site could not be built or served, or ""
+	once    sync.Once
+	cleanup []func()
 	index   []searchEntry
 	title   map[string]string // idea id → title
 	lang    model.Lang
@@ -61,51 +64,66 @@ type searchEntry struct {
 	Fold  string `json:"f"`
 }
 
-func TestMain(m *testing.M) { os.Exit(run(m)) }
+// TestMain closes the browser and the server and removes the site after
+// the tests. They are made by the first test that needs them, so that the
+// files they read count for go test's cache.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for i := len(env.cleanup) - 1; i >= 0; i-- {
+		env.cleanup[i]()
+	}
+	os.Exit(code)
+}
 
-func run(m *testing.M) int {
+// setup builds and serves the site and starts the browser.
+func setup() {
 	repo, err := repoRoot()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
+		env.broken = err.Error()
+		return
 	}
 	dir, err := os.MkdirTemp("", "idebank-browser-")
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
+		env.broken = err.Error()
+		return
 	}
-	defer os.RemoveAll(dir)
+	env.cleanup = append(env.cleanup, func() { os.RemoveAll(dir) })
 	site := filepath.Join(dir, "site")
 	if err := buildSite(repo, site); err != nil {
-		fmt.Fprintln(os.Stderr, "building the site:", err)
-		return 1
+		env.broken = "building the site: " + err.Error()
+		return
 	}
 	srv := httptest.NewServer(siteHandler(site))
-	defer srv.Close()
+	env.cleanup = append(env.cleanup, srv.Close)
 	env.root = srv.URL + subPath
 
 	axe, err := os.ReadFile(filepath.Join(repo, "tools", "node_modules", "axe-core", "axe.min.js"))
 	switch {
 	case err != nil:
 		env.missing = "axe-core is not installed (npm ci --prefix tools): " + err.Error()
+		return
 	case !fileExists(chromiumPath):
 		env.missing = chromiumPath + " is not installed (apt-get install chromium)"
+		return
 	}
 	env.axe = string(axe)
-	if env.missing == "" {
-		stop, err := startBrowser(filepath.Join(dir, "profile"))
-		if err != nil {
-			env.missing = "chromium did not start: " + err.Error()
-		}
-		defer stop()
+	stop, err := startBrowser(filepath.Join(dir, "profile"))
+	if err != nil {
+		env.missing = "chromium did not start: " + err.Error()
+		return
 	}
-	return m.Run()
+	env.cleanup = append(env.cleanup, stop)
 }
 
-// need skips the test when the browser or axe-core is missing, but fails it
-// under CI, where both must be there.
+// need sets up the site and the browser once, for every test. It skips the
+// test when the browser or axe-core is missing, but fails it under CI, where
+// both must be there.
 func need(t *testing.T) {
 	t.Helper()
+	env.once.Do(setup)
+	if env.broken != "" {
+		t.Fatal(env.broken)
+	}
 	if env.missing == "" {
 		return
 	}
@@ -307,7 +325,7 @@ func newTab(t *testing.T) context.Context {
 	need(t)
 	ctx, cancel := chromedp.NewContext(env.browser)
 	t.Cleanup(cancel)
-	ctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTime := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(cancelTime)
 	t.Cleanup(func() {
 		env.mu.Lock()
@@ -405,6 +423,9 @@ var pages = []struct{ name, path, ready string }{
 	{"search", "search/", ""},
 	{"search results", "search/?q=förskola", "document.querySelectorAll('#search-results li').length > 0"},
 	{"search, nothing found", "search/?q=zzzyx", "document.getElementById('search-status').textContent !== ''"},
+	{"reports", "reports/", ""},
+	{"year report", "reports/2025/", ""},
+	{"quarter report", "reports/2026-q4/", ""},
 	{"accessibility statement", "accessibility/", ""},
 	{"404", "finns-inte/", ""},
 }
@@ -976,16 +997,23 @@ func TestNoScriptFromIdeas(t *testing.T) {
 			t.Errorf("%s: window.__xss is set", name)
 		}
 	}
+	// The listener hears a dialog: a page's own alert is closed and noted.
+	open(ctx, t, "", "")
+	eval[chromedp.Void](ctx, t, "alert('probe')")
 	mu.Lock()
 	defer mu.Unlock()
-	for _, d := range dialogs {
+	if len(dialogs) == 0 || dialogs[len(dialogs)-1] != `alert "probe"` {
+		t.Fatalf("the dialog listener did not hear an alert: %q", dialogs)
+	}
+	for _, d := range dialogs[:len(dialogs)-1] {
 		t.Errorf("a dialog opened: %s", d)
 	}
 }
 
 // TestScreenshots takes screenshots of the start page, an idea, a list, the
-// waiting page and the process at both viewports, for a person to look at. They go to
-// $IDEBANK_SCREENSHOTS, or to a folder removed after the test.
+// waiting page, the process and a report at both viewports, for a person to
+// look at. They go to $IDEBANK_SCREENSHOTS, or to a folder removed after the
+// test.
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("IDEBANK_SCREENSHOTS")
 	if dir == "" {
@@ -996,7 +1024,7 @@ func TestScreenshots(t *testing.T) {
 	t.Parallel()
 	ctx := newTab(t)
 	shots := []struct{ name, path string }{
-		{"start", ""}, {"idea", "idea/2025-001/"}, {"list", "idea/"}, {"waiting", "waiting/"}, {"process", "process/"},
+		{"start", ""}, {"idea", "idea/2025-001/"}, {"list", "idea/"}, {"waiting", "waiting/"}, {"process", "process/"}, {"report", "reports/2025/"},
 	}
 	for _, vp := range []viewport{desktop, phone} {
 		if err := chromedp.Do(ctx, vp.emulate()); err != nil {

@@ -290,7 +290,9 @@ type ideaList struct {
 func describeRequirement(lang model.Lang, r workflow.Requirement) string {
 	parts := []string{i18n.T(lang, "site.req."+r.Section)}
 	if r.Outcome != "" {
-		parts = append(parts, i18n.Render(lang, i18n.M("site.req.with-outcome", r.Outcome)))
+		// The outcome as people read it: "Snabb vinst: genomförs direkt av
+		// enhetschef", not quick-win.
+		parts = append(parts, i18n.Render(lang, i18n.M("site.req.with-outcome", i18n.Key("site."+r.Section+"."+r.Outcome))))
 	}
 	if r.CriteriaMet {
 		parts = append(parts, i18n.T(lang, "site.req.criteria"))

@@ -25,7 +25,7 @@ func (c *chartID) next() string {
 
 // columns draws a column chart, such as the inflow per month.
 func columns(ids *chartID, title, desc string, bars []Bar) template.HTML {
-	const w, h, top, bottom, left = 760, 260, 24, 40, 8
+	const w, h, top, bottom, left = 620, 260, 28, 44, 8
 	id := ids.next()
 	max := 1.0
 	for _, b := range bars {
@@ -51,7 +51,7 @@ func columns(ids *chartID, title, desc string, bars []Bar) template.HTML {
 
 // rows draws a bar chart with one bar a row, such as the funnel.
 func rows(ids *chartID, title, desc string, bars []Bar) template.HTML {
-	const w, rowH, labelW, right = 760, 30, 300, 170
+	const w, rowH, labelW, right = 620, 34, 260, 140
 	h := rowH*max1(len(bars)) + 10
 	id := ids.next()
 	max := 1.0
@@ -63,9 +63,9 @@ func rows(ids *chartID, title, desc string, bars []Bar) template.HTML {
 	for i, b := range bars {
 		y := 5 + i*rowH
 		bw := float64(w-labelW-right) * b.Value / max
-		fmt.Fprintf(&s, `<text x="%d" y="%d" text-anchor="end" class="label">%s</text>`, labelW-8, y+19, esc(b.Label))
-		fmt.Fprintf(&s, `<rect x="%d" y="%d" width="%.1f" height="%d" class="bar"></rect>`, labelW, y+4, bw, rowH-10)
-		fmt.Fprintf(&s, `<text x="%.1f" y="%d" class="value">%s</text>`, float64(labelW)+bw+6, y+19, esc(b.Text))
+		fmt.Fprintf(&s, `<text x="%d" y="%d" text-anchor="end" class="label">%s</text>`, labelW-8, y+22, esc(b.Label))
+		fmt.Fprintf(&s, `<rect x="%d" y="%d" width="%.1f" height="%d" class="bar"></rect>`, labelW, y+6, bw, rowH-12)
+		fmt.Fprintf(&s, `<text x="%.1f" y="%d" class="value">%s</text>`, float64(labelW)+bw+6, y+22, esc(b.Text))
 	}
 	s.WriteString("</svg>")
 	return template.HTML(s.String()) // every text in it is escaped by esc

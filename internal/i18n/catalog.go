@@ -290,6 +290,22 @@ Håller ett ärende uppdaterat med det som väntar för länge: första återkop
 
 Keeps one issue up to date with what waits too long: first feedback past feedback_days and paused ideas past their date.
 `},
+	"cli.intake-usage": {`Användning: idebank intake [--issue N] [--today ÅÅÅÅ-MM-DD]
+
+Gör en idéfil av ett ärende från ett idéformulär, på en egen gren, och öppnar en pull request för en idéambassadör att granska.
+Ärendet förblir idéns diskussion. Utan --issue tas numret från GITHUB_EVENT_PATH.
+`, `Usage: idebank intake [--issue N] [--today YYYY-MM-DD]
+
+Makes an idea file of an issue opened with an idea form, on a branch of its own, and opens a pull request for an idea ambassador to review.
+The issue stays the idea's discussion. Without --issue the number comes from GITHUB_EVENT_PATH.
+`},
+	"cli.need-issue":        {"vilket ärende? Ange --issue N (eller kör i GitHub Actions på ett ärende)", "which issue? Give --issue N (or run in GitHub Actions on an issue)"},
+	"cli.intake-not-idea":   {"ärende #%d kommer inte från ett idéformulär", "issue #%d does not come from an idea form"},
+	"cli.intake-exists":     {"ärende #%d är redan registrerat som %s", "issue #%d is already registered as %s"},
+	"cli.intake-proposed":   {"ärende #%d är redan föreslaget i pull request #%d", "issue #%d is already proposed in pull request #%d"},
+	"cli.intake-no-title":   {"ärendet saknar rubrik: skriv en kort rubrik som säger vad idén handlar om", "the issue has no title: write a short title that says what the idea is about"},
+	"cli.intake-asked":      {"ärende #%d: idégivaren ombeds rätta %d saker", "issue #%d: the submitter is asked to put %d things right"},
+	"cli.intake-done":       {"ärende #%d är registrerat som %s i pull request #%d", "issue #%d is registered as %s in pull request #%d"},
 	"cli.need-pr":           {"vilken pull request? Ange --pr N (eller kör i GitHub Actions på en pull request)", "which pull request? Give --pr N (or run in GitHub Actions on a pull request)"},
 	"cli.need-push":         {"vilka commits? Ange --base och --head (eller kör i GitHub Actions på en push)", "which commits? Give --base and --head (or run in GitHub Actions on a push)"},
 	"cli.pr-comment-posted": {"Kommentaren på pull request #%d är skriven", "The comment on pull request #%d is posted"},

@@ -51,6 +51,11 @@ var noticeTexts = map[string]Text{
 	"notice.step.means.evaluated":    {"Innovationen är utvärderad, och lärdomarna rapporteras till servicenämnden. Tack!", "The innovation is evaluated, and the lessons are reported to the service committee. Thank you!"},
 	"notice.step.means.withdrawn":    {"Idén är återtagen.", "The idea is withdrawn."},
 
+	"notice.intake.problems":     {"Tack för din idé! Innan den kan registreras behöver det här rättas:", "Thank you for your idea! Before it can be registered, this needs putting right:"},
+	"notice.intake.edit":         {"Redigera ärendet (⋯ → Edit), så provar Idébanken igen.", "Edit the issue (⋯ → Edit), and Idébanken tries again."},
+	"notice.intake.thanks":       {"Tack för din idé! Den är registrerad som **%s** och föreslås i #%d, där en idéambassadör granskar den. Du får besked här i ärendet vid varje steg, med motivering. Alla kan kommentera idén här.", "Thank you for your idea! It is registered as **%s** and proposed in #%d, where an idea ambassador reviews it. You are told here in the issue at every step, with a justification. Everyone can comment on the idea here."},
+	"notice.intake.commit":       {"Registrerad från #%d med idebank intake.", "Submitted from #%d with idebank intake."},
+	"notice.intake.pr":           {"Ny idé %s från #%d, registrerad med `idebank intake`.\n\nGranska filen och rätta det kontrollen pekar på; när den förs in får idégivaren besked i #%[2]d, som förblir idéns diskussion.", "New idea %s from #%d, submitted with `idebank intake`.\n\nReview the file and correct what the check points at; when it is merged the submitter is told in #%[2]d, which stays the idea's discussion."},
 	"notice.remind.title":        {"Idébanken: det här väntar för länge", "Idébanken: what waits too long"},
 	"notice.remind.intro":        {"Läget %s. Första återkoppling ska ges inom %d dagar från registreringen.", "As of %s. First feedback is due within %d days of submission."},
 	"notice.remind.feedback":     {"Väntar på första återkoppling (%d)", "Waiting for first feedback (%d)"},

@@ -257,3 +257,33 @@ func (w Writer) Reminder(feedback, revisit []Waiting, today model.Date, link fun
 	p("\n<sub>%s</sub>\n", w.t("notice.remind.footer"))
 	return b.String()
 }
+
+// IntakeProblems asks the submitter to put right what the issue lacks.
+func (w Writer) IntakeProblems(problems []i18n.Message) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n", w.t("notice.intake.problems"))
+	for _, p := range problems {
+		fmt.Fprintf(&b, "- %s\n", Text(i18n.Render(w.Lang, p)))
+	}
+	fmt.Fprintf(&b, "\n%s\n", w.t("notice.intake.edit"))
+	return b.String()
+}
+
+// IntakeThanks tells the submitter that the idea is registered and
+// proposed in pull request pr.
+func (w Writer) IntakeThanks(id model.ID, pr int) string {
+	return w.t("notice.intake.thanks", string(id), pr)
+}
+
+// IntakeCommit is the message of the commit that adds a new idea.
+func (w Writer) IntakeCommit(id model.ID, title string, issue int) string {
+	return fmt.Sprintf("%s %s\n\n%s", id, oneLine(title), w.t("notice.intake.commit", issue))
+}
+
+// IntakePR is the description of the pull request of a new idea. It links
+// the issue and does not close it: the issue stays the idea's discussion.
+func (w Writer) IntakePR(id model.ID, title string, issue int) string {
+	return w.t("notice.intake.pr", "**"+string(id)+"** *"+Text(title)+"*", issue)
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

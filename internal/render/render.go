@@ -35,7 +35,10 @@ func NewDocument() *Renderer { return newRenderer(0) }
 
 func newRenderer(headingOffset int) *Renderer {
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Linkify),
+		// Cell alignment as an attribute, not a style: the site's Content
+		// Security Policy allows no inline styles.
+		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough, extension.TaskList, extension.Linkify),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safety{headingOffset}, 0))),
 	)
 	return &Renderer{md: md}

@@ -27,6 +27,7 @@ func TestHTMLIsSafe(t *testing.T) {
 		{"email autolink", "<anna@kommun.se>", []string{Masked}, []string{"anna@", "mailto"}},
 		{"mailto link", "[Anna](mailto:anna@kommun.se)", []string{"Anna"}, []string{"mailto", "anna@"}},
 		{"email in code", "`anna@kommun.se`\n\n    bo@kommun.se", []string{Masked}, []string{"anna@", "bo@"}},
+		{"alignment without inline style", "| a | b |\n|---|--:|\n| 1 | 2 |", []string{`align="right"`}, []string{"style="}},
 		{"headings nest under the page", "# Ett\n\n## Två", []string{"<h2>Ett</h2>", "<h3>Två</h3>"}, []string{"<h1>"}},
 		{"gfm", "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] klar\n\n~~bort~~ https://example.org",
 			[]string{"<table>", "<th>a</th>", `type="checkbox"`, "<del>bort</del>", `<a href="https://example.org">`}, nil},

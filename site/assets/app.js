@@ -131,6 +131,29 @@
     });
   }
 
+  // Tables that the templates do not wrap, in idea text and in reports, get
+  // a scrolling box too, named by their caption or the heading before them.
+  function wrapTables() {
+    var headings = document.querySelectorAll("main h1, main h2, main h3, main h4");
+    document.querySelectorAll("main table").forEach(function (table) {
+      if (table.closest(".table-scroll")) { return; }
+      var label = table.caption ? table.caption.textContent : "";
+      headings.forEach(function (h) {
+        if (!table.caption && (h.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+          label = h.textContent;
+        }
+      });
+      var box = document.createElement("div");
+      box.className = "table-scroll";
+      if (label.trim()) {
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", label.trim());
+      }
+      table.parentNode.insertBefore(box, table);
+      box.appendChild(table);
+    });
+  }
+
   // Scrolling boxes of tables: a keyboard stop only while the table is wider
   // than its box, so that it can be scrolled with the arrow keys. The markup
   // makes each one a stop, for when there is no script.
@@ -154,5 +177,6 @@
   document.querySelectorAll("input.filter[data-table]").forEach(filter);
   document.querySelectorAll("form.search[data-index]").forEach(search);
   document.querySelectorAll("table.waiting").forEach(ages);
+  wrapTables();
   scrollers();
 })();

@@ -1,0 +1,58 @@
+// Command gencorpus writes a generated idea bank to disk for benchmarks:
+// idebank.yaml (corpus.Config) and n valid idea files under ideas/.
+//
+//	go run ./bench/gencorpus -n 10000 -out /tmp/bank -seed 1
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/idebanken/idebanken/internal/corpus"
+)
+
+func main() {
+	n := flag.Int("n", 10000, "how many ideas to write")
+	out := flag.String("out", "", "the folder to write the idea bank into (required; must be empty or absent)")
+	seed := flag.Uint64("seed", 1, "the generator's seed: the same seed gives the same files")
+	flag.Parse()
+	if err := run(*n, *out, *seed); err != nil {
+		fmt.Fprintln(os.Stderr, "gencorpus:", err)
+		os.Exit(1)
+	}
+}
+
+func run(n int, out string, seed uint64) error {
+	if out == "" {
+		return errors.New("-out is required")
+	}
+	if n < 0 {
+		return errors.New("-n must not be negative")
+	}
+	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty", out)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "idebank.yaml"), []byte(corpus.Config), 0o644); err != nil {
+		return err
+	}
+	dirs := map[string]bool{}
+	for _, f := range corpus.Generate(n, seed) {
+		p := filepath.Join(out, filepath.FromSlash(f.Path))
+		if d := filepath.Dir(p); !dirs[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			dirs[d] = true
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -120,6 +120,9 @@ func readAll(root string, files []File) error {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(files); i += workers {
+				if files[i].Symlink {
+					continue // noted, never followed: it may point anywhere
+				}
 				f, err := readFile(filepath.Join(root, filepath.FromSlash(files[i].Path)), files[i].Path)
 				if err != nil {
 					errs[w] = err

@@ -87,7 +87,7 @@ func runPRComment(opts *PRCommentOptions, lang model.Lang) int {
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
-	approvers, err := approvals(ctx, repo, opts.PR)
+	approvers, err := approvals(ctx, repo, opts.PR, pr.GetHead().GetSHA())
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
@@ -119,9 +119,10 @@ func runPRComment(opts *PRCommentOptions, lang model.Lang) int {
 }
 
 // approvals returns who approves a pull request now: each reviewer whose
-// latest review approves it (a later "changes requested" or a dismissal
-// takes an approval back).
-func approvals(ctx context.Context, repo *ghapi.Repo, pr int) ([]string, error) {
+// latest review approves its head commit. A later "changes requested" or
+// a dismissal takes an approval back, and an approval of an earlier
+// commit does not count: what was approved is not what is checked.
+func approvals(ctx context.Context, repo *ghapi.Repo, pr int, head string) ([]string, error) {
 	latest := map[string]string{}
 	var order []string
 	opts := &github.ListOptions{PerPage: 100}
@@ -137,6 +138,9 @@ func approvals(ctx context.Context, repo *ghapi.Repo, pr int) ([]string, error) 
 			}
 			if _, seen := latest[login]; !seen {
 				order = append(order, login)
+			}
+			if state == "APPROVED" && head != "" && r.GetCommitID() != head {
+				state = "STALE"
 			}
 			latest[login] = state
 		}

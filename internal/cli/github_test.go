@@ -261,13 +261,13 @@ func TestPRComment(t *testing.T) {
 		{"first run, not approved yet", `[]`, `[]`, "POST", "/repos/org/repo/issues/7/comments",
 			[]string{"**2026-001**", "går från **Registrerad** till **Vidareutvecklas**", "`amb`", "⏳", "Det här behöver rättas (1)",
 				"idéambassadör eller innovationsgruppen"}},
-		{"approved: the comment is edited", `[{"user": {"login": "inno"}, "state": "COMMENTED"}, {"user": {"login": "amb"}, "state": "APPROVED"}]`,
+		{"approved: the comment is edited", `[{"user": {"login": "inno"}, "state": "APPROVED", "commit_id": "h1"}, {"user": {"login": "inno"}, "state": "COMMENTED", "commit_id": "h2"}, {"user": {"login": "amb"}, "state": "APPROVED", "commit_id": "h2"}]`,
 			`[{"id": 99, "body": "<!-- idebank:pr-comment  -->\nold"}]`, "PATCH", "/repos/org/repo/issues/comments/99",
-			[]string{"✅ klart: `amb`", "Inga fel"}},
+			[]string{"✅ klart: `amb`", "Inga fel"}}, // inno approved an earlier commit: that does not count
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			gh := newFakeGitHub(t)
-			gh.on("GET", "/repos/org/repo/pulls/7", `{"number": 7, "user": {"login": "eva"}, "base": {"ref": "master"}}`)
+			gh.on("GET", "/repos/org/repo/pulls/7", `{"number": 7, "user": {"login": "eva"}, "base": {"ref": "master"}, "head": {"sha": "h2"}}`)
 			gh.on("GET", "/repos/org/repo/pulls/7/reviews", tt.reviews)
 			gh.on("GET", "/repos/org/repo/issues/7/comments", tt.comments)
 			gh.on(tt.method, tt.path, `{"id": 99}`)

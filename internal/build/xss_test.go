@@ -49,7 +49,7 @@ func TestXSSCorpus(t *testing.T) {
 			ID: model.MakeID(2026, i+1), Path: fmt.Sprintf("ideas/2026/%s-x.md", model.MakeID(2026, i+1)),
 			Title: v, Kind: model.KindIncident, Stage: model.StageDeveloping, Unit: unit, Tags: []string{v},
 			Submitted: model.Date{Year: 2026, Month: 3, Day: 1}, Submitter: model.Submitter{Name: v}, Discussion: v,
-			Body:      "## " + v + "\n\n" + v + "\n\n" + v + " [länk](" + v + ")\n\n| " + v + " |\n|---|\n| " + v + " |\n",
+			Body: "## " + v + "\n\n" + v + "\n\n" + v + " [länk](" + v + ")\n\n| " + v + " |\n|---|\n| " + v + " |\n",
 			Screening: &model.Screening{Date: model.Date{Year: 2026, Month: 3, Day: 2}, By: login, Outcome: model.ScreenDevelop, Feedback: v,
 				Criteria: model.Criteria{Mission: model.Criterion{Met: true, Note: v}, Reach: model.Criterion{Met: true}, Benefit: model.Criterion{Met: true}}},
 		})

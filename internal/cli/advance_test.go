@@ -179,7 +179,7 @@ func TestAdvanceRescreen(t *testing.T) {
   ändrat    screening.date: 2026-01-20 → 2026-11-21
   ändrat    screening.outcome: pause → quick-win
   borttaget screening.revisit (var 2026-12-01)
-Kvar från tidigare, se över om det fortfarande stämmer: screening.by, screening.criteria, screening.feedback
+Kvar från tidigare, se över om det fortfarande stämmer: screening.criteria, screening.feedback
 
 Filen klarar idebank check.
 `

@@ -140,8 +140,8 @@ func (d *Doc) parse() error {
 			return &Error{Kind: Unsupported, Path: ""}
 		}
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(bytes.ReplaceAll(fm, []byte("\r\n"), []byte("\n")), &doc); err != nil {
+	doc, err := parseYAML(bytes.ReplaceAll(fm, []byte("\r\n"), []byte("\n")))
+	if err != nil {
 		return &Error{Kind: Syntax, Detail: strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
@@ -152,6 +152,18 @@ func (d *Doc) parse() error {
 		d.step = 2
 	}
 	return nil
+}
+
+// parseYAML parses src as YAML; whatever the parser does with it ends as
+// an error, not a crash.
+func parseYAML(src []byte) (doc yaml.Node, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	err = yaml.Unmarshal(src, &doc)
+	return doc, err
 }
 
 func nextCR(b []byte, i int) int {
@@ -289,7 +301,7 @@ func (d *Doc) afterColon(key *yaml.Node, path []string) (int, error) {
 
 // isEmpty reports whether v is a null written as nothing at all ("key:").
 func isEmpty(v *yaml.Node) bool {
-	return v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" && v.Value == "" && v.Style == 0
+	return v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" && v.Value == "" && v.Style == 0 && v.Anchor == ""
 }
 
 // isBlank reports whether v gives no value: null, or a text of blanks.
@@ -375,6 +387,27 @@ func (d *Doc) nodeEnd(n *yaml.Node, start int, path []string) (int, error) {
 	return 0, unsupported(path)
 }
 
+// keepsBlanks reports whether the last value within n is a block scalar
+// whose trailing blank lines are part of it ("|+", ">+").
+func (d *Doc) keepsBlanks(n *yaml.Node) bool {
+	for n.Kind != yaml.ScalarNode {
+		if len(n.Content) == 0 || n.Style&yaml.FlowStyle != 0 {
+			return false
+		}
+		n = n.Content[len(n.Content)-1]
+	}
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		return false
+	}
+	p, ok := d.offset(n.Line, n.Column)
+	if !ok {
+		return false
+	}
+	header, _, _ := strings.Cut(string(d.src[p:d.fm1]), "\n")
+	header, _, _ = strings.Cut(header, "#")
+	return strings.Contains(header, "+")
+}
+
 // maxLine returns the last line on which any node of n starts.
 func maxLine(n *yaml.Node) int {
 	m := n.Line
@@ -399,12 +432,22 @@ func indentOf(line []byte) (int, bool) {
 // indent (and, with comments, on comment lines indented as much). Blank
 // lines at its end do not belong to it.
 func (d *Doc) blockEnd(from, indent int, comments bool) int {
+	return d.blockEndKeep(from, indent, comments, false)
+}
+
+// blockEndKeep is blockEnd where, with keep, the blank lines at the end
+// belong to the block too: they are the text of a block scalar written
+// with "|+" or ">+".
+func (d *Doc) blockEndKeep(from, indent int, comments, keep bool) int {
 	last := from
 	for l := from + 1; l <= d.nlines(); l++ {
 		line := d.line(l)
 		ind, blank := indentOf(line)
 		switch {
 		case blank:
+			if keep {
+				last = l
+			}
 			continue
 		case ind > indent, comments && ind == indent && line[ind] == '#':
 			last = l

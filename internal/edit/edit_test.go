@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+	"gopkg.in/yaml.v3"
 
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/ideafile"
@@ -217,8 +218,8 @@ func formatChanges(res *Result) []byte {
 }
 
 // checkSurgical checks that the result parses as an idea file and that the
-// lines the change removed are lines of the keys it reports as changed or
-// removed: everything else is as it was.
+// lines the change removed are lines of the keys it reports, or lines that
+// it added text to: everything else is as it was.
 func checkSurgical(t *testing.T, before []byte, res *Result) {
 	t.Helper()
 	var ds diag.List
@@ -230,10 +231,25 @@ func checkSurgical(t *testing.T, before []byte, res *Result) {
 			t.Errorf("the result does not parse: %s", d.Text(model.English))
 		}
 	}
+	// A line may change where it holds a key the change names (a key
+	// given the empty value gets it on its own line), or the old value of
+	// one (written on the line after its key).
 	var keys []string
 	for _, c := range res.Changes {
-		if c.Kind != Added {
-			keys = append(keys, c.Path[strings.LastIndexByte(c.Path, '.')+1:]+":")
+		keys = append(keys, c.Path[strings.LastIndexByte(c.Path, '.')+1:]+":")
+		if c.Old != "" {
+			keys = append(keys, c.Old)
+		}
+	}
+	// Every value the change does not name reads as it did.
+	was, is := flatten(t, before), flatten(t, res.Data)
+	named := map[string]bool{}
+	for _, c := range res.Changes {
+		named[c.Path] = true
+	}
+	for path, v := range was {
+		if !named[path] && is[path] != v {
+			t.Errorf("%s was %q, is %q", path, v, is[path])
 		}
 	}
 	removed, added := diffLines(before, res.Data)
@@ -249,6 +265,34 @@ func checkSurgical(t *testing.T, before []byte, res *Result) {
 			t.Errorf("the line %q changed, but no change reported touches it", l)
 		}
 	}
+}
+
+// flatten returns every scalar of the front matter of data by its dotted
+// path, as YAML reads it.
+func flatten(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	d, err := Open(data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	out := map[string]string{}
+	var walk func(prefix string, n *yaml.Node)
+	walk = func(prefix string, n *yaml.Node) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				walk(prefix+n.Content[i].Value+".", n.Content[i+1])
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(fmt.Sprintf("%s%d.", prefix, i), c)
+			}
+		default:
+			out[strings.TrimSuffix(prefix, ".")] = n.ShortTag() + " " + n.Value
+		}
+	}
+	walk("", d.root)
+	return out
 }
 
 // insertedInto reports whether b is a with text inserted at one place, as

@@ -126,7 +126,7 @@ func (d *Doc) merge(parent []string, pairs []Pair, c *changes) (bool, error) {
 				write = blank && !p.Value.blank()
 			}
 			if !write {
-				if !blank {
+				if !blank && p.Value.Mode != Overwrite {
 					c.kept = append(c.kept, join(path))
 				}
 				continue
@@ -151,6 +151,15 @@ func (d *Doc) skipBlanks(p int) int {
 	return p
 }
 
+// spaceBefore returns " " where the text at p must be kept apart from a
+// value written before it (a comment right after the colon, "key:#").
+func (d *Doc) spaceBefore(p int) string {
+	if p >= d.fm1 || strings.IndexByte(" \t\r\n,]}", d.src[p]) >= 0 {
+		return ""
+	}
+	return " "
+}
+
 // setScalar replaces the scalar value at path with v.
 func (d *Doc) setScalar(path []string, v Value) error {
 	key, val, parent, _ := d.lookup(path)
@@ -165,9 +174,10 @@ func (d *Doc) setScalar(path []string, v Value) error {
 	text := v.scalar(flow)
 	switch {
 	case s == e && flow: // "{key: , ...}"
-		return d.splice(s, d.skipBlanks(s), " "+text, path)
+		q := d.skipBlanks(s)
+		return d.splice(s, q, " "+text+d.spaceBefore(q), path)
 	case s == e: // "key:", perhaps with a comment after it
-		return d.splice(s, s, " "+text, path)
+		return d.splice(s, s, " "+text+d.spaceBefore(s), path)
 	case text == "":
 		ac, err := d.afterColon(key, path)
 		if err != nil {
@@ -177,9 +187,9 @@ func (d *Doc) setScalar(path []string, v Value) error {
 		if flow {
 			blank = " " // "{key: , ...}": "key:," would be a key of its own
 		}
-		return d.splice(ac, e, blank, path)
+		return d.splice(ac, e, blank+d.spaceBefore(e), path)
 	}
-	return d.splice(s, e, text, path)
+	return d.splice(s, e, text+d.spaceBefore(e), path)
 }
 
 // setMapping writes the mapping v as the value of the key at path, which
@@ -236,12 +246,16 @@ func (d *Doc) insert(parent []string, p Pair) error {
 			}
 			return d.splice(s+1, s+1, text, path)
 		}
-		_, e, err := d.valueSpan(m.Content[len(m.Content)-2], m.Content[len(m.Content)-1], path)
+		s, e, err := d.valueSpan(m.Content[len(m.Content)-2], m.Content[len(m.Content)-1], path)
 		if err != nil {
 			return err
 		}
-		if q := d.skipBlanks(e); q < d.fm1 && d.src[q] == ',' { // a trailing comma
+		q := d.skipBlanks(e)
+		if q < d.fm1 && d.src[q] == ',' { // a trailing comma
 			return d.splice(q+1, q+1, " "+text+",", path)
+		}
+		if s == e { // "{key: }": not "key:," which would be a key of its own
+			e = q
 		}
 		return d.splice(e, e, ", "+text, path)
 	}
@@ -250,7 +264,8 @@ func (d *Doc) insert(parent []string, p Pair) error {
 	}
 	lastKey := m.Content[len(m.Content)-2]
 	indent := m.Content[0].Column - 1
-	at := d.blockEnd(max(lastKey.Line, maxLine(m.Content[len(m.Content)-1])), indent, true)
+	lastVal := m.Content[len(m.Content)-1]
+	at := d.blockEndKeep(max(lastKey.Line, maxLine(lastVal)), indent, true, d.keepsBlanks(lastVal))
 	lines := blockLines(p.Key, p.Value, indent, d.step)
 	return d.splice(at, at, strings.Join(lines, d.eol)+d.eol, path)
 }

@@ -110,6 +110,7 @@ func TestEveryPath(t *testing.T) {
 					names = append(names, string(tr.To))
 				}
 				t.Run(name+"/"+strings.Join(append([]string{"submitted"}, names...), "-"), func(t *testing.T) {
+					t.Parallel()
 					lf := walk(t, []byte(start), p, false)
 					crlf := walk(t, convert([]byte(start), true, true), p, true)
 					if !bytes.Equal(crlf, convert(lf, true, true)) {
@@ -135,6 +136,7 @@ func TestEveryPath(t *testing.T) {
 			p := append(slices.Clone(workflow.Paths(f)[0]), tr)
 			for name, start := range pathStarts {
 				t.Run(name+"/"+string(f)+"-again-"+string(r.To), func(t *testing.T) {
+					t.Parallel()
 					walk(t, []byte(start), p, false)
 				})
 			}

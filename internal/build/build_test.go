@@ -380,3 +380,42 @@ func TestOutputFolderSafety(t *testing.T) {
 		t.Errorf("a file the build did not write was removed: %v", err)
 	}
 }
+
+// TestEveryPageIsReachable walks the site from its start page by links
+// alone, as a visitor (or a search engine) would: every page is reached.
+func TestEveryPageIsReachable(t *testing.T) {
+	m := buildMemory(t, fixture(t))
+	seen := map[string]bool{"index.html": true}
+	queue := []string{"index.html"}
+	for len(queue) > 0 {
+		name := queue[0]
+		queue = queue[1:]
+		data, _ := m.File(name)
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		walk(doc, func(n *html.Node) {
+			if n.Type != html.ElementNode || n.Data != "a" {
+				return
+			}
+			u, err := url.Parse(attr(n, "href"))
+			if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+				return
+			}
+			target := path.Join(path.Dir(name), u.Path)
+			if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == "./" {
+				target = path.Join(target, "index.html")
+			}
+			if _, ok := m.File(target); ok && strings.HasSuffix(target, ".html") && !seen[target] {
+				seen[target] = true
+				queue = append(queue, target)
+			}
+		})
+	}
+	for _, name := range m.Names() {
+		if strings.HasSuffix(name, ".html") && name != "404.html" && !seen[name] {
+			t.Errorf("%s cannot be reached from the start page", name)
+		}
+	}
+}

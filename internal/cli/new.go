@@ -209,12 +209,19 @@ func runNew(opts *NewOptions, lang model.Lang) int {
 		return cannot(opts.Err, lang, err)
 	}
 	var others []diag.Diagnostic
+	emptyBody := false
 	for _, d := range after.Res.Diags {
-		if d.Path == rel && d.Severity == diag.Error && d.Rule != diag.RuleEmptyBody {
+		switch {
+		case d.Path != rel || d.Severity != diag.Error:
+		case d.Rule == diag.RuleEmptyBody:
+			emptyBody = true
+		default:
 			others = append(others, d)
 		}
 	}
-	say(opts.Out, lang, "cli.new-empty-body")
+	if emptyBody {
+		say(opts.Out, lang, "cli.new-empty-body")
+	}
 	if len(others) > 0 {
 		say(opts.Err, lang, "cli.new-other-errors")
 		_ = diag.Write(opts.Err, diag.FormatText, lang, others)

@@ -16,6 +16,7 @@ package edit
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -320,6 +321,11 @@ func (d *Doc) valueSpan(key, v *yaml.Node, path []string) (start, end int, err e
 		return 0, 0, err
 	}
 	if isEmpty(v) {
+		// Nothing must stand there: not even a "!", which the parser
+		// forgets.
+		if q := d.skipBlanks(ac); q < d.fm1 && strings.IndexByte("\r\n#,]}", d.src[q]) < 0 {
+			return 0, 0, unsupported(path)
+		}
 		return ac, ac, nil
 	}
 	s, err := d.start(v, path)
@@ -387,25 +393,44 @@ func (d *Doc) nodeEnd(n *yaml.Node, start int, path []string) (int, error) {
 	return 0, unsupported(path)
 }
 
-// keepsBlanks reports whether the last value within n is a block scalar
-// whose trailing blank lines are part of it ("|+", ">+").
-func (d *Doc) keepsBlanks(n *yaml.Node) bool {
+// endsInBlockScalar reports whether the last value within n is a block
+// scalar ("|" or ">"). The blank lines after one may be part of its text
+// (with "|+", or when they hold spaces beyond its indentation), and are
+// never part of anything else: what is added goes after them.
+func endsInBlockScalar(n *yaml.Node) bool {
 	for n.Kind != yaml.ScalarNode {
 		if len(n.Content) == 0 || n.Style&yaml.FlowStyle != 0 {
 			return false
 		}
 		n = n.Content[len(n.Content)-1]
 	}
-	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
-		return false
+	return n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
+}
+
+// lastLine returns the last line of the value n, as far as its nodes tell:
+// the line on which its last node starts, or, where that node is a flow
+// collection or a quoted text, which may go on over lines indented less,
+// the line on which it ends.
+func (d *Doc) lastLine(n *yaml.Node, path []string) (int, error) {
+	last := maxLine(n)
+	for (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && n.Style&yaml.FlowStyle == 0 && len(n.Content) > 0 {
+		n = n.Content[len(n.Content)-1]
 	}
-	p, ok := d.offset(n.Line, n.Column)
-	if !ok {
-		return false
+	flow := n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode
+	quoted := n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+	if !flow && !quoted {
+		return last, nil
 	}
-	header, _, _ := strings.Cut(string(d.src[p:d.fm1]), "\n")
-	header, _, _ = strings.Cut(header, "#")
-	return strings.Contains(header, "+")
+	s, err := d.start(n, path)
+	if err != nil {
+		return 0, err
+	}
+	e, err := d.nodeEnd(n, s, path)
+	if err != nil {
+		return 0, err
+	}
+	l, _ := slices.BinarySearch(d.lines, e)
+	return max(last, l), nil
 }
 
 // maxLine returns the last line on which any node of n starts.
@@ -436,11 +461,10 @@ func (d *Doc) blockEnd(from, indent int, comments bool) int {
 }
 
 // blockEndKeep is blockEnd where, with keep, the blank lines at the end
-// belong to the block too: they are the text of a block scalar written
-// with "|+" or ">+".
+// belong to the block too, as they may to a block scalar.
 func (d *Doc) blockEndKeep(from, indent int, comments, keep bool) int {
-	last := from
-	for l := from + 1; l <= d.nlines(); l++ {
+	last := min(max(from, 1), d.nlines())
+	for l := last + 1; l <= d.nlines(); l++ {
 		line := d.line(l)
 		ind, blank := indentOf(line)
 		switch {

@@ -222,6 +222,9 @@ func (d *Doc) setMapping(path []string, v Value) error {
 		}
 		key, _, _, _ = d.lookup(path)
 	}
+	if key.Line < 1 || key.Line > d.nlines() {
+		return unsupported(path)
+	}
 	var lines []string
 	for _, p := range v.pairs {
 		lines = append(lines, blockLines(p.Key, p.Value, key.Column-1+d.step, d.step)...)
@@ -237,12 +240,18 @@ func (d *Doc) insert(parent []string, p Pair) error {
 		return err
 	}
 	path := child(parent, p.Key)
+	if m.Anchor != "" || m.Style&yaml.TaggedStyle != 0 {
+		return unsupported(path)
+	}
 	if m.Style&yaml.FlowStyle != 0 {
 		text := p.Key + ": " + p.Value.flowText()
 		if len(m.Content) == 0 {
 			s, err := d.start(m, path)
 			if err != nil {
 				return err
+			}
+			if d.src[s] != '{' {
+				return unsupported(path)
 			}
 			return d.splice(s+1, s+1, text, path)
 		}
@@ -254,18 +263,31 @@ func (d *Doc) insert(parent []string, p Pair) error {
 		if q < d.fm1 && d.src[q] == ',' { // a trailing comma
 			return d.splice(q+1, q+1, " "+text+",", path)
 		}
+		sep := ", "
 		if s == e { // "{key: }": not "key:," which would be a key of its own
-			e = q
+			if e = q; e == s {
+				sep = " , "
+			}
 		}
-		return d.splice(e, e, ", "+text, path)
+		return d.splice(e, e, sep+text, path)
 	}
 	if len(m.Content) == 0 {
 		return unsupported(path)
 	}
 	lastKey := m.Content[len(m.Content)-2]
+	// Keys written as "key:" where the parser says, not "? key".
+	for _, k := range []*yaml.Node{m.Content[0], lastKey} {
+		if _, err := d.afterColon(k, path); err != nil {
+			return err
+		}
+	}
 	indent := m.Content[0].Column - 1
 	lastVal := m.Content[len(m.Content)-1]
-	at := d.blockEndKeep(max(lastKey.Line, maxLine(lastVal)), indent, true, d.keepsBlanks(lastVal))
+	end, err := d.lastLine(lastVal, path)
+	if err != nil {
+		return err
+	}
+	at := d.blockEndKeep(max(lastKey.Line, end), indent, true, endsInBlockScalar(lastVal))
 	lines := blockLines(p.Key, p.Value, indent, d.step)
 	return d.splice(at, at, strings.Join(lines, d.eol)+d.eol, path)
 }
@@ -293,18 +315,32 @@ func (d *Doc) remove(path []string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if idx > 0 { // from the end of the value before: ", key: value"
+		if idx > 0 { // from the comma after the value before: ", key: value"
 			_, pe, err := d.valueSpan(parent.Content[idx-2], parent.Content[idx-1], path)
 			if err != nil {
 				return "", err
 			}
+			for pe < ks && d.src[pe] != ',' {
+				pe++
+			}
+			if pe >= ks {
+				return "", unsupported(path)
+			}
 			return old, d.splice(pe, ve, "", path)
 		}
-		ns, err := d.start(parent.Content[2], path) // up to the next key: "key: value, "
+		// The first: "key: value, " up to what follows on the line.
+		ns, err := d.start(parent.Content[2], path)
 		if err != nil {
 			return "", err
 		}
-		return old, d.splice(ks, ns, "", path)
+		q := d.skipBlanks(ve)
+		if q >= ns || d.src[q] != ',' {
+			return "", unsupported(path)
+		}
+		return old, d.splice(ks, min(d.skipBlanks(q+1), ns), "", path)
+	}
+	if key.Line < 1 || key.Line > d.nlines() {
+		return "", unsupported(path)
 	}
 	ind, _ := indentOf(d.line(key.Line))
 	if ind != key.Column-1 {
@@ -315,6 +351,13 @@ func (d *Doc) remove(path []string) (string, error) {
 			return "", err
 		}
 	}
-	end := d.blockEnd(max(key.Line, maxLine(val)), ind, false)
+	last, err := d.lastLine(val, path)
+	if err != nil {
+		return "", err
+	}
+	end := d.lines[max(key.Line, last)] // a scalar or a flow collection: the lines it is on
+	if val.Style&yaml.FlowStyle == 0 && (val.Kind != yaml.ScalarNode || endsInBlockScalar(val)) {
+		end = d.blockEndKeep(max(key.Line, last), ind, false, endsInBlockScalar(val))
+	}
 	return old, d.splice(d.lines[key.Line-1], end, "", path)
 }

@@ -160,6 +160,17 @@ Användning:
       visar webbplatsen på din dator och bygger om den när en fil ändras
   idebank report [--period 2026|2026-Q2|2026-05|FRÅN..TILL] [--unit ID] [--format md|html|csv|json] [--out FIL]
       skriver verksamhetsrapporten för en period
+  idebank new [--kind TYP] [--title RUBRIK] [--unit ID] [--name NAMN | --anonymous]
+              [--github LOGIN] [--tags A,B] [--today ÅÅÅÅ-MM-DD] [-C MAPP]
+      skapar en ny idéfil från mallen, med nästa lediga id; frågar efter det som saknas
+  idebank advance ID --to STEG [--by LOGIN] [--today ÅÅÅÅ-MM-DD] [-C MAPP]
+      flyttar idén till steget STEG och lägger till det som steget kräver
+  idebank gen github [--check] [-C MAPP]
+      skriver GitHub-formulären för nya idéer (.github/ISSUE_TEMPLATE) från idebank.yaml och templates/
+  idebank intake [--issue N]      gör en idéfil och en pull request av ett ärende från ett idéformulär
+  idebank pr-comment [--pr N]     håller en kommentar på en pull request: vad den gör, vem som godkänner
+  idebank notify [--base REV --head REV]   berättar för idégivarna när deras idéer tar ett steg
+  idebank remind                  håller ett ärende med det som väntar för länge
   idebank version
   idebank help
 
@@ -176,6 +187,17 @@ Usage:
       shows the site on your computer and rebuilds it when a file changes
   idebank report [--period 2026|2026-Q2|2026-05|FROM..TO] [--unit ID] [--format md|html|csv|json] [--out FILE]
       writes the activity report for a period
+  idebank new [--kind KIND] [--title TITLE] [--unit ID] [--name NAME | --anonymous]
+              [--github LOGIN] [--tags A,B] [--today YYYY-MM-DD] [-C DIR]
+      creates a new idea file from the template, with the next free id; asks for what is missing
+  idebank advance ID --to STAGE [--by LOGIN] [--today YYYY-MM-DD] [-C DIR]
+      moves the idea to the stage STAGE and adds what the step requires
+  idebank gen github [--check] [-C DIR]
+      writes the GitHub forms for new ideas (.github/ISSUE_TEMPLATE) from idebank.yaml and templates/
+  idebank intake [--issue N]      makes an idea file and a pull request of an issue from an idea form
+  idebank pr-comment [--pr N]     keeps one comment on a pull request: what it does, who approves
+  idebank notify [--base REV --head REV]   tells submitters when their ideas take a step
+  idebank remind                  keeps one issue listing what waits too long
   idebank version
   idebank help
 

@@ -321,46 +321,73 @@ Gör en idéfil av ett ärende från ett idéformulär, på en egen gren, och ö
 Makes an idea file of an issue opened with an idea form, on a branch of its own, and opens a pull request for an idea ambassador to review.
 The issue stays the idea's discussion. Without --issue the number comes from GITHUB_EVENT_PATH.
 `},
-	"cli.need-issue":        {"vilket ärende? Ange --issue N (eller kör i GitHub Actions på ett ärende)", "which issue? Give --issue N (or run in GitHub Actions on an issue)"},
-	"cli.intake-not-idea":   {"ärende #%d kommer inte från ett idéformulär", "issue #%d does not come from an idea form"},
-	"cli.intake-exists":     {"ärende #%d är redan registrerat som %s", "issue #%d is already registered as %s"},
-	"cli.intake-proposed":   {"ärende #%d är redan föreslaget i pull request #%d", "issue #%d is already proposed in pull request #%d"},
-	"cli.intake-no-title":   {"ärendet saknar rubrik: skriv en kort rubrik som säger vad idén handlar om", "the issue has no title: write a short title that says what the idea is about"},
-	"cli.intake-asked":      {"ärende #%d: idégivaren ombeds rätta %d saker", "issue #%d: the submitter is asked to put %d things right"},
-	"cli.intake-done":       {"ärende #%d är registrerat som %s i pull request #%d", "issue #%d is registered as %s in pull request #%d"},
-	"cli.need-pr":           {"vilken pull request? Ange --pr N (eller kör i GitHub Actions på en pull request)", "which pull request? Give --pr N (or run in GitHub Actions on a pull request)"},
-	"cli.need-push":         {"vilka commits? Ange --base och --head (eller kör i GitHub Actions på en push)", "which commits? Give --base and --head (or run in GitHub Actions on a push)"},
-	"cli.pr-comment-posted": {"Kommentaren på pull request #%d är skriven", "The comment on pull request #%d is posted"},
-	"cli.pr-comment-edited": {"Kommentaren på pull request #%d är uppdaterad", "The comment on pull request #%d is updated"},
-	"cli.notify-first-push": {"Det finns inget före den här pushen att jämföra med", "There is nothing before this push to compare with"},
-	"cli.notify-no-issue":   {"%s har ingen diskussion i det här repot att berätta i", "%s has no discussion in this repository to tell"},
-	"cli.notified":          {"%s: idégivaren är informerad i ärende #%d", "%s: the submitter is told in issue #%d"},
-	"cli.notify-nothing":    {"Ingen idé tog ett steg", "No idea took a step"},
-	"cli.remind-nothing":    {"Inget väntar för länge", "Nothing waits too long"},
-	"cli.remind-opened":     {"Ärende #%d listar %d idéer som väntar för länge", "Issue #%d lists %d ideas that wait too long"},
-	"cli.remind-updated":    {"Ärende #%d är uppdaterat: %d idéer väntar för länge", "Issue #%d is updated: %d ideas wait too long"},
-	"cli.built":             {"Webbplatsen med %d idéer är byggd i %s", "The site with %d ideas is built in %s"},
-	"cli.unsafe-out":        {"bygger inte i %s: mappen är idébanken själv, innehåller idéer, eller är inte tom och skapades inte av idebank build. Välj en tom mapp", "not building in %s: the folder is the idea bank itself, holds ideas, or is not empty and was not made by idebank build. Choose an empty folder"},
-	"cli.serving":           {"Webbplatsen visas på %s (avsluta med Ctrl+C)", "The site is shown at %s (stop with Ctrl+C)"},
-	"cli.rebuilt":           {"Webbplatsen är ombyggd", "The site is rebuilt"},
-	"cli.serve-waiting":     {"Webbplatsen kunde inte byggas: rätta felen ovan, så byggs den om", "The site could not be built: correct the errors above, and it is rebuilt"},
-	"cli.unknown-command":   {"okänt kommando %q", "unknown command %q"},
-	"cli.extra-args":        {"oväntade argument: %s", "unexpected arguments: %s"},
-	"cli.bad-format":        {"okänt format %q: välj text, json eller github", "unknown format %q: choose text, json or github"},
-	"cli.bad-lang":          {"okänt språk %q: välj sv eller en", "unknown language %q: choose sv or en"},
-	"cli.bad-today":         {"--today %q är inget datum av formen ÅÅÅÅ-MM-DD", "--today %q is not a date of the form YYYY-MM-DD"},
-	"cli.head-without-base": {"--head kräver --base", "--head needs --base"},
-	"cli.cannot":            {"kan inte köra: %s", "cannot run: %s"},
-	"cli.check-summary":     {"Kontrollerat: %v; %v, %v", "Checked: %v; %v, %v"},
-	"cli.ideas.one":         {"%d idé", "%d idea"},
-	"cli.ideas.other":       {"%d idéer", "%d ideas"},
-	"cli.errors.one":        {"%d fel", "%d error"},
-	"cli.errors.other":      {"%d fel", "%d errors"},
-	"cli.warnings.one":      {"%d varning", "%d warning"},
-	"cli.warnings.other":    {"%d varningar", "%d warnings"},
-	"cli.no-dir":            {"mappen %s finns inte", "the folder %s does not exist"},
-	"cli.flag-unknown":      {"okänd flagga %s", "unknown flag %s"},
-	"cli.flag-value":        {"flaggan %s behöver ett värde", "the flag %s needs a value"},
-	"cli.not-git":           {"%s ligger inte i ett git-repo; --base kräver ett", "%s is not in a git repository; --base needs one"},
-	"cli.bad-revision":      {"revisionen %q finns inte i repot (en grund klon kan sakna den: hämta mer historik, i GitHub Actions med fetch-depth: 0)", "the revision %q is not in the repository (a shallow clone may lack it: fetch more history, in GitHub Actions with fetch-depth: 0)"},
+	"cli.need-issue":      {"vilket ärende? Ange --issue N (eller kör i GitHub Actions på ett ärende)", "which issue? Give --issue N (or run in GitHub Actions on an issue)"},
+	"cli.intake-not-idea": {"ärende #%d kommer inte från ett idéformulär", "issue #%d does not come from an idea form"},
+	"cli.intake-exists":   {"ärende #%d är redan registrerat som %s", "issue #%d is already registered as %s"},
+	"cli.intake-proposed": {"ärende #%d är redan föreslaget i pull request #%d", "issue #%d is already proposed in pull request #%d"},
+	"cli.intake-no-title": {"ärendet saknar rubrik: skriv en kort rubrik som säger vad idén handlar om", "the issue has no title: write a short title that says what the idea is about"},
+	"cli.intake-asked":    {"ärende #%d: idégivaren ombeds rätta %d saker", "issue #%d: the submitter is asked to put %d things right"},
+	"cli.intake-done":     {"ärende #%d är registrerat som %s i pull request #%d", "issue #%d is registered as %s in pull request #%d"},
+	"cli.forget-usage": {`Användning: idebank forget --name NAMN [--login LOGIN] [--dry-run]
+
+Tar bort en person ur alla idéfiler, på personens begäran: där personen är idégivare blir idén anonym
+och namn och GitHub-användarnamn tas bort; där namnet står i en text ersätts det. Inget annat i filerna
+ändras. Se docs/privacy.md för hela rutinen.
+
+  --name NAMN         personens namn, som det står i filerna
+  --login LOGIN       personens GitHub-användarnamn
+  --dry-run           visa vad som skulle ändras, utan att ändra
+  -C MAPP             kör i MAPP i stället för den aktuella mappen
+`, `Usage: idebank forget --name NAME [--login LOGIN] [--dry-run]
+
+Removes a person from every idea file, at their request: where they are the submitter the idea becomes
+anonymous and their name and GitHub login are removed; where their name stands in a text it is
+replaced. Nothing else in the files changes. See docs/privacy.md for the whole procedure.
+
+  --name NAME         the person's name, as the files write it
+  --login LOGIN       the person's GitHub login
+  --dry-run           show what would change, without changing it
+  -C DIR              run in DIR instead of the current folder
+`},
+	"cli.forget-whom":        {"vem? Ange --name och/eller --login", "whom? Give --name and/or --login"},
+	"cli.forget-replacement": {"[namn borttaget]", "[name removed]"},
+	"cli.forget-configured":  {"obs: personen finns bland people i idebank.yaml; ta bort eller ändra posten där för hand (deras signaturer är användarnamn)", "note: the person is among the people in idebank.yaml; remove or change the entry there by hand (their signatures are logins)"},
+	"cli.forget-manual":      {"%s: %s kan inte ändras säkert automatiskt; ändra det för hand", "%s: %s cannot be changed safely by the program; change it by hand"},
+	"cli.forget-changed":     {"%s: %s", "%s: %s"},
+	"cli.forget-done":        {"%d filer ändrade. Granska ändringen och öppna en pull request; se docs/privacy.md om versionshistoriken", "%d files changed. Review the change and open a pull request; see docs/privacy.md about the version history"},
+	"cli.need-pr":            {"vilken pull request? Ange --pr N (eller kör i GitHub Actions på en pull request)", "which pull request? Give --pr N (or run in GitHub Actions on a pull request)"},
+	"cli.need-push":          {"vilka commits? Ange --base och --head (eller kör i GitHub Actions på en push)", "which commits? Give --base and --head (or run in GitHub Actions on a push)"},
+	"cli.pr-comment-posted":  {"Kommentaren på pull request #%d är skriven", "The comment on pull request #%d is posted"},
+	"cli.pr-comment-edited":  {"Kommentaren på pull request #%d är uppdaterad", "The comment on pull request #%d is updated"},
+	"cli.notify-first-push":  {"Det finns inget före den här pushen att jämföra med", "There is nothing before this push to compare with"},
+	"cli.notify-no-issue":    {"%s har ingen diskussion i det här repot att berätta i", "%s has no discussion in this repository to tell"},
+	"cli.notified":           {"%s: idégivaren är informerad i ärende #%d", "%s: the submitter is told in issue #%d"},
+	"cli.notify-nothing":     {"Ingen idé tog ett steg", "No idea took a step"},
+	"cli.remind-nothing":     {"Inget väntar för länge", "Nothing waits too long"},
+	"cli.remind-opened":      {"Ärende #%d listar %d idéer som väntar för länge", "Issue #%d lists %d ideas that wait too long"},
+	"cli.remind-updated":     {"Ärende #%d är uppdaterat: %d idéer väntar för länge", "Issue #%d is updated: %d ideas wait too long"},
+	"cli.built":              {"Webbplatsen med %d idéer är byggd i %s", "The site with %d ideas is built in %s"},
+	"cli.unsafe-out":         {"bygger inte i %s: mappen är idébanken själv, innehåller idéer, eller är inte tom och skapades inte av idebank build. Välj en tom mapp", "not building in %s: the folder is the idea bank itself, holds ideas, or is not empty and was not made by idebank build. Choose an empty folder"},
+	"cli.serving":            {"Webbplatsen visas på %s (avsluta med Ctrl+C)", "The site is shown at %s (stop with Ctrl+C)"},
+	"cli.rebuilt":            {"Webbplatsen är ombyggd", "The site is rebuilt"},
+	"cli.serve-waiting":      {"Webbplatsen kunde inte byggas: rätta felen ovan, så byggs den om", "The site could not be built: correct the errors above, and it is rebuilt"},
+	"cli.unknown-command":    {"okänt kommando %q", "unknown command %q"},
+	"cli.extra-args":         {"oväntade argument: %s", "unexpected arguments: %s"},
+	"cli.bad-format":         {"okänt format %q: välj text, json eller github", "unknown format %q: choose text, json or github"},
+	"cli.bad-lang":           {"okänt språk %q: välj sv eller en", "unknown language %q: choose sv or en"},
+	"cli.bad-today":          {"--today %q är inget datum av formen ÅÅÅÅ-MM-DD", "--today %q is not a date of the form YYYY-MM-DD"},
+	"cli.head-without-base":  {"--head kräver --base", "--head needs --base"},
+	"cli.cannot":             {"kan inte köra: %s", "cannot run: %s"},
+	"cli.check-summary":      {"Kontrollerat: %v; %v, %v", "Checked: %v; %v, %v"},
+	"cli.ideas.one":          {"%d idé", "%d idea"},
+	"cli.ideas.other":        {"%d idéer", "%d ideas"},
+	"cli.errors.one":         {"%d fel", "%d error"},
+	"cli.errors.other":       {"%d fel", "%d errors"},
+	"cli.warnings.one":       {"%d varning", "%d warning"},
+	"cli.warnings.other":     {"%d varningar", "%d warnings"},
+	"cli.no-dir":             {"mappen %s finns inte", "the folder %s does not exist"},
+	"cli.flag-unknown":       {"okänd flagga %s", "unknown flag %s"},
+	"cli.flag-value":         {"flaggan %s behöver ett värde", "the flag %s needs a value"},
+	"cli.not-git":            {"%s ligger inte i ett git-repo; --base kräver ett", "%s is not in a git repository; --base needs one"},
+	"cli.bad-revision":       {"revisionen %q finns inte i repot (en grund klon kan sakna den: hämta mer historik, i GitHub Actions med fetch-depth: 0)", "the revision %q is not in the repository (a shallow clone may lack it: fetch more history, in GitHub Actions with fetch-depth: 0)"},
 }

@@ -138,7 +138,8 @@ median() {
 }
 
 # measure TOOL CMD... runs CMD under /usr/bin/time -v and appends its peak
-# RSS in KB to $work/TOOL.rss and its wall time in seconds to $work/TOOL.wall.
+# RSS in KB to $work/TOOL.rss, its wall time in seconds to $work/TOOL.wall
+# and its user and system CPU seconds to $work/TOOL.cpu.
 measure() {
 	local tool=$1 log=$work/time.log start end kb secs
 	shift
@@ -150,14 +151,16 @@ measure() {
 	fi
 	end=$(date +%s.%N)
 	kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")
+	awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { print u, s }' "$log" >>"$work/$tool.cpu"
 	secs=$(echo "$start $end" | awk '{ printf "%.3f", $2 - $1 }')
 	echo "$kb" >>"$work/$tool.rss"
 	echo "$secs" >>"$work/$tool.wall"
 	echo "   round $r $tool: ${secs}s, $((kb / 1024)) MB" >&2
 }
 
-declare -A rss time_med time_min time_max
-: >"$work/hugo.rss"; : >"$work/idebank.rss"; : >"$work/hugo.wall"; : >"$work/idebank.wall"
+declare -A rss time_med time_min time_max cpu_user cpu_sys
+for tool in hugo idebank; do : >"$work/$tool.rss"; : >"$work/$tool.wall"; : >"$work/$tool.cpu"; done
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 if [ "$use_hyperfine" = 1 ]; then
 	echo "== timing with hyperfine, $ROUNDS rounds each (+1 warm-up)" >&2
@@ -167,7 +170,7 @@ if [ "$use_hyperfine" = 1 ]; then
 		-n idebank --prepare "$prepare_idebank" "$(printf '%q ' "${idebank_cmd[@]}")" >&2
 	# command,mean,stddev,median,user,system,min,max
 	while IFS=, read -r name _mean _sd med _user _sys mn mx _; do
-		case $name in hugo | idebank) time_med[$name]=$med time_min[$name]=$mn time_max[$name]=$mx ;; esac
+		case $name in hugo | idebank) time_med[$name]=$med time_min[$name]=$mn time_max[$name]=$mx cpu_user[$name]=$_user cpu_sys[$name]=$_sys ;; esac
 	done <"$work/hyperfine.csv"
 	rss_rounds=3
 else
@@ -195,9 +198,12 @@ for tool in hugo idebank; do
 		time_med[$tool]=$(median <"$work/$tool.wall")
 		time_min[$tool]=$(sort -g "$work/$tool.wall" | head -1)
 		time_max[$tool]=$(sort -g "$work/$tool.wall" | tail -1)
+		cpu_user[$tool]=$(awk '{ print $1 }' "$work/$tool.cpu" | median)
+		cpu_sys[$tool]=$(awk '{ print $2 }' "$work/$tool.cpu" | median)
 	fi
 done
 
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 ratio=$(awk -v h="${time_med[hugo]}" -v i="${time_med[idebank]}" 'BEGIN { printf "%.2f", h / i }')
 rss_mb=$(( ${rss[idebank]} / 1024 ))
 speed_ok=$(awk -v r="$ratio" -v t="$TARGET_RATIO" 'BEGIN { print (r >= t) ? "PASS" : "FAIL" }')
@@ -206,12 +212,17 @@ rss_ok=$([ "$rss_mb" -lt "$TARGET_RSS_MB" ] && echo PASS || echo FAIL)
 echo
 echo "idebank build vs hugo: $N ideas, $ROUNDS rounds, $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 echo "$(hugo version | awk '{ print $1, $2 }'); idebank from $(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$repo" && [ -n "$(git status --porcelain 2>/dev/null)" ] && echo '+dirty')"
-echo "timing: $([ "$use_hyperfine" = 1 ] && echo hyperfine || echo '/usr/bin/time loop'); peak RSS: max of $rss_rounds rounds of /usr/bin/time -v"
+echo "timing: $([ "$use_hyperfine" = 1 ] && echo 'hyperfine (user/sys: mean)' || echo '/usr/bin/time loop (user/sys: median)'); peak RSS: max of $rss_rounds rounds of /usr/bin/time -v"
+echo "load average before: $load_before; after: $load_after"
+if awk -v l="${load_after%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+	echo "WARNING: the machine was busy with other work (load above $(nproc)): wall times are noisy; compare user+sys too"
+fi
 echo
-printf '%-9s %10s %10s %10s %14s %8s\n' tool "median s" "min s" "max s" "peak RSS MB" "pages"
+printf '%-9s %10s %10s %10s %8s %8s %14s %8s\n' tool "median s" "min s" "max s" "user s" "sys s" "peak RSS MB" "pages"
 for tool in hugo idebank; do
 	pages=$([ "$tool" = hugo ] && echo "$pages_hugo" || echo "$pages_idebank")
-	printf '%-9s %10.3f %10.3f %10.3f %14d %8d\n' "$tool" "${time_med[$tool]}" "${time_min[$tool]}" "${time_max[$tool]}" "$(( ${rss[$tool]} / 1024 ))" "$pages"
+	printf '%-9s %10.3f %10.3f %10.3f %8.2f %8.2f %14d %8d\n' "$tool" "${time_med[$tool]}" "${time_min[$tool]}" "${time_max[$tool]}" \
+		"${cpu_user[$tool]}" "${cpu_sys[$tool]}" "$(( ${rss[$tool]} / 1024 ))" "$pages"
 done
 echo
 printf '%-44s %8s  %s\n' "speed: hugo median / idebank median = ${ratio}x" "$speed_ok" "(target >= ${TARGET_RATIO}x)"

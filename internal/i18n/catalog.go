@@ -171,6 +171,7 @@ Användning:
   idebank pr-comment [--pr N]     håller en kommentar på en pull request: vad den gör, vem som godkänner
   idebank notify [--base REV --head REV]   berättar för idégivarna när deras idéer tar ett steg
   idebank remind                  håller ett ärende med det som väntar för länge
+  idebank forget --name NAMN [--login LOGIN]   tar bort en person ur alla idéfiler, på begäran
   idebank version
   idebank help
 
@@ -198,6 +199,7 @@ Usage:
   idebank pr-comment [--pr N]     keeps one comment on a pull request: what it does, who approves
   idebank notify [--base REV --head REV]   tells submitters when their ideas take a step
   idebank remind                  keeps one issue listing what waits too long
+  idebank forget --name NAME [--login LOGIN]   removes a person from every idea file, on request
   idebank version
   idebank help
 

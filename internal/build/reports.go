@@ -90,13 +90,20 @@ func (s *site) reportPages() {
 		all = append(all, y.Year)
 		all = append(all, y.Quarters...)
 	}
-	for _, link := range all {
-		p, err := report.ParsePeriod(link.Name)
+	// Each report goes over every idea: make them on every core.
+	made := make([]page, len(all))
+	parallel(len(all), func(i int) {
+		p, err := report.ParsePeriod(all[i].Name)
 		if err != nil {
-			continue // the names above always parse
+			return // the names above always parse
 		}
-		s.pages = append(s.pages, page{Path: link.Path + "index.html", Layout: "report", Section: "reports",
-			Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, link.Name)), Data: s.reportPage(p, years)})
+		made[i] = page{Path: all[i].Path + "index.html", Layout: "report", Section: "reports",
+			Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, all[i].Name)), Data: s.reportPage(p, years)}
+	})
+	for _, pg := range made {
+		if pg.Path != "" {
+			s.pages = append(s.pages, pg)
+		}
 	}
 	s.pages = append(s.pages, page{Path: "reports/index.html", Layout: "reports", Section: "reports",
 		Title: s.t("site.reports"), Data: ReportIndex{Years: years}})

@@ -14,6 +14,8 @@
 #   SEED=1       the corpus generator's seed
 #   KEEP=1       keep the temporary folder (corpus, Hugo site, outputs)
 #   NO_HYPERFINE=1  time with the /usr/bin/time loop even when hyperfine is there
+#   TMPDIR=/dev/shm everything (corpus and outputs) in memory: the disk out
+#                   of the measurement, which a shared or throttled disk needs
 #
 # Needs hugo and GNU time; hyperfine is used when present. Install them with
 #   apt-get install -y hugo time hyperfine
@@ -67,6 +69,8 @@ export HUGO_CACHEDIR=$work/hugo-cache
 
 echo "== building idebank and the corpus generator" >&2
 (cd "$repo" && go build -o "$work/idebank" ./cmd/idebank && go build -o "$work/gencorpus" ./bench/gencorpus)
+# The code measured: the commit, and +dirty when the work tree had changes.
+rev="$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$repo" && [ -n "$(git status --porcelain 2>/dev/null)" ] && echo '+dirty')"
 
 echo "== generating $N ideas (seed $SEED) into $bank" >&2
 "$work/gencorpus" -n "$N" -seed "$SEED" -out "$bank"
@@ -126,6 +130,10 @@ echo "== trial builds" >&2
 "${idebank_cmd[@]}" || { echo "site.sh: idebank build failed on the corpus" >&2; exit 2; }
 pages_hugo=$(find "$out_hugo" -name '*.html' | wc -l)
 pages_idebank=$(find "$out_idebank" -name '*.html' | wc -l)
+# bytes_mb DIR prints the size of the files under DIR in MB.
+bytes_mb() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }'; }
+size_hugo=$(bytes_mb "$out_hugo")
+size_idebank=$(bytes_mb "$out_idebank")
 
 # Each round starts from a fresh output folder, with the previous round's
 # writes flushed, so neither tool pays for the other's disk traffic.
@@ -211,18 +219,19 @@ rss_ok=$([ "$rss_mb" -lt "$TARGET_RSS_MB" ] && echo PASS || echo FAIL)
 
 echo
 echo "idebank build vs hugo: $N ideas, $ROUNDS rounds, $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
-echo "$(hugo version | awk '{ print $1, $2 }'); idebank from $(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$repo" && [ -n "$(git status --porcelain 2>/dev/null)" ] && echo '+dirty')"
+echo "$(hugo version | awk '{ print $1, $2 }'); idebank built from $rev"
 echo "timing: $([ "$use_hyperfine" = 1 ] && echo 'hyperfine (user/sys: mean)' || echo '/usr/bin/time loop (user/sys: median)'); peak RSS: max of $rss_rounds rounds of /usr/bin/time -v"
 echo "load average before: $load_before; after: $load_after"
 if awk -v l="${load_after%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
 	echo "WARNING: the machine was busy with other work (load above $(nproc)): wall times are noisy; compare user+sys too"
 fi
 echo
-printf '%-9s %10s %10s %10s %8s %8s %14s %8s\n' tool "median s" "min s" "max s" "user s" "sys s" "peak RSS MB" "pages"
+printf '%-9s %10s %10s %10s %8s %8s %14s %8s %8s\n' tool "median s" "min s" "max s" "user s" "sys s" "peak RSS MB" "pages" "out MB"
 for tool in hugo idebank; do
 	pages=$([ "$tool" = hugo ] && echo "$pages_hugo" || echo "$pages_idebank")
-	printf '%-9s %10.3f %10.3f %10.3f %8.2f %8.2f %14d %8d\n' "$tool" "${time_med[$tool]}" "${time_min[$tool]}" "${time_max[$tool]}" \
-		"${cpu_user[$tool]}" "${cpu_sys[$tool]}" "$(( ${rss[$tool]} / 1024 ))" "$pages"
+	size=$([ "$tool" = hugo ] && echo "$size_hugo" || echo "$size_idebank")
+	printf '%-9s %10.3f %10.3f %10.3f %8.2f %8.2f %14d %8d %8s\n' "$tool" "${time_med[$tool]}" "${time_min[$tool]}" "${time_max[$tool]}" \
+		"${cpu_user[$tool]}" "${cpu_sys[$tool]}" "$(( ${rss[$tool]} / 1024 ))" "$pages" "$size"
 done
 echo
 printf '%-44s %8s  %s\n' "speed: hugo median / idebank median = ${ratio}x" "$speed_ok" "(target >= ${TARGET_RATIO}x)"

@@ -13,6 +13,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
@@ -48,6 +49,10 @@ type site struct {
 	tmpl    map[string]*template.Template
 	pages   []page
 	written int
+	// partials is the base layout, whose parts rows and chrome render.
+	partials *template.Template
+	// Cached parts of pages: see rows and chrome.
+	rowCache, chromeCache sync.Map
 }
 
 // Tag is a tag with the path segment of its page.
@@ -217,6 +222,8 @@ func (s *site) templates() error {
 			return ideaList{Root: root, ID: id, Caption: caption, Ideas: ideas}
 		},
 		"requirement": func(r workflow.Requirement) string { return describeRequirement(s.lang, r) },
+		"rows":        s.rows,
+		"chrome":      s.chrome,
 	}
 	s.tmpl = map[string]*template.Template{}
 	layouts, err := fs.Glob(s.opts.Theme, "layouts/*.html")
@@ -238,7 +245,63 @@ func (s *site) templates() error {
 		}
 		s.tmpl[strings.TrimSuffix(name, ".html")] = t
 	}
+	s.partials = base
 	return nil
+}
+
+// rows renders the rows of an idea table with the layout "idea-row". An
+// idea is in up to seven lists, all at one of two depths: each row is
+// rendered once per root and then reused.
+func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
+	var b strings.Builder
+	var buf bytes.Buffer
+	for _, v := range ideas {
+		key := rowKey{root, v}
+		if r, ok := s.rowCache.Load(key); ok {
+			b.WriteString(r.(string))
+			continue
+		}
+		buf.Reset()
+		if err := s.partial(&buf, "idea-row", struct {
+			Root string
+			Idea *Idea
+		}{root, v}); err != nil {
+			return "", err
+		}
+		r := buf.String()
+		s.rowCache.Store(key, r)
+		b.WriteString(r)
+	}
+	return template.HTML(b.String()), nil // escaped by the layout
+}
+
+type rowKey struct {
+	root string
+	idea *Idea
+}
+
+// chrome renders the part of the base layout called name, which may use
+// only the page's root and section and what is the same on every page:
+// once per root and section.
+func (s *site) chrome(name string, d pageData) (template.HTML, error) {
+	key := chromeKey{name, d.Root, d.Section}
+	if r, ok := s.chromeCache.Load(key); ok {
+		return r.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := s.partial(&buf, name, d); err != nil {
+		return "", err
+	}
+	r := template.HTML(buf.String()) // escaped by the layout
+	s.chromeCache.Store(key, r)
+	return r, nil
+}
+
+type chromeKey struct{ name, root, section string }
+
+// partial executes the template name of the base layout.
+func (s *site) partial(w *bytes.Buffer, name string, data any) error {
+	return s.partials.ExecuteTemplate(w, name, data)
 }
 
 func (s *site) renderPages() error {

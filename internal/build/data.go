@@ -47,7 +47,8 @@ func (s *site) searchIndex() error {
 }
 
 // openIdea is one idea in ideas.json: every published field, for other
-// systems and for open data.
+// systems and for open data. The sections are typed structs whose fields
+// are in the order of their keys, so the bytes are those a map would give.
 type openIdea struct {
 	ID          string         `json:"id"`
 	URL         string         `json:"url,omitempty"`
@@ -63,27 +64,113 @@ type openIdea struct {
 	Discussion  string         `json:"discussion,omitempty"`
 	Related     []string       `json:"related"`
 	Text        string         `json:"text"`
-	Screening   map[string]any `json:"screening,omitempty"`
-	Proposal    map[string]any `json:"proposal,omitempty"`
-	Decision    map[string]any `json:"decision,omitempty"`
-	Plan        map[string]any `json:"plan,omitempty"`
-	Implemented map[string]any `json:"implementation,omitempty"`
-	Outcome     map[string]any `json:"outcome,omitempty"`
-	Withdrawn   map[string]any `json:"withdrawn,omitempty"`
+	Screening   *openScreening `json:"screening,omitempty"`
+	Proposal    *openProposal  `json:"proposal,omitempty"`
+	Decision    *openDecision  `json:"decision,omitempty"`
+	Plan        *openPlan      `json:"plan,omitempty"`
+	Implemented *openImplement `json:"implementation,omitempty"`
+	Outcome     *openOutcome   `json:"outcome,omitempty"`
+	Withdrawn   *openWithdrawn `json:"withdrawn,omitempty"`
 }
 
-func date(d model.Date) any {
+type openPerson struct {
+	Login string `json:"login"`
+	Name  string `json:"name"`
+}
+
+type openMet struct {
+	Met  bool   `json:"met"`
+	Note string `json:"note"`
+}
+
+type openValue struct {
+	Long  int    `json:"long"`
+	Note  string `json:"note"`
+	Short int    `json:"short"`
+}
+
+type openCriteria struct {
+	Benefit *openMet  `json:"benefit,omitempty"`
+	Mission *openMet  `json:"mission,omitempty"`
+	Reach   *openMet  `json:"reach,omitempty"`
+	Value   openValue `json:"value"`
+}
+
+type openScreening struct {
+	By       *openPerson            `json:"by"`
+	Criteria openCriteria           `json:"criteria"`
+	Date     *string                `json:"date"`
+	Feedback string                 `json:"feedback"`
+	Outcome  model.ScreeningOutcome `json:"outcome"`
+	Revisit  *string                `json:"revisit"`
+}
+
+type openProposal struct {
+	By        *openPerson `json:"by"`
+	Cost      int         `json:"cost"`
+	Date      *string     `json:"date"`
+	Resources string      `json:"resources"`
+	Summary   string      `json:"summary"`
+}
+
+type openDecision struct {
+	By          *openPerson           `json:"by"`
+	Date        *string               `json:"date"`
+	Implementer *openPerson           `json:"implementer"`
+	Motivation  string                `json:"motivation"`
+	Outcome     model.DecisionOutcome `json:"outcome"`
+	Resources   string                `json:"resources"`
+}
+
+type openPlan struct {
+	By      *openPerson `json:"by"`
+	Date    *string     `json:"date"`
+	Summary string      `json:"summary"`
+}
+
+type openCommunicated struct {
+	By      *openPerson `json:"by"`
+	Channel string      `json:"channel"`
+	Date    *string     `json:"date"`
+}
+
+type openImplement struct {
+	Communicated *openCommunicated `json:"communicated,omitempty"`
+	Completed    *string           `json:"completed"`
+	Started      *string           `json:"started"`
+}
+
+type openReported struct {
+	Body string  `json:"body"`
+	Date *string `json:"date"`
+}
+
+type openOutcome struct {
+	By         *openPerson   `json:"by"`
+	Date       *string       `json:"date"`
+	Effects    string        `json:"effects"`
+	Lessons    string        `json:"lessons"`
+	ReportedTo *openReported `json:"reported_to,omitempty"`
+}
+
+type openWithdrawn struct {
+	Date   *string `json:"date"`
+	Reason string  `json:"reason"`
+}
+
+func date(d model.Date) *string {
 	if d.IsZero() {
 		return nil
 	}
-	return d.String()
+	s := d.String()
+	return &s
 }
 
-func who(p Person) any {
+func who(p Person) *openPerson {
 	if p.Login == "" {
 		return nil
 	}
-	return map[string]string{"login": p.Login, "name": p.Name}
+	return &openPerson{p.Login, p.Name}
 }
 
 func (s *site) openData() error {
@@ -101,38 +188,45 @@ func (s *site) openData() error {
 			o.Related = append(o.Related, r.ID)
 		}
 		if sc := v.Screening; sc != nil {
-			crit := map[string]any{}
+			crit := openCriteria{Value: openValue{Short: sc.Value.Short, Long: sc.Value.Long, Note: sc.Value.Note}}
 			for _, c := range sc.Criteria {
-				crit[c.Key] = map[string]any{"met": c.Met, "note": c.Note}
+				m := &openMet{c.Met, c.Note}
+				switch c.Key {
+				case "mission":
+					crit.Mission = m
+				case "reach":
+					crit.Reach = m
+				case "benefit":
+					crit.Benefit = m
+				}
 			}
-			crit["value"] = map[string]any{"short": sc.Value.Short, "long": sc.Value.Long, "note": sc.Value.Note}
-			o.Screening = map[string]any{"date": date(sc.Date), "by": who(sc.By), "criteria": crit,
-				"outcome": sc.Outcome, "feedback": sc.Feedback, "revisit": date(sc.Revisit)}
+			o.Screening = &openScreening{Date: date(sc.Date), By: who(sc.By), Criteria: crit,
+				Outcome: sc.Outcome, Feedback: sc.Feedback, Revisit: date(sc.Revisit)}
 		}
 		if p := v.Proposal; p != nil {
-			o.Proposal = map[string]any{"date": date(p.Date), "by": who(p.By), "summary": p.Summary, "cost": p.Cost, "resources": p.Resources}
+			o.Proposal = &openProposal{Date: date(p.Date), By: who(p.By), Summary: p.Summary, Cost: p.Cost, Resources: p.Resources}
 		}
 		if d := v.Decision; d != nil {
-			o.Decision = map[string]any{"date": date(d.Date), "by": who(d.By), "outcome": d.Outcome,
-				"motivation": d.Motivation, "implementer": who(d.Implementer), "resources": d.Resources}
+			o.Decision = &openDecision{Date: date(d.Date), By: who(d.By), Outcome: d.Outcome,
+				Motivation: d.Motivation, Implementer: who(d.Implementer), Resources: d.Resources}
 		}
 		if p := v.Plan; p != nil {
-			o.Plan = map[string]any{"date": date(p.Date), "by": who(p.By), "summary": p.Summary}
+			o.Plan = &openPlan{Date: date(p.Date), By: who(p.By), Summary: p.Summary}
 		}
 		if im := v.Implementation; im != nil {
-			o.Implemented = map[string]any{"started": date(im.Started), "completed": date(im.Completed)}
+			o.Implemented = &openImplement{Started: date(im.Started), Completed: date(im.Completed)}
 			if c := im.Communicated; c != nil {
-				o.Implemented["communicated"] = map[string]any{"date": date(c.Date), "by": who(c.By), "channel": c.Channel}
+				o.Implemented.Communicated = &openCommunicated{Date: date(c.Date), By: who(c.By), Channel: c.Channel}
 			}
 		}
 		if oc := v.Outcome; oc != nil {
-			o.Outcome = map[string]any{"date": date(oc.Date), "by": who(oc.By), "effects": oc.Effects, "lessons": oc.Lessons}
+			o.Outcome = &openOutcome{Date: date(oc.Date), By: who(oc.By), Effects: oc.Effects, Lessons: oc.Lessons}
 			if oc.ReportedTo != "" {
-				o.Outcome["reported_to"] = map[string]any{"body": oc.ReportedTo, "date": date(oc.ReportedDate)}
+				o.Outcome.ReportedTo = &openReported{Body: oc.ReportedTo, Date: date(oc.ReportedDate)}
 			}
 		}
 		if w := v.Withdrawn; w != nil {
-			o.Withdrawn = map[string]any{"date": date(w.Date), "reason": w.Reason}
+			o.Withdrawn = &openWithdrawn{Date: date(w.Date), Reason: w.Reason}
 		}
 		out[i] = o
 	}

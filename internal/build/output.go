@@ -70,6 +70,8 @@ type Dir struct {
 	mu      sync.Mutex
 	written map[string]bool
 	old     []string
+	fresh   bool     // no earlier build here: nothing to compare or replace
+	dirs    sync.Map // folders made so far
 }
 
 // ErrUnsafeOut is returned for an output folder that building into could
@@ -103,6 +105,7 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 	entries, err := os.ReadDir(abs)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
+		d.fresh = true
 		return d, os.MkdirAll(abs, 0o755)
 	case err != nil:
 		return nil, err
@@ -112,6 +115,7 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 		if len(entries) > 0 {
 			return nil, fmt.Errorf("%w: %s is not empty and was not made by idebank build", ErrUnsafeOut, out)
 		}
+		d.fresh = true
 		return d, nil
 	}
 	if err != nil {
@@ -146,13 +150,23 @@ func (d *Dir) Write(name string, data []byte) error {
 	d.written[name] = true
 	d.mu.Unlock()
 	full := filepath.Join(d.root, filepath.FromSlash(name))
-	if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, data) {
-		return nil
+	if !d.fresh {
+		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, data) {
+			return nil
+		}
 	}
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
+	if dir := filepath.Dir(full); dir != d.root {
+		if _, ok := d.dirs.Load(dir); !ok {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			d.dirs.Store(dir, true)
+		}
 	}
-	return atomicfile.WriteFile(full, data, 0o644)
+	// Still through a temporary file and a rename, even in a new folder: a
+	// build that is stopped leaves no half-written page to be published.
+	// But no fsync: the site can be built again from the repository.
+	return atomicfile.WriteFileNoSync(full, data, 0o644)
 }
 
 // Close removes the files of the previous build that this one did not

@@ -265,7 +265,7 @@ func (c *changeChecker) permission(base, head *model.Idea, t *workflow.Transitio
 	who := *head
 	who.Submitter = base.Submitter
 	for _, a := range c.actors {
-		if mayAct(c.cfg, &who, a, t.Actors) {
+		if workflow.MayAct(c.cfg, &who, a, t.Actors) {
 			return
 		}
 	}
@@ -311,7 +311,7 @@ func (c *changeChecker) require(base, head *model.Idea, field string, actors []w
 	who := *head
 	who.Submitter, who.Unit = base.Submitter, unit
 	for _, a := range c.actors {
-		if mayAct(c.cfg, &who, a, actors) {
+		if workflow.MayAct(c.cfg, &who, a, actors) {
 			return
 		}
 	}

@@ -131,7 +131,7 @@ func (l *ideaLinter) signers(p workflow.Path) {
 		if !ok {
 			signers = anySigners(sec)
 		}
-		if mayAct(l.cfg, idea, login, signers) {
+		if workflow.MayAct(l.cfg, idea, login, signers) {
 			continue
 		}
 		var holders []any
@@ -190,30 +190,6 @@ func anySigners(section string) []workflow.Actor {
 		}
 	}
 	return all
-}
-
-// mayAct reports whether login is one of actors for idea: holds the role in
-// the idea's unit, or is the person the idea names.
-func mayAct(cfg *model.Config, idea *model.Idea, login string, actors []workflow.Actor) bool {
-	for _, a := range actors {
-		switch a {
-		case workflow.Anyone:
-			return true
-		case workflow.Submitter:
-			if model.SameLogin(idea.Submitter.GitHub, login) {
-				return true
-			}
-		case workflow.Implementer:
-			if idea.Decision != nil && model.SameLogin(idea.Decision.Implementer, login) {
-				return true
-			}
-		default:
-			if r, ok := a.Role(); ok && cfg.Holds(login, r, idea.Unit) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func actorList(actors []workflow.Actor) i18n.Or {

@@ -67,7 +67,7 @@ func Summarize(c Change) []Summary {
 			}
 			s.Holders = holders(cfg, &idea, s.Step.Actors)
 			for _, a := range who {
-				if mayAct(cfg, &idea, a, s.Step.Actors) && !slices.Contains(s.ApprovedBy, a) {
+				if workflow.MayAct(cfg, &idea, a, s.Step.Actors) && !slices.Contains(s.ApprovedBy, a) {
 					s.ApprovedBy = append(s.ApprovedBy, a)
 				}
 			}

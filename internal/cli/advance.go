@@ -39,7 +39,7 @@ func runAdvanceCmd(args []string, env Env) int {
 	fs.StringVar(&opts.Dir, "C", env.Dir, "")
 	fs.StringVar(&opts.To, "to", "", "")
 	by := fs.String("by", "", "")
-	todayFlag := fs.String("today", "", "")
+	fs.Var(dateFlag{&opts.Today}, "today", "")
 	ids, code, ok := parseInterspersed(fs, args, lang, "cli.advance-usage", env)
 	if !ok {
 		return code
@@ -54,13 +54,6 @@ func runAdvanceCmd(args []string, env Env) int {
 		return fail("cli.extra-args", strings.Join(ids[1:], " "))
 	}
 	opts.ID = ids[0]
-	if *todayFlag != "" {
-		d, err := model.ParseDate(*todayFlag)
-		if err != nil {
-			return fail("cli.bad-today", *todayFlag)
-		}
-		opts.Today = d
-	}
 	opts.By = *by
 	if opts.By == "" {
 		opts.By = env.Getenv("GITHUB_ACTOR")
@@ -196,7 +189,7 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 		// A section signed by others than those who take the step (the
 		// announcement, by a communicator) gets the login only of someone
 		// who may sign it.
-		if sameActors(r.Signers, t.Actors) || maySign(cfg, idea, opts.By, r.Signers) {
+		if sameActors(r.Signers, t.Actors) || workflow.MayAct(cfg, idea, opts.By, r.Signers) {
 			return opts.By
 		}
 		return ""
@@ -310,28 +303,4 @@ func sameActors(a, b []workflow.Actor) bool {
 		}
 	}
 	return true
-}
-
-// maySign reports whether login is one of actors for idea, by a role in the
-// idea's unit or as the person the idea names.
-func maySign(cfg *model.Config, idea *model.Idea, login string, actors []workflow.Actor) bool {
-	for _, a := range actors {
-		switch a {
-		case workflow.Anyone:
-			return true
-		case workflow.Submitter:
-			if model.SameLogin(idea.Submitter.GitHub, login) {
-				return true
-			}
-		case workflow.Implementer:
-			if idea.Decision != nil && model.SameLogin(idea.Decision.Implementer, login) {
-				return true
-			}
-		default:
-			if r, ok := a.Role(); ok && cfg.Holds(login, r, idea.Unit) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -43,7 +43,7 @@ func runCheckCmd(args []string, env Env) int {
 	approvers := fs.String("approvers", "", "")
 	format := fs.String("format", "", "")
 	langFlag := fs.String("lang", "", "")
-	todayFlag := fs.String("today", "", "")
+	fs.Var(dateFlag{&opts.Today}, "today", "")
 	fs.BoolVar(&opts.History, "history", false, "")
 	if code, ok := parseFlags(fs, args, lang, "cli.check-usage", env); !ok {
 		return code
@@ -73,13 +73,6 @@ func runCheckCmd(args []string, env Env) int {
 		if !opts.Lang.Valid() {
 			return fail("cli.bad-lang", *langFlag)
 		}
-	}
-	if *todayFlag != "" {
-		d, err := model.ParseDate(*todayFlag)
-		if err != nil {
-			return fail("cli.bad-today", *todayFlag)
-		}
-		opts.Today = d
 	}
 	if opts.Head != "" && opts.Base == "" {
 		return fail("cli.head-without-base")

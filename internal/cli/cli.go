@@ -128,6 +128,28 @@ func parseFlags(fs *flag.FlagSet, args []string, lang model.Lang, usageKey strin
 	return ExitCannot, false
 }
 
+// dateFlag is a flag that holds a date, YYYY-MM-DD: --today in every
+// command that depends on the day, so that a run can be repeated.
+type dateFlag struct{ d *model.Date }
+
+func (f dateFlag) String() string {
+	if f.d == nil {
+		return ""
+	}
+	return f.d.String()
+}
+
+func (f dateFlag) Set(s string) error {
+	d, err := model.ParseDate(s)
+	if err != nil {
+		return errBadDate
+	}
+	*f.d = d
+	return nil
+}
+
+var errBadDate = errors.New("not a date of the form YYYY-MM-DD")
+
 // flagError says what the flag package's error means, in lang.
 func flagError(lang model.Lang, err error) string {
 	msg := err.Error()
@@ -136,6 +158,12 @@ func flagError(lang model.Lang, err error) string {
 	}
 	if f, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
 		return i18n.Render(lang, i18n.M("cli.flag-value", f))
+	}
+	if strings.HasSuffix(msg, ": "+errBadDate.Error()) {
+		// The flag package formats the error, not wraps it:
+		// invalid value "26-03-01" for flag -today: not a date…
+		v, _, _ := strings.Cut(strings.TrimPrefix(msg, "invalid value "), " for flag")
+		return i18n.Render(lang, i18n.M("cli.bad-today", strings.Trim(v, `"`)))
 	}
 	return msg
 }

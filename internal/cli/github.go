@@ -293,17 +293,9 @@ func runRemindCmd(args []string, env Env) int {
 		GitHub: GitHub{Config: ghapi.FromEnv(env.Getenv), HTTP: env.HTTP}}
 	fs := newFlagSet("remind")
 	fs.StringVar(&opts.Dir, "C", env.Dir, "")
-	todayFlag := fs.String("today", "", "")
+	fs.Var(dateFlag{&opts.Today}, "today", "")
 	if code, ok := parseFlags(fs, args, lang, "cli.remind-usage", env); !ok {
 		return code
-	}
-	if *todayFlag != "" {
-		d, err := model.ParseDate(*todayFlag)
-		if err != nil {
-			say(env.Stderr, lang, "cli.bad-today", *todayFlag)
-			return ExitCannot
-		}
-		opts.Today = d
 	}
 	return runRemind(opts, lang)
 }

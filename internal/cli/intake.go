@@ -40,17 +40,9 @@ func runIntakeCmd(args []string, env Env) int {
 	fs := newFlagSet("intake")
 	fs.StringVar(&opts.Dir, "C", env.Dir, "")
 	fs.IntVar(&opts.Issue, "issue", 0, "")
-	todayFlag := fs.String("today", "", "")
+	fs.Var(dateFlag{&opts.Today}, "today", "")
 	if code, ok := parseFlags(fs, args, lang, "cli.intake-usage", env); !ok {
 		return code
-	}
-	if *todayFlag != "" {
-		d, err := model.ParseDate(*todayFlag)
-		if err != nil {
-			say(env.Stderr, lang, "cli.bad-today", *todayFlag)
-			return ExitCannot
-		}
-		opts.Today = d
 	}
 	if opts.Issue == 0 {
 		ev, err := event(opts.GitHub.Config)

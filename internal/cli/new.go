@@ -55,16 +55,9 @@ func runNewCmd(args []string, env Env) int {
 	fs.StringVar(&opts.GitHub, "github", "", "")
 	fs.BoolVar(&opts.Anonymous, "anonymous", false, "")
 	tags := fs.String("tags", "", "")
-	todayFlag := fs.String("today", "", "")
+	fs.Var(dateFlag{&opts.Today}, "today", "")
 	if code, ok := parseFlags(fs, args, lang, "cli.new-usage", env); !ok {
 		return code
-	}
-	if *todayFlag != "" {
-		d, err := model.ParseDate(*todayFlag)
-		if err != nil {
-			return commandUsageError(env.Stderr, lang, "new", "cli.new-usage", "cli.bad-today", *todayFlag)
-		}
-		opts.Today = d
 	}
 	for _, t := range strings.Split(*tags, ",") {
 		if t = strings.TrimSpace(t); t != "" {

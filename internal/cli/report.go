@@ -34,17 +34,9 @@ func runReportCmd(args []string, env Env) int {
 	format := fs.String("format", "md", "")
 	fs.StringVar(&opts.Out, "out", "", "")
 	langFlag := fs.String("lang", "", "")
-	todayFlag := fs.String("today", "", "")
+	fs.Var(dateFlag{&opts.Today}, "today", "")
 	if code, ok := parseFlags(fs, args, lang, "cli.report-usage", env); !ok {
 		return code
-	}
-	if *todayFlag != "" {
-		d, err := model.ParseDate(*todayFlag)
-		if err != nil {
-			say(env.Stderr, lang, "cli.bad-today", *todayFlag)
-			return ExitCannot
-		}
-		opts.Today = d
 	}
 	fail := func(key string, a ...any) int {
 		say(env.Stderr, lang, key, a...)

@@ -158,3 +158,28 @@ func Next(s model.Stage) []model.Stage {
 	}
 	return next
 }
+
+// MayAct reports whether login is one of actors for idea: holds the role
+// in the idea's unit, or is the person the idea names (its submitter, or
+// the implementer its decision appoints).
+func MayAct(cfg *model.Config, idea *model.Idea, login string, actors []Actor) bool {
+	for _, a := range actors {
+		switch a {
+		case Anyone:
+			return true
+		case Submitter:
+			if model.SameLogin(idea.Submitter.GitHub, login) {
+				return true
+			}
+		case Implementer:
+			if idea.Decision != nil && model.SameLogin(idea.Decision.Implementer, login) {
+				return true
+			}
+		default:
+			if r, ok := a.Role(); ok && cfg.Holds(login, r, idea.Unit) {
+				return true
+			}
+		}
+	}
+	return false
+}

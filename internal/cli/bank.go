@@ -83,7 +83,7 @@ const cacheFile = ".idebank-cache/history.json"
 // cache. It returns nil where there is no repository: the site then says
 // its dates come from the files alone.
 func readHistory(root string) (*history.History, error) {
-	repo, err := gitrepo.Open(root)
+	repo, sub, err := openRepo(root)
 	if errors.Is(err, gitrepo.ErrNotRepository) {
 		return nil, nil
 	}
@@ -91,20 +91,9 @@ func readHistory(root string) (*history.History, error) {
 		return nil, err
 	}
 	defer repo.Close()
-	top, err := repo.Root()
-	if err != nil {
-		return nil, err
-	}
-	sub, err := filepath.Rel(top, root)
-	if err != nil {
-		return nil, err
-	}
-	if sub == "." {
-		sub = ""
-	}
 	cachePath := filepath.Join(root, filepath.FromSlash(cacheFile))
 	cache := history.LoadCache(cachePath)
-	h, err := repo.History("HEAD", filepath.ToSlash(sub), cache)
+	h, err := repo.History("HEAD", sub, cache)
 	var rev *gitrepo.RevisionError
 	if errors.As(err, &rev) {
 		return nil, nil // a repository without commits has no history yet
@@ -114,4 +103,26 @@ func readHistory(root string) (*history.History, error) {
 	}
 	_ = cache.Save(cachePath) // the cache only saves time; a read-only checkout still builds
 	return h, nil
+}
+
+// openRepo opens the git repository that holds the idea bank at root, and
+// says where the bank lies in it: "" at its top, or a slash-separated
+// folder. Close the repository when done.
+func openRepo(root string) (*gitrepo.Repo, string, error) {
+	repo, err := gitrepo.Open(root)
+	if err != nil {
+		return nil, "", err
+	}
+	top, err := repo.Root()
+	if err == nil {
+		var sub string
+		if sub, err = filepath.Rel(top, root); err == nil {
+			if sub == "." {
+				sub = ""
+			}
+			return repo, filepath.ToSlash(sub), nil
+		}
+	}
+	repo.Close()
+	return nil, "", err
 }

@@ -140,20 +140,11 @@ func runCheck(opts *CheckOptions) int {
 }
 
 func loadChange(root string, opts *CheckOptions) (*check.Change, error) {
-	repo, err := gitrepo.Open(root)
+	repo, sub, err := openRepo(root)
 	if err != nil {
 		return nil, err
 	}
 	defer repo.Close()
-	top, err := repo.Root()
-	if err != nil {
-		return nil, err
-	}
-	sub, err := filepath.Rel(top, root)
-	if err != nil {
-		return nil, err
-	}
-	sub = filepath.ToSlash(sub)
 	c := &check.Change{Actor: opts.Actor, Approvers: opts.Approvers, Today: opts.Today}
 	if c.Base, err = repo.Snapshot(opts.Base, sub); err != nil {
 		return nil, err

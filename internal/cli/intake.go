@@ -5,13 +5,11 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/google/go-github/v60/github"
 
 	"github.com/idebanken/idebanken/internal/ghapi"
-	"github.com/idebanken/idebanken/internal/gitrepo"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/ideafile"
 	"github.com/idebanken/idebanken/internal/issueform"
@@ -186,20 +184,12 @@ func slugOr(title, fallback string) string {
 // subfolder returns where the idea bank at root lies in its repository, ""
 // at the top.
 func subfolder(root string) string {
-	repo, err := gitrepo.Open(root)
+	repo, sub, err := openRepo(root)
 	if err != nil {
 		return ""
 	}
-	defer repo.Close()
-	top, err := repo.Root()
-	if err != nil {
-		return ""
-	}
-	rel, err := filepath.Rel(top, root)
-	if err != nil || rel == "." {
-		return ""
-	}
-	return filepath.ToSlash(rel)
+	repo.Close()
+	return sub
 }
 
 // intakePR returns the pull request of branch, open or not, or nil.

@@ -106,12 +106,8 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 	if opts.By != "" && !model.ValidLogin(opts.By) {
 		return fail("cli.bad-login", opts.By)
 	}
-	b, err := loadBank(opts.Dir, opts.Today)
-	if err != nil {
-		return cannot(opts.Err, lang, err)
-	}
-	if b.Res.Config == nil {
-		b.printErrors(opts.Err, lang)
+	b, ok := openBank(opts.Dir, opts.Today, opts.Err, lang)
+	if !ok {
 		return ExitCannot
 	}
 	cfg := b.Res.Config

@@ -44,6 +44,22 @@ func loadBank(dir string, today model.Date) (*bank, error) {
 	return b, nil
 }
 
+// openBank is loadBank for the commands that need a usable configuration:
+// where there is none, it says why on w and returns false, and the command
+// exits with ExitCannot.
+func openBank(dir string, today model.Date, w io.Writer, lang model.Lang) (*bank, bool) {
+	b, err := loadBank(dir, today)
+	if err != nil {
+		cannot(w, lang, err)
+		return nil, false
+	}
+	if b.Res.Config == nil {
+		b.printErrors(w, lang)
+		return nil, false
+	}
+	return b, true
+}
+
 type noDirError struct{ dir string }
 
 func (e *noDirError) Error() string { return e.dir + ": no such folder" }

@@ -49,12 +49,8 @@ func runBuildCmd(args []string, env Env) int {
 // errors are still published as far as they could be read, and the errors
 // printed: the exit status says there were some.
 func runBuild(opts *BuildOptions, lang model.Lang) int {
-	b, err := loadBank(opts.Dir, opts.Today)
-	if err != nil {
-		return cannot(opts.Stderr, lang, err)
-	}
-	if b.Res.Config == nil {
-		b.printErrors(opts.Stderr, lang)
+	b, ok := openBank(opts.Dir, opts.Today, opts.Stderr, lang)
+	if !ok {
 		return ExitCannot
 	}
 	lang = b.Lang

@@ -53,12 +53,8 @@ func forgotten(lang model.Lang) string { return i18n.T(lang, "cli.forget-replace
 // name and login removed; where their name stands in a text, it is
 // replaced. Each file is edited in place, nothing else in it changed.
 func runForget(opts *ForgetOptions, lang model.Lang) int {
-	b, err := loadBank(opts.Dir, opts.Today)
-	if err != nil {
-		return cannot(opts.Stderr, lang, err)
-	}
-	if b.Res.Config == nil {
-		b.printErrors(opts.Stderr, lang)
+	b, ok := openBank(opts.Dir, opts.Today, opts.Stderr, lang)
+	if !ok {
 		return ExitCannot
 	}
 	lang = b.Lang

@@ -304,12 +304,8 @@ func runRemindCmd(args []string, env Env) int {
 // feedback past feedback_days and pauses past their revisit date. It is
 // closed when nothing does, and opened again when something does.
 func runRemind(opts *RemindOptions, lang model.Lang) int {
-	b, err := loadBank(opts.Dir, opts.Today)
-	if err != nil {
-		return cannot(opts.Stderr, lang, err)
-	}
-	if b.Res.Config == nil {
-		b.printErrors(opts.Stderr, lang)
+	b, ok := openBank(opts.Dir, opts.Today, opts.Stderr, lang)
+	if !ok {
 		return ExitCannot
 	}
 	cfg := b.Res.Config

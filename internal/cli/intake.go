@@ -58,12 +58,8 @@ func runIntakeCmd(args []string, env Env) int {
 // issue stays open as the idea's discussion. Run again for the same issue,
 // it proposes nothing new.
 func runIntake(opts *IntakeOptions, lang model.Lang) int {
-	b, err := loadBank(opts.Dir, opts.Today)
-	if err != nil {
-		return cannot(opts.Stderr, lang, err)
-	}
-	if b.Res.Config == nil {
-		b.printErrors(opts.Stderr, lang)
+	b, ok := openBank(opts.Dir, opts.Today, opts.Stderr, lang)
+	if !ok {
 		return ExitCannot
 	}
 	cfg := b.Res.Config

@@ -91,12 +91,8 @@ func commandUsageError(w io.Writer, lang model.Lang, cmd, usageKey, key string, 
 
 // runNew creates a new idea file in the idea bank that holds opts.Dir.
 func runNew(opts *NewOptions, lang model.Lang) int {
-	b, err := loadBank(opts.Dir, opts.Today)
-	if err != nil {
-		return cannot(opts.Err, lang, err)
-	}
-	if b.Res.Config == nil {
-		b.printErrors(opts.Err, lang)
+	b, ok := openBank(opts.Dir, opts.Today, opts.Err, lang)
+	if !ok {
 		return ExitCannot
 	}
 	cfg := b.Res.Config

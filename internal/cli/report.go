@@ -67,12 +67,8 @@ func runReportCmd(args []string, env Env) int {
 }
 
 func runReport(opts *ReportOptions, lang model.Lang) int {
-	b, err := loadBank(opts.Dir, opts.Today)
-	if err != nil {
-		return cannot(opts.Stderr, lang, err)
-	}
-	if b.Res.Config == nil {
-		b.printErrors(opts.Stderr, lang)
+	b, ok := openBank(opts.Dir, opts.Today, opts.Stderr, lang)
+	if !ok {
 		return ExitCannot
 	}
 	cfg := b.Res.Config
@@ -100,6 +96,7 @@ func runReport(opts *ReportOptions, lang model.Lang) int {
 	if err := write(&buf, r, info); err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
+	var err error
 	if opts.Out == "" {
 		_, err = opts.Stdout.Write(buf.Bytes())
 	} else {

@@ -120,12 +120,8 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 			found = append(found, idea)
 		}
 	}
-	paths, err := ideaPaths(b.Root)
-	if err != nil {
-		return cannot(opts.Err, lang, err)
-	}
 	var unreadable []string
-	for _, p := range paths {
+	for _, p := range b.Paths {
 		if ideafile.IDFromPath(p) == id && !slices.ContainsFunc(b.Res.Ideas, func(i *model.Idea) bool { return i.Path == p }) {
 			unreadable = append(unreadable, p)
 		}

@@ -23,6 +23,8 @@ type bank struct {
 	Root string
 	Res  *check.Result
 	Lang model.Lang
+	// Paths are the files under ideas/, read as ideas or not.
+	Paths []string
 }
 
 // loadBank reads and checks the idea bank that holds dir. It returns an
@@ -38,6 +40,9 @@ func loadBank(dir string, today model.Date) (*bank, error) {
 		return nil, err
 	}
 	b := &bank{Root: root, Res: check.Lint(snap, today), Lang: model.Swedish}
+	for _, f := range snap.Ideas {
+		b.Paths = append(b.Paths, f.Path)
+	}
 	if b.Res.Config != nil {
 		b.Lang = b.Res.Config.Language
 	}

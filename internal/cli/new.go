@@ -2,10 +2,8 @@ package cli
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,7 +17,6 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/ideafile"
 	"github.com/idebanken/idebanken/internal/model"
-	"github.com/idebanken/idebanken/internal/snapshot"
 )
 
 func init() { commands["new"] = runNewCmd }
@@ -256,37 +253,12 @@ func ideaIDs(b *bank) ([]model.ID, error) {
 			ids = append(ids, idea.ID)
 		}
 	}
-	paths, err := ideaPaths(b.Root)
-	for _, p := range paths {
+	for _, p := range b.Paths {
 		if id := ideafile.IDFromPath(p); id != "" {
 			ids = append(ids, id)
 		}
 	}
-	return ids, err
-}
-
-// ideaPaths returns the slash-separated paths of the files under ideas/.
-func ideaPaths(root string) ([]string, error) {
-	var paths []string
-	dir := filepath.Join(root, snapshot.IdeasDir)
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir && errors.Is(err, fs.ErrNotExist) {
-				return filepath.SkipDir
-			}
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		paths = append(paths, filepath.ToSlash(rel))
-		return nil
-	})
-	return paths, err
+	return ids, nil
 }
 
 // askNew asks for what opts lacks, one question at a time, until each answer

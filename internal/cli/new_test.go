@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"github.com/idebanken/idebanken/internal/snapshot"
 	"os"
 	"path/filepath"
 	"strings"
@@ -262,12 +263,12 @@ func TestNewAnswersRunOut(t *testing.T) {
 
 func noIdeas(t *testing.T, dir string) {
 	t.Helper()
-	paths, err := ideaPaths(dir)
+	s, err := snapshot.FromDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(paths) > 0 {
-		t.Errorf("files were written: %v", paths)
+	if len(s.Ideas) > 0 {
+		t.Errorf("files were written: %v", s.Ideas[0].Path)
 	}
 }
 

@@ -191,6 +191,8 @@ func generatedBadCases() []badCase {
 		{name: "deep-nesting", files: map[string][]byte{p: []byte("---\nid: " + strings.Repeat("[", 20000) + "\n---\nText.\n")}, want: []string{"yaml-syntax " + p}},
 		{name: "binary", files: map[string][]byte{p: binary}, want: []string{"encoding " + p + ":1:1"}},
 		{name: "symlink-outside", files: map[string][]byte{p: []byte("symlink:/etc/passwd")}, want: []string{"file-name " + p}},
+		// Old Mac line endings: YAML would count lines no editor shows.
+		{name: "lone-cr", files: map[string][]byte{p: []byte("---\nid: 2026-001\rtitle: X\n---\nText.\n")}, want: []string{"encoding " + p + ":2:13"}},
 		{name: "nul-byte", files: map[string][]byte{p: append(ideaWithTitle("X"), 0)}, want: []string{"encoding " + p + ":11:1"}},
 	}
 }

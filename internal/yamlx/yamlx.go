@@ -5,10 +5,12 @@
 package yamlx
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -78,6 +80,15 @@ func (d *Decoder) Parse(src []byte) (root *yaml.Node, ok bool) {
 			root, ok = nil, false
 		}
 	}()
+	if i := loneCR(src); i >= 0 {
+		// YAML takes a lone carriage return (the line ending of old Mac
+		// files) for a line break; editors and this program do not, so
+		// every line number after one would be wrong.
+		line := 1 + bytes.Count(src[:i], []byte("\n"))
+		col := 1 + utf8.RuneCount(src[bytes.LastIndexByte(src[:i], '\n')+1:i])
+		d.Diags.Errorf(d.Path, model.Pos{Line: line + d.LineOffset, Col: col}, diag.RuleEncoding, "file.lone-cr")
+		return nil, false
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, text := 1, err.Error()
@@ -96,6 +107,20 @@ func (d *Decoder) Parse(src []byte) (root *yaml.Node, ok bool) {
 		return nil, true
 	}
 	return doc.Content[0], true
+}
+
+// loneCR returns the offset of the first carriage return in src that does
+// not end a CRLF pair, or -1.
+func loneCR(src []byte) int {
+	for i, off := 0, 0; ; off += i + 1 {
+		i = bytes.IndexByte(src[off:], '\r')
+		if i < 0 {
+			return -1
+		}
+		if off+i+1 == len(src) || src[off+i+1] != '\n' {
+			return off + i
+		}
+	}
 }
 
 // IsNull reports whether n is missing or an explicit null ("key:" with no

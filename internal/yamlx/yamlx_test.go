@@ -1,6 +1,7 @@
 package yamlx
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -218,5 +219,29 @@ func TestEnum(t *testing.T) {
 	items := l.Items()
 	if len(items) != 2 || items[0].Msg.Key != "yaml.enum-suggest" || items[1].Msg.Key != "yaml.enum" {
 		t.Errorf("want a suggestion for se and a list for xx, got %+v", items)
+	}
+}
+
+// TestParseLoneCR: YAML would count a lone carriage return as a line break,
+// and put every later line number past the lines an editor shows.
+func TestParseLoneCR(t *testing.T) {
+	for src, want := range map[string]string{
+		"a: 1\r\nb: 2\r\n": "",
+		"a: 1\rb: 2\n":     "3:5",
+		"a: 1\nb: 'ä\r":    "4:6",
+	} {
+		var ds diag.List
+		d := NewDecoder("f.yaml", 2, &ds)
+		_, ok := d.Parse([]byte(src))
+		got := ""
+		for _, it := range ds.Items() {
+			got = fmt.Sprintf("%d:%d", it.Pos.Line, it.Pos.Col)
+			if it.Rule != diag.RuleEncoding {
+				t.Errorf("%q: rule %s", src, it.Rule)
+			}
+		}
+		if got != want || ok != (want == "") {
+			t.Errorf("%q: got %q (ok %v), want %q", src, got, ok, want)
+		}
 	}
 }

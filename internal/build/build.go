@@ -35,6 +35,8 @@ type Options struct {
 	// where there is none to read.
 	History *history.History
 	Out     Output
+
+	noFold bool // render {{t "key"}} on every page, for a test of foldTexts
 }
 
 // site is the state of one build.
@@ -234,6 +236,12 @@ func (s *site) templates() error {
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
+	fold := func(set *template.Template) {
+		if !s.opts.noFold {
+			foldTexts(set, func(key string) string { return i18n.T(s.lang, key) })
+		}
+	}
+	fold(base)
 	for _, l := range layouts {
 		name := path.Base(l)
 		if name == "base.html" {
@@ -243,6 +251,7 @@ func (s *site) templates() error {
 		if err != nil {
 			return fmt.Errorf("theme: %w", err)
 		}
+		fold(t)
 		s.tmpl[strings.TrimSuffix(name, ".html")] = t
 	}
 	s.partials = base

@@ -419,3 +419,33 @@ func TestEveryPageIsReachable(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldedTextsChangeNothing: the theme's texts, folded into the
+// templates once, give the very pages that calling t on every page gives,
+// in both languages.
+func TestFoldedTextsChangeNothing(t *testing.T) {
+	res := fixture(t)
+	for _, lang := range []model.Lang{model.Swedish, model.English} {
+		cfg := *res.Config
+		cfg.Language = lang
+		folded, plain := NewMemory(), NewMemory()
+		for _, o := range []Options{
+			{Config: &cfg, Ideas: res.Ideas, Theme: theme.FS, Out: folded},
+			{Config: &cfg, Ideas: res.Ideas, Theme: theme.FS, Out: plain, noFold: true},
+		} {
+			if err := Build(o); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if fmt.Sprint(folded.Names()) != fmt.Sprint(plain.Names()) {
+			t.Fatal("folding changed which files are written")
+		}
+		for _, name := range folded.Names() {
+			x, _ := folded.File(name)
+			y, _ := plain.File(name)
+			if !bytes.Equal(x, y) {
+				t.Errorf("%s (%s): folding changed the file", name, lang)
+			}
+		}
+	}
+}

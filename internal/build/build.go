@@ -7,6 +7,7 @@ package build
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -80,15 +81,19 @@ func Build(opts Options) error {
 		return err
 	}
 	s.plan()
-	if err := s.renderPages(); err != nil {
-		return err
-	}
-	for _, f := range []func() error{s.assets, s.searchIndex, s.openData, s.feeds} {
-		if err := f(); err != nil {
-			return err
+	// The search index, open data and feeds are one job each, which would
+	// otherwise leave a core idle at the end: they go beside the pages.
+	rest := make(chan error, 1)
+	go func() {
+		for _, f := range []func() error{s.assets, s.searchIndex, s.openData, s.feeds} {
+			if err := f(); err != nil {
+				rest <- err
+				return
+			}
 		}
-	}
-	return nil
+		rest <- nil
+	}()
+	return errors.Join(s.renderPages(), <-rest)
 }
 
 func (s *site) views() error {

@@ -54,6 +54,9 @@ type site struct {
 	written int
 	// partials is the base layout, whose parts rows and chrome render.
 	partials *template.Template
+	// The layouts as run: for each depth of page, see forRoot.
+	specMu sync.Mutex
+	specs  map[specKey]*template.Template
 	// Cached parts of pages: see rows and chrome.
 	rowCache, chromeCache sync.Map
 }
@@ -224,13 +227,16 @@ func (s *site) templates() error {
 			return i18n.T(s.lang, "site.no")
 		},
 		"sek":   func(n int) string { return thousands(n) },
-		"cards": func(root string, ideas []*Idea) ideaList { return ideaList{Root: root, Ideas: ideas} },
-		"table": func(root, id, caption string, ideas []*Idea) ideaList {
-			return ideaList{Root: root, ID: id, Caption: caption, Ideas: ideas}
+		"cards": func(ideas []*Idea) ideaList { return ideaList{Ideas: ideas} },
+		"table": func(id, caption string, ideas []*Idea) ideaList {
+			return ideaList{ID: id, Caption: caption, Ideas: ideas}
 		},
 		"requirement": func(r workflow.Requirement) string { return describeRequirement(s.lang, r) },
 		"rows":        s.rows,
 		"chrome":      s.chrome,
+		// root is the page's way to the site root, "../../" and the like;
+		// forRoot gives every depth its own.
+		"root": func() string { return "" },
 	}
 	s.tmpl = map[string]*template.Template{}
 	layouts, err := fs.Glob(s.opts.Theme, "layouts/*.html")
@@ -241,12 +247,12 @@ func (s *site) templates() error {
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
-	fold := func(set *template.Template) {
+	foldTexts := func(set *template.Template) {
 		if !s.opts.noFold {
-			foldTexts(set, func(key string) string { return i18n.T(s.lang, key) })
+			fold(set, texts(func(key string) string { return i18n.T(s.lang, key) }))
 		}
 	}
-	fold(base)
+	foldTexts(base)
 	for _, l := range layouts {
 		name := path.Base(l)
 		if name == "base.html" {
@@ -256,11 +262,43 @@ func (s *site) templates() error {
 		if err != nil {
 			return fmt.Errorf("theme: %w", err)
 		}
-		fold(t)
+		foldTexts(t)
 		s.tmpl[strings.TrimSuffix(name, ".html")] = t
 	}
 	s.partials = base
+	s.specs = map[specKey]*template.Template{}
 	return nil
+}
+
+type specKey struct{ layout, root string }
+
+// forRoot returns the layout (or, for "", the partials) as run for pages
+// whose root is root: a copy whose root function returns it, folded. The
+// templates loaded from the theme are only ever copied, never run, since
+// html/template copies no template that has run.
+func (s *site) forRoot(layout, root string) (*template.Template, error) {
+	s.specMu.Lock()
+	defer s.specMu.Unlock()
+	key := specKey{layout, root}
+	if t := s.specs[key]; t != nil {
+		return t, nil
+	}
+	orig := s.partials
+	if layout != "" {
+		if orig = s.tmpl[layout]; orig == nil {
+			return nil, fmt.Errorf("theme: no layout %s.html", layout)
+		}
+	}
+	t, err := orig.Clone()
+	if err != nil {
+		return nil, err
+	}
+	t.Funcs(template.FuncMap{"root": func() string { return root }})
+	if !s.opts.noFold {
+		fold(t, rootOf(root))
+	}
+	s.specs[key] = t
+	return t, nil
 }
 
 // rows renders the rows of an idea table with the layout "idea-row". An
@@ -276,7 +314,7 @@ func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
 			continue
 		}
 		buf.Reset()
-		if err := s.partial(&buf, "idea-row", struct {
+		if err := s.partial(&buf, root, "idea-row", struct {
 			Root string
 			Idea *Idea
 		}{root, v}); err != nil {
@@ -303,7 +341,7 @@ func (s *site) chrome(name string, d pageData) (template.HTML, error) {
 		return r.(template.HTML), nil
 	}
 	var buf bytes.Buffer
-	if err := s.partial(&buf, name, d); err != nil {
+	if err := s.partial(&buf, d.Root, name, d); err != nil {
 		return "", err
 	}
 	r := template.HTML(buf.String()) // escaped by the layout
@@ -313,9 +351,14 @@ func (s *site) chrome(name string, d pageData) (template.HTML, error) {
 
 type chromeKey struct{ name, root, section string }
 
-// partial executes the template name of the base layout.
-func (s *site) partial(w *bytes.Buffer, name string, data any) error {
-	return s.partials.ExecuteTemplate(w, name, data)
+// partial executes the template name of the base layout, for pages whose
+// root is root.
+func (s *site) partial(w *bytes.Buffer, root, name string, data any) error {
+	t, err := s.forRoot("", root)
+	if err != nil {
+		return err
+	}
+	return t.ExecuteTemplate(w, name, data)
 }
 
 func (s *site) renderPages() error {
@@ -332,10 +375,6 @@ func (s *site) renderPages() error {
 }
 
 func (s *site) renderPage(p *page) error {
-	t := s.tmpl[p.Layout]
-	if t == nil {
-		return fmt.Errorf("theme: no layout %s.html", p.Layout)
-	}
 	root := strings.Repeat("../", strings.Count(p.Path, "/"))
 	if root == "" {
 		root = "./"
@@ -346,8 +385,12 @@ func (s *site) renderPage(p *page) error {
 			root = basePath(s.base)
 		}
 	}
+	t, err := s.forRoot(p.Layout, root)
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
-	err := t.ExecuteTemplate(&buf, "base", pageData{
+	err = t.ExecuteTemplate(&buf, "base", pageData{
 		Lang: s.lang, SiteTitle: s.cfg.Title, Org: s.cfg.Organisation, Title: p.Title,
 		Root: root, Section: p.Section, Data: p.Data, NoIndex: p.NoIndex,
 	})
@@ -359,8 +402,8 @@ func (s *site) renderPage(p *page) error {
 
 // ideaList is what the idea-table and idea-cards templates get.
 type ideaList struct {
-	Root, ID, Caption string
-	Ideas             []*Idea
+	ID, Caption string
+	Ideas       []*Idea
 }
 
 // describeRequirement says what a step of the workflow needs, in lang.

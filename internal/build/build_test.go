@@ -420,10 +420,10 @@ func TestEveryPageIsReachable(t *testing.T) {
 	}
 }
 
-// TestFoldedTextsChangeNothing: the theme's texts, folded into the
-// templates once, give the very pages that calling t on every page gives,
-// in both languages.
-func TestFoldedTextsChangeNothing(t *testing.T) {
+// TestFoldingChangesNothing: the theme's texts and roots, folded into the
+// templates once, give the very pages that calling t and root on every page
+// gives, in both languages.
+func TestFoldingChangesNothing(t *testing.T) {
 	res := fixture(t)
 	for _, lang := range []model.Lang{model.Swedish, model.English} {
 		cfg := *res.Config

@@ -54,7 +54,7 @@ type site struct {
 	written int
 	// partials is the base layout, whose parts rows and chrome render.
 	partials *template.Template
-	// The layouts as run: for each depth of page, see forRoot.
+	// The layouts as run: for each depth and section of page, see forPage.
 	specMu sync.Mutex
 	specs  map[specKey]*template.Template
 	// Cached parts of pages: see rows and chrome.
@@ -104,7 +104,7 @@ func (s *site) views() error {
 	views := make([]*Idea, len(s.opts.Ideas))
 	errs := make([]error, len(s.opts.Ideas))
 	parallel(len(s.opts.Ideas), func(i int) {
-		views[i], errs[i] = newIdea(s.opts.Ideas[i], s.cfg, md)
+		views[i], errs[i] = newIdea(s.opts.Ideas[i], s.cfg, s.lang, md)
 	})
 	for i, err := range errs {
 		if err != nil {
@@ -131,7 +131,7 @@ func (s *site) views() error {
 		}
 		for _, r := range idea.Related {
 			if o := s.byID[string(r)]; o != nil && o != v {
-				v.Related = append(v.Related, Ref{o.ID, o.Title, o.Stage})
+				v.Related = append(v.Related, Ref{o.ID, o.Title, o.Stage, o.StageName})
 			}
 		}
 	}
@@ -235,7 +235,7 @@ func (s *site) templates() error {
 		"rows":        s.rows,
 		"chrome":      s.chrome,
 		// root is the page's way to the site root, "../../" and the like;
-		// forRoot gives every depth its own.
+		// forPage gives every depth its own.
 		"root": func() string { return "" },
 	}
 	s.tmpl = map[string]*template.Template{}
@@ -270,17 +270,21 @@ func (s *site) templates() error {
 	return nil
 }
 
-type specKey struct{ layout, root string }
+// specKey is a layout as run for the pages of one root and section; the
+// partials have layout "" and no section.
+type specKey struct{ layout, root, section string }
 
-// forRoot returns the layout (or, for "", the partials) as run for pages
-// whose root is root: a copy whose root function returns it, folded. The
-// templates loaded from the theme are only ever copied, never run, since
-// html/template copies no template that has run.
-func (s *site) forRoot(layout, root string) (*template.Template, error) {
+// forPage returns the layout (or, for "", the partials) as run for pages
+// whose root and section are these: a copy whose root function returns the
+// root, with the root and the page's chrome folded in. The templates loaded
+// from the theme are only ever copied, never run, since html/template
+// copies no template that has run.
+func (s *site) forPage(layout, root, section string) (*template.Template, error) {
+	key := specKey{layout, root, section}
 	s.specMu.Lock()
-	defer s.specMu.Unlock()
-	key := specKey{layout, root}
-	if t := s.specs[key]; t != nil {
+	t := s.specs[key]
+	s.specMu.Unlock()
+	if t != nil {
 		return t, nil
 	}
 	orig := s.partials
@@ -296,6 +300,17 @@ func (s *site) forRoot(layout, root string) (*template.Template, error) {
 	t.Funcs(template.FuncMap{"root": func() string { return root }})
 	if !s.opts.noFold {
 		fold(t, rootOf(root))
+		if layout != "" {
+			fold(t, chromeOf(func(name string) (template.HTML, error) {
+				return s.chrome(name, s.pageData(root, section))
+			}))
+		}
+	}
+	// Two pages may have made the same copy at once; keep the first.
+	s.specMu.Lock()
+	defer s.specMu.Unlock()
+	if first := s.specs[key]; first != nil {
+		return first, nil
 	}
 	s.specs[key] = t
 	return t, nil
@@ -354,7 +369,7 @@ type chromeKey struct{ name, root, section string }
 // partial executes the template name of the base layout, for pages whose
 // root is root.
 func (s *site) partial(w *bytes.Buffer, root, name string, data any) error {
-	t, err := s.forRoot("", root)
+	t, err := s.forPage("", root, "")
 	if err != nil {
 		return err
 	}
@@ -385,19 +400,23 @@ func (s *site) renderPage(p *page) error {
 			root = basePath(s.base)
 		}
 	}
-	t, err := s.forRoot(p.Layout, root)
+	t, err := s.forPage(p.Layout, root, p.Section)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	err = t.ExecuteTemplate(&buf, "base", pageData{
-		Lang: s.lang, SiteTitle: s.cfg.Title, Org: s.cfg.Organisation, Title: p.Title,
-		Root: root, Section: p.Section, Data: p.Data, NoIndex: p.NoIndex,
-	})
+	d := s.pageData(root, p.Section)
+	d.Title, d.Data, d.NoIndex = p.Title, p.Data, p.NoIndex
+	err = t.ExecuteTemplate(&buf, "base", d)
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)
 	}
 	return s.opts.Out.Write(p.Path, buf.Bytes())
+}
+
+// pageData returns what every page of root and section gets.
+func (s *site) pageData(root, section string) pageData {
+	return pageData{Lang: s.lang, SiteTitle: s.cfg.Title, Org: s.cfg.Organisation, Root: root, Section: section}
 }
 
 // ideaList is what the idea-table and idea-cards templates get.

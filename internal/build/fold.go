@@ -99,3 +99,21 @@ func rootOf(root string) folder {
 		return root, ok && len(args) == 0 && plainRoot.MatchString(root)
 	}
 }
+
+// chromeOf folds {{chrome "name" .}}, the parts of a page that depend only
+// on its root and section (see site.chrome), for pages of one root and
+// section. A part that fails to render is left to fail when the page runs.
+func chromeOf(render func(name string) (template.HTML, error)) folder {
+	return func(pipe *parse.PipeNode) (string, bool) {
+		args, ok := call(pipe, "chrome")
+		if !ok || len(args) != 2 {
+			return "", false
+		}
+		name, ok := args[0].(*parse.StringNode)
+		if _, dot := args[1].(*parse.DotNode); !ok || !dot {
+			return "", false
+		}
+		h, err := render(name.Text)
+		return string(h), err == nil
+	}
+}

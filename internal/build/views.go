@@ -20,6 +20,8 @@ type Idea struct {
 	Title      string
 	Kind       model.Kind
 	Stage      model.Stage
+	KindName   string // in the site's language
+	StageName  string
 	Unit       string // id
 	UnitName   string
 	Submitter  string // "" when anonymous
@@ -52,6 +54,7 @@ type Idea struct {
 type Ref struct {
 	ID, Title string
 	Stage     model.Stage
+	StageName string
 }
 
 // Person is someone named on a page: their name, or their login when the
@@ -67,8 +70,10 @@ type Screening struct {
 	Criteria []Criterion
 	Value    model.Value
 	Outcome  model.ScreeningOutcome
-	Feedback string
-	Revisit  model.Date
+	// OutcomeText is the outcome as people read it.
+	OutcomeText string
+	Feedback    string
+	Revisit     model.Date
 }
 
 // Criterion is one of the criteria met or not.
@@ -76,6 +81,9 @@ type Criterion struct {
 	Key  string // mission, reach, benefit
 	Met  bool
 	Note string
+	// Label and MetText are the criterion and yes or no, as people read
+	// them.
+	Label, MetText string
 }
 
 // Proposal is the published decision basis.
@@ -92,6 +100,7 @@ type Decision struct {
 	Date        model.Date
 	By          Person
 	Outcome     model.DecisionOutcome
+	OutcomeText string
 	Motivation  string
 	Implementer Person
 	Resources   string
@@ -138,6 +147,7 @@ type Event struct {
 	Stage model.Stage // the stage the step led to
 	Label string      // a catalogue key
 	By    Person
+	Text  string // the label in the site's language
 }
 
 // Merge is a step as the repository's history records it.
@@ -188,8 +198,11 @@ func publicAuthor(cfg *model.Config, st history.Step) string {
 // clean makes a text fit to publish.
 func clean(s string) string { return render.MaskEmails(s) }
 
-// newIdea makes the published view of idea.
-func newIdea(idea *model.Idea, cfg *model.Config, md *render.Renderer) (*Idea, error) {
+// newIdea makes the published view of idea. The texts it holds for the
+// layouts are in lang: printing a field costs a page less than calling a
+// template function that looks it up.
+func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Renderer) (*Idea, error) {
+	tr := func(key string) string { return i18n.T(lang, key) }
 	person := func(login string) Person {
 		if login == "" {
 			return Person{}
@@ -205,6 +218,7 @@ func newIdea(idea *model.Idea, cfg *model.Config, md *render.Renderer) (*Idea, e
 	}
 	v := &Idea{
 		ID: string(idea.ID), Title: clean(idea.Title), Kind: idea.Kind, Stage: idea.Stage,
+		KindName: tr("kind." + string(idea.Kind)), StageName: tr("stage." + string(idea.Stage)),
 		Unit: idea.Unit, UnitName: idea.Unit, Submitted: idea.Submitted,
 		Submitter: clean(idea.Submitter.PublicName()),
 		Body:      template.HTML(body), // rendered safe by render.Renderer
@@ -221,18 +235,27 @@ func newIdea(idea *model.Idea, cfg *model.Config, md *render.Renderer) (*Idea, e
 	}
 	if s := idea.Screening; s != nil {
 		v.Screening = &Screening{Date: s.Date, By: person(s.By), Outcome: s.Outcome, Feedback: clean(s.Feedback),
-			Revisit: s.Revisit, Value: model.Value{Short: s.Criteria.Value.Short, Long: s.Criteria.Value.Long, Note: clean(s.Criteria.Value.Note)},
+			OutcomeText: tr("site.screening." + string(s.Outcome)),
+			Revisit:     s.Revisit, Value: model.Value{Short: s.Criteria.Value.Short, Long: s.Criteria.Value.Long, Note: clean(s.Criteria.Value.Note)},
 			Criteria: []Criterion{
-				{"mission", s.Criteria.Mission.Met, clean(s.Criteria.Mission.Note)},
-				{"reach", s.Criteria.Reach.Met, clean(s.Criteria.Reach.Note)},
-				{"benefit", s.Criteria.Benefit.Met, clean(s.Criteria.Benefit.Note)},
+				{Key: "mission", Met: s.Criteria.Mission.Met, Note: clean(s.Criteria.Mission.Note)},
+				{Key: "reach", Met: s.Criteria.Reach.Met, Note: clean(s.Criteria.Reach.Note)},
+				{Key: "benefit", Met: s.Criteria.Benefit.Met, Note: clean(s.Criteria.Benefit.Note)},
 			}}
+		for i, c := range v.Screening.Criteria {
+			v.Screening.Criteria[i].Label = tr("criterion." + c.Key)
+			v.Screening.Criteria[i].MetText = tr("site.no")
+			if c.Met {
+				v.Screening.Criteria[i].MetText = tr("site.yes")
+			}
+		}
 	}
 	if p := idea.Proposal; p != nil {
 		v.Proposal = &Proposal{p.Date, person(p.By), clean(p.Summary), p.Cost, clean(p.Resources)}
 	}
 	if d := idea.Decision; d != nil {
-		v.Decision = &Decision{d.Date, person(d.By), d.Outcome, clean(d.Motivation), person(d.Implementer), clean(d.Resources)}
+		v.Decision = &Decision{Date: d.Date, By: person(d.By), Outcome: d.Outcome, OutcomeText: tr("site.decision." + string(d.Outcome)),
+			Motivation: clean(d.Motivation), Implementer: person(d.Implementer), Resources: clean(d.Resources)}
 	}
 	if p := idea.Plan; p != nil {
 		v.Plan = &Signed{p.Date, person(p.By), clean(p.Summary)}
@@ -253,6 +276,9 @@ func newIdea(idea *model.Idea, cfg *model.Config, md *render.Renderer) (*Idea, e
 		v.Withdrawn = &Withdrawn{w.Date, clean(w.Reason)}
 	}
 	v.Timeline = timeline(v)
+	for i, e := range v.Timeline {
+		v.Timeline[i].Text = tr(e.Label)
+	}
 	v.Changed = v.Submitted
 	for _, e := range v.Timeline {
 		if e.Date.After(v.Changed) {
@@ -268,7 +294,7 @@ func timeline(v *Idea) []Event {
 	ev := []Event{{Date: v.Submitted, Stage: model.StageSubmitted, Label: "site.event.submitted"}}
 	add := func(d model.Date, st model.Stage, label string, by Person) {
 		if !d.IsZero() {
-			ev = append(ev, Event{d, st, label, by})
+			ev = append(ev, Event{Date: d, Stage: st, Label: label, By: by})
 		}
 	}
 	if s := v.Screening; s != nil {

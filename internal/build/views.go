@@ -212,7 +212,7 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 		}
 		return Person{Login: login, Name: clean(login)}
 	}
-	body, err := md.HTML(idea.Body)
+	body, plain, err := md.HTMLAndText(idea.Body)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +222,7 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 		Unit: idea.Unit, UnitName: idea.Unit, Submitted: idea.Submitted,
 		Submitter: clean(idea.Submitter.PublicName()),
 		Body:      template.HTML(body), // rendered safe by render.Renderer
-		Text:      md.PlainText(idea.Body),
+		Text:      plain,
 	}
 	if u := cfg.Unit(idea.Unit); u != nil {
 		v.UnitName = clean(u.Name)

@@ -169,7 +169,22 @@ func imageToLink(img *ast.Image, dest string) {
 // search and summaries, e-mail addresses masked.
 func (r *Renderer) PlainText(src string) string {
 	source := []byte(src)
+	return plainText(r.md.Parser().Parse(text.NewReader(source)), source)
+}
+
+// HTMLAndText returns what HTML and PlainText return for src, from one
+// parse: the site needs both of every idea.
+func (r *Renderer) HTMLAndText(src string) (html, plain string, err error) {
+	source := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(source))
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
+		return "", "", err
+	}
+	return MaskEmails(buf.String()), plainText(doc, source), nil
+}
+
+func plainText(doc ast.Node, source []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

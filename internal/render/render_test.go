@@ -74,5 +74,10 @@ func FuzzHTML(f *testing.F) {
 		if emailPattern.MatchString(got) {
 			t.Fatalf("an e-mail address survived in %q", got)
 		}
+		// The site's one parse gives what the two calls give.
+		html, plain, err := r.HTMLAndText(src)
+		if err != nil || html != got || plain != r.PlainText(src) {
+			t.Fatalf("HTMLAndText(%q) = %q, %q, %v; want %q, %q", src, html, plain, err, got, r.PlainText(src))
+		}
 	})
 }

@@ -449,3 +449,57 @@ func TestFoldingChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstBuildAppearsWhole: a first build is written beside the output
+// folder and renamed into place by Close; one given up leaves nothing.
+func TestFirstBuildAppearsWhole(t *testing.T) {
+	res := fixture(t)
+	for _, existing := range []bool{false, true} {
+		parent := t.TempDir()
+		out := filepath.Join(parent, "site")
+		if existing {
+			if err := os.Mkdir(out, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d, err := OpenDir(out, filepath.Join(parent, "bank"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Build(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS, Out: d}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
+			t.Error("the site was visible before Close")
+		}
+		if err := d.Close(); err != nil {
+			t.Fatal(err)
+		}
+		entries, _ := os.ReadDir(parent)
+		if len(entries) != 1 || entries[0].Name() != "site" {
+			t.Errorf("beside the site after Close: %v", entries)
+		}
+		for _, name := range []string{"index.html", manifestName} {
+			if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+				t.Error(err)
+			}
+		}
+
+		// Given up: nothing is left, and the folder is as it was.
+		other := filepath.Join(parent, "other")
+		d, err = OpenDir(other, filepath.Join(parent, "bank"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Write("index.html", []byte("x")); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Abort(); err != nil {
+			t.Fatal(err)
+		}
+		entries, _ = os.ReadDir(parent)
+		if len(entries) != 1 {
+			t.Errorf("after Abort: %v", entries)
+		}
+	}
+}

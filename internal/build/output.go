@@ -61,16 +61,19 @@ func (m *Memory) Names() []string {
 // the only files a later build may delete.
 const manifestName = ".idebank-files"
 
-// Dir is an Output that writes into a folder on disk. Each file is written
-// atomically and only when its content changed, so a rebuild that changes
-// nothing changes no file. Close removes what the previous build wrote and
-// this one did not, and nothing else.
+// Dir is an Output that writes into a folder on disk. A first build is
+// written into a folder beside it that Close renames into place, so the
+// site appears whole or not at all. A rebuild writes each file atomically
+// and only when its content changed, so one that changes nothing changes
+// no file; Close removes what the previous build wrote and this one did
+// not, and nothing else.
 type Dir struct {
-	root    string
+	root    string // where the site is written: out, or the stage
+	out     string
+	stage   string // the folder a first build is written into, or ""
 	mu      sync.Mutex
 	written map[string]bool
 	old     []string
-	fresh   bool     // no earlier build here: nothing to compare or replace
 	dirs    sync.Map // folders made so far
 }
 
@@ -101,12 +104,11 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 			return nil, fmt.Errorf("%w: %s holds %s", ErrUnsafeOut, out, guard)
 		}
 	}
-	d := &Dir{root: abs, written: make(map[string]bool)}
+	d := &Dir{root: abs, out: abs, written: make(map[string]bool)}
 	entries, err := os.ReadDir(abs)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		d.fresh = true
-		return d, os.MkdirAll(abs, 0o755)
+		return d, d.makeStage()
 	case err != nil:
 		return nil, err
 	}
@@ -115,8 +117,7 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 		if len(entries) > 0 {
 			return nil, fmt.Errorf("%w: %s is not empty and was not made by idebank build", ErrUnsafeOut, out)
 		}
-		d.fresh = true
-		return d, nil
+		return d, d.makeStage()
 	}
 	if err != nil {
 		return nil, err
@@ -127,6 +128,25 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 		}
 	}
 	return d, nil
+}
+
+// makeStage makes the folder a first build is written into, beside the
+// output folder: a rename into place needs the same file system.
+func (d *Dir) makeStage() error {
+	parent := filepath.Dir(d.out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	stage, err := os.MkdirTemp(parent, "."+filepath.Base(d.out)+".idebank-*")
+	if err != nil {
+		return err
+	}
+	if err := os.Chmod(stage, 0o755); err != nil { // MkdirTemp makes it 0700
+		os.Remove(stage)
+		return err
+	}
+	d.stage, d.root = stage, stage
+	return nil
 }
 
 // within reports whether path is dir or inside it.
@@ -150,7 +170,7 @@ func (d *Dir) Write(name string, data []byte) error {
 	d.written[name] = true
 	d.mu.Unlock()
 	full := filepath.Join(d.root, filepath.FromSlash(name))
-	if !d.fresh {
+	if d.stage == "" {
 		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, data) {
 			return nil
 		}
@@ -163,10 +183,23 @@ func (d *Dir) Write(name string, data []byte) error {
 			d.dirs.Store(dir, true)
 		}
 	}
-	// Still through a temporary file and a rename, even in a new folder: a
-	// build that is stopped leaves no half-written page to be published.
-	// But no fsync: the site can be built again from the repository.
+	if d.stage != "" {
+		// Nobody reads the stage until Close renames it into place.
+		return os.WriteFile(full, data, 0o644)
+	}
+	// Through a temporary file and a rename: a build that is stopped
+	// leaves no half-written page to be published. But no fsync: the site
+	// can be built again from the repository.
 	return atomicfile.WriteFileNoSync(full, data, 0o644)
+}
+
+// Abort gives up a build: the stage of a first build is removed, and a
+// rebuild keeps the files it has written so far, each of them whole.
+func (d *Dir) Abort() error {
+	if d.stage == "" {
+		return nil
+	}
+	return os.RemoveAll(d.stage)
 }
 
 // Close removes the files of the previous build that this one did not
@@ -192,7 +225,20 @@ func (d *Dir) Close() error {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	return d.writeManifest(strings.Join(names, "\n") + "\n")
+	if err := d.writeManifest(strings.Join(names, "\n") + "\n"); err != nil || d.stage == "" {
+		return err
+	}
+	// The output folder is missing or empty (OpenDir saw to that): remove
+	// it, which fails if anything was put into it meanwhile, and put the
+	// stage in its place.
+	if err := os.Remove(d.out); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(d.stage, d.out); err != nil {
+		return err
+	}
+	d.root, d.stage = d.out, ""
+	return nil
 }
 
 // writeManifest records the files this build wrote.

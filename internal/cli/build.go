@@ -58,6 +58,10 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 	if out == "" {
 		out = filepath.Join(b.Root, "_site")
 	}
+	hist, err := readHistory(b.Root)
+	if err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
 	dir, err := build.OpenDir(out, b.Root)
 	if errors.Is(err, build.ErrUnsafeOut) {
 		say(opts.Stderr, lang, "cli.unsafe-out", out)
@@ -66,15 +70,12 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
-	hist, err := readHistory(b.Root)
-	if err != nil {
-		return cannot(opts.Stderr, lang, err)
-	}
 	err = build.Build(build.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir, History: hist})
 	if err == nil {
 		err = dir.Close()
 	}
 	if err != nil {
+		dir.Abort()
 		return cannot(opts.Stderr, lang, err)
 	}
 	errs := b.printErrors(opts.Stderr, lang)

@@ -243,6 +243,12 @@ func (s *site) templates() error {
 	if err != nil {
 		return err
 	}
+	for _, l := range layouts {
+		// rootMark must come from nowhere but a folded root.
+		if data, err := fs.ReadFile(s.opts.Theme, l); err == nil && bytes.Contains(data, []byte(rootMark)) {
+			return fmt.Errorf("theme: %s holds a NUL byte", l)
+		}
+	}
 	base, err := template.New("base.html").Funcs(funcs).ParseFS(s.opts.Theme, "layouts/base.html")
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
@@ -317,27 +323,33 @@ func (s *site) forPage(layout, root, section string) (*template.Template, error)
 }
 
 // rows renders the rows of an idea table with the layout "idea-row". An
-// idea is in up to seven lists, all at one of two depths: each row is
-// rendered once per root and then reused.
+// idea is in up to seven lists, at two depths: each row is rendered once,
+// with rootMark where its root goes, and then reused.
 func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
+	mark := rootMark
+	if s.opts.noFold {
+		mark = root // rendered once per root, the root through the escapers
+	}
 	var b strings.Builder
 	var buf bytes.Buffer
 	for _, v := range ideas {
-		key := rowKey{root, v}
-		if r, ok := s.rowCache.Load(key); ok {
-			b.WriteString(r.(string))
-			continue
+		key := rowKey{mark, v}
+		r, ok := s.rowCache.Load(key)
+		if !ok {
+			buf.Reset()
+			if err := s.partial(&buf, mark, "idea-row", struct {
+				Root string
+				Idea *Idea
+			}{mark, v}); err != nil {
+				return "", err
+			}
+			r = buf.String()
+			s.rowCache.Store(key, r)
 		}
-		buf.Reset()
-		if err := s.partial(&buf, root, "idea-row", struct {
-			Root string
-			Idea *Idea
-		}{root, v}); err != nil {
-			return "", err
+		if mark == rootMark {
+			r = strings.ReplaceAll(r.(string), rootMark, root)
 		}
-		r := buf.String()
-		s.rowCache.Store(key, r)
-		b.WriteString(r)
+		b.WriteString(r.(string))
 	}
 	return template.HTML(b.String()), nil // escaped by the layout
 }

@@ -92,11 +92,17 @@ func texts(text func(key string) string) folder {
 // "/idebanken/".
 var plainRoot = regexp.MustCompile(`^[A-Za-z0-9._~/-]*$`)
 
+// rootMark stands for the root in parts of pages made once for pages of
+// any depth (see site.rows), to be replaced by the page's root. It is a NUL
+// byte, which no escaper lets through from data (they print U+FFFD, %00 or
+// an escape), so in the output it can only have come from a folded root.
+const rootMark = "\x00"
+
 // rootOf folds {{root}} for pages whose root is root.
 func rootOf(root string) folder {
 	return func(pipe *parse.PipeNode) (string, bool) {
 		args, ok := call(pipe, "root")
-		return root, ok && len(args) == 0 && plainRoot.MatchString(root)
+		return root, ok && len(args) == 0 && (plainRoot.MatchString(root) || root == rootMark)
 	}
 }
 

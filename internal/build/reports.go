@@ -1,17 +1,16 @@
 package build
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"math"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
-	"github.com/idebanken/idebanken/internal/render"
 	"github.com/idebanken/idebanken/internal/report"
 )
 
@@ -85,53 +84,51 @@ func (s *site) reportPeriods() []ReportYear {
 // reportPages plans the report pages and the page that lists them.
 func (s *site) reportPages() {
 	years := s.reportPeriods()
+	// The site writes no CSV or JSON of the reports: no facts.
 	var all []ReportLink
+	var opts []report.Options
 	for _, y := range years {
-		all = append(all, y.Year)
-		all = append(all, y.Quarters...)
-	}
-	// Each report goes over every idea: make them on every core.
-	made := make([]page, len(all))
-	parallel(len(all), func(i int) {
-		p, err := report.ParsePeriod(all[i].Name)
-		if err != nil {
-			return // the names above always parse
-		}
-		made[i] = page{Path: all[i].Path + "index.html", Layout: "report", Section: "reports",
-			Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, all[i].Name)), Data: s.reportPage(p, years)}
-	})
-	for _, pg := range made {
-		if pg.Path != "" {
-			s.pages = append(s.pages, pg)
+		for _, l := range append([]ReportLink{y.Year}, y.Quarters...) {
+			if p, err := report.ParsePeriod(l.Name); err == nil { // the names above always parse
+				all = append(all, l)
+				opts = append(opts, report.Options{Period: p, OmitFacts: true})
+			}
 		}
 	}
-	s.pages = append(s.pages, page{Path: "reports/index.html", Layout: "reports", Section: "reports",
-		Title: s.t("site.reports"), Data: ReportIndex{Years: years}})
-}
-
-func (s *site) reportPage(p report.Period, years []ReportYear) ReportPage {
-	r := report.Make(s.cfg, s.opts.Ideas, report.Options{Period: p})
 	info := report.Info{Title: s.cfg.Title, Organisation: s.cfg.Organisation, Units: map[string]string{}, Lang: s.lang}
 	for _, u := range s.cfg.Units {
 		info.Units[u.ID] = u.Name
 	}
-	var md bytes.Buffer
-	_ = report.WriteMarkdown(&md, r, info) // writes to memory
-	// The page shows the title itself; the charts go after the summary,
-	// which is the report's first section.
-	text := md.String()
-	_, text, _ = strings.Cut(text, "\n")
-	head, rest := text, ""
-	if first := strings.Index(text, "\n## "); first >= 0 {
-		if second := strings.Index(text[first+1:], "\n## "); second >= 0 {
-			head, rest = text[:first+1+second], text[first+1+second:]
+	// Each core makes a share of the reports in one pass over the ideas
+	// (report.MakeAll), every other report so that each has years and
+	// quarters, and writes their pages.
+	made := make([]page, len(all))
+	shares := min(runtime.GOMAXPROCS(0), len(all))
+	parallel(shares, func(share int) {
+		var mine []int
+		var o []report.Options
+		for i := share; i < len(all); i += shares {
+			mine = append(mine, i)
+			o = append(o, opts[i])
 		}
-	}
-	doc := render.NewDocument()
-	headHTML, _ := doc.HTML(head)
-	restHTML, _ := doc.HTML(rest)
+		for k, r := range report.MakeAll(s.cfg, s.opts.Ideas, o) {
+			i := mine[k]
+			made[i] = page{Path: all[i].Path + "index.html", Layout: "report", Section: "reports",
+				Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, all[i].Name)), Data: s.reportPage(r, info, years)}
+		}
+	})
+	s.pages = append(s.pages, made...)
+	s.pages = append(s.pages, page{Path: "reports/index.html", Layout: "reports", Section: "reports",
+		Title: s.t("site.reports"), Data: ReportIndex{Years: years}})
+}
+
+// reportPage is the page of report r: its text, as report.PageHTML writes
+// it, with the charts after the summary.
+func (s *site) reportPage(r *report.Report, info report.Info, years []ReportYear) ReportPage {
+	p := r.Period
+	head, body := report.PageHTML(r, info)
 	page := ReportPage{Name: p.Name, Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, p.Name)),
-		Head: template.HTML(headHTML), Body: template.HTML(restHTML)} // rendered safe by render
+		Head: template.HTML(head), Body: template.HTML(body)} // escaped by PageHTML
 	for _, y := range years {
 		for _, l := range append([]ReportLink{y.Year}, y.Quarters...) {
 			l.Current = l.Name == p.Name

@@ -9,7 +9,7 @@ import (
 	"github.com/idebanken/idebanken/internal/model"
 )
 
-func parseCorpus(t *testing.T, files []corpus.File) []*model.Idea {
+func parseCorpus(t testing.TB, files []corpus.File) []*model.Idea {
 	t.Helper()
 	var ideas []*model.Idea
 	for _, f := range files {

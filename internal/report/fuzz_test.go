@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 
 	"github.com/idebanken/idebanken/internal/corpus"
@@ -31,6 +32,9 @@ func FuzzReport(f *testing.F) {
 			return
 		}
 		r := Make(c, []*model.Idea{idea}, Options{Period: p})
+		if all := MakeAll(c, []*model.Idea{idea}, []Options{{Period: p.Previous()}, {Period: p}}); !reflect.DeepEqual(all[1], r) {
+			t.Fatal("MakeAll's report differs from Make's")
+		}
 		for _, fig := range []Figure{r.Inflow.Total, r.QuickWins, r.Backlog.Overdue, r.Response.WithinLimit} {
 			if fig.Count != len(fig.IDs) {
 				t.Fatalf("a count of %d with %d ideas", fig.Count, len(fig.IDs))

@@ -10,6 +10,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -20,6 +21,10 @@ import (
 type Options struct {
 	Period Period
 	Unit   string // "" for every unit
+	// OmitFacts leaves Report.Facts empty. Only the CSV and JSON formats
+	// write the facts, a row per idea per figure; a caller that writes
+	// neither, such as the site, is spared making them.
+	OmitFacts bool
 }
 
 // Figure is a count and the ideas it is made of.
@@ -154,21 +159,21 @@ type Compare struct {
 
 // Report is the periodic report.
 type Report struct {
-	Period       Period    `json:"-"`
-	Previous     Period    `json:"-"`
-	Unit         string    `json:"unit,omitempty"`
-	Units        []string  `json:"units"` // the unit ids the report covers
-	FeedbackDays int       `json:"feedback_days"`
-	Inflow       Inflow    `json:"inflow"`
-	Funnel       []Step    `json:"funnel"`
-	Response     Response  `json:"response"`
-	Implemented  []Result  `json:"implemented"`
-	Evaluated    []Result  `json:"evaluated"`
-	QuickWins    Figure    `json:"quick_wins"`
-	Backlog      Backlog   `json:"backlog"`
-	Comparison   []Compare `json:"comparison"`
-	Facts        []Fact    `json:"-"`
-	titles       map[model.ID]string
+	Period       Period        `json:"-"`
+	Previous     Period        `json:"-"`
+	Unit         string        `json:"unit,omitempty"`
+	Units        []string      `json:"units"` // the unit ids the report covers
+	FeedbackDays int           `json:"feedback_days"`
+	Inflow       Inflow        `json:"inflow"`
+	Funnel       []Step        `json:"funnel"`
+	Response     Response      `json:"response"`
+	Implemented  []Result      `json:"implemented"`
+	Evaluated    []Result      `json:"evaluated"`
+	QuickWins    Figure        `json:"quick_wins"`
+	Backlog      Backlog       `json:"backlog"`
+	Comparison   []Compare     `json:"comparison"`
+	Facts        []Fact        `json:"-"`
+	ideas        []*model.Idea // the ideas the report covers, by id
 }
 
 // Fact is one idea's part in one figure: the rows of the CSV.
@@ -182,90 +187,249 @@ type Fact struct {
 
 // Make computes the report of ideas for opts.
 func Make(cfg *model.Config, ideas []*model.Idea, opts Options) *Report {
-	var in []*model.Idea
+	return MakeAll(cfg, ideas, []Options{opts})[0]
+}
+
+// MakeAll computes the report of ideas for each of opts, as Make would.
+// It goes over the ideas once for them all, each idea's figures for every
+// report while its file's data is at hand: the site makes a report of
+// every year and quarter.
+func MakeAll(cfg *model.Config, ideas []*model.Idea, opts []Options) []*Report {
+	all := make([]*model.Idea, 0, len(ideas))
 	for _, idea := range ideas {
-		if idea.ID != "" && (opts.Unit == "" || idea.Unit == opts.Unit) {
-			in = append(in, idea)
+		if idea.ID != "" {
+			all = append(all, idea)
 		}
 	}
-	slices.SortFunc(in, func(a, b *model.Idea) int { return strings.Compare(string(a.ID), string(b.ID)) })
+	// The build and the report command pass the ideas in the order of
+	// their files, which is the order of their ids: sort only if not.
+	byID := func(a, b *model.Idea) int { return strings.Compare(string(a.ID), string(b.ID)) }
+	if !slices.IsSortedFunc(all, byID) {
+		slices.SortStableFunc(all, byID)
+	}
+	// The ideas submitted by the end of a period are as many as may be
+	// open then: room for them saves growing the backlog idea by idea.
+	submitted := make([]model.Date, 0, len(all))
+	for _, idea := range all {
+		if !idea.Submitted.IsZero() {
+			submitted = append(submitted, idea.Submitted)
+		}
+	}
+	slices.SortFunc(submitted, model.Date.Compare)
+	ms := make([]*making, len(opts))
+	for i, o := range opts {
+		ms[i] = start(cfg, all, o)
+		n := sort.Search(len(submitted), func(k int) bool { return before(o.Period.To, submitted[k]) })
+		ms[i].open = make([]open, 0, n)
+	}
+	for _, idea := range all {
+		first, last := eventSpan(idea)
+		for _, m := range ms {
+			if m.r.Unit == "" || idea.Unit == m.r.Unit {
+				m.add(idea, first, last)
+			}
+		}
+	}
+	rs := make([]*Report, len(ms))
+	for i, m := range ms {
+		rs[i] = m.finish()
+	}
+	return rs
+}
+
+// making is a report being made, an idea at a time in the order of ids.
+type making struct {
+	r         *Report
+	facts     bool
+	submitted []*model.Idea
+	open      []open
+	prev      previous
+	sections  [4][]Fact // inflow, response, outcomes, backlog; the funnel's are made last
+	span      Period    // the period and the one before
+}
+
+// The sections whose facts making collects as it goes.
+const (
+	inflowFacts = iota
+	responseFacts
+	outcomeFacts
+	backlogFacts
+)
+
+func start(cfg *model.Config, all []*model.Idea, opts Options) *making {
 	r := &Report{Period: opts.Period, Previous: opts.Period.Previous(), Unit: opts.Unit,
-		FeedbackDays: cfg.FeedbackDays, titles: map[model.ID]string{}}
+		FeedbackDays: cfg.FeedbackDays, ideas: all}
 	for _, u := range cfg.Units {
 		if opts.Unit == "" || u.ID == opts.Unit {
 			r.Units = append(r.Units, u.ID)
 		}
 	}
-	for _, idea := range in {
-		r.titles[idea.ID] = idea.Title
+	if opts.Unit != "" {
+		r.ideas = nil
+		for _, idea := range all {
+			if idea.Unit == opts.Unit {
+				r.ideas = append(r.ideas, idea)
+			}
+		}
 	}
-	r.inflow(in)
-	r.funnel(in)
-	r.response(in, opts.Period, &r.Response, true)
-	r.results(in)
-	r.backlog(in)
-	r.compare(in)
-	return r
-}
-
-// Title returns the title of an idea in the report.
-func (r *Report) Title(id model.ID) string { return r.titles[id] }
-
-func (r *Report) fact(section, measure, group string, id model.ID, value string) {
-	r.Facts = append(r.Facts, Fact{section, measure, group, id, value})
-}
-
-func (r *Report) inflow(ideas []*model.Idea) {
-	byKind := map[model.Kind]*Figure{}
-	byUnit := map[string]*Figure{}
 	months := r.Period.Months()
 	r.Inflow.Monthly = make([]Month, len(months))
 	for i, m := range months {
 		r.Inflow.Monthly[i] = Month{Start: m, ByUnit: make([]Figure, len(r.Units))}
 	}
-	for _, idea := range ideas {
-		if !r.Period.Contains(idea.Submitted) {
-			continue
+	m := &making{r: r, facts: !opts.OmitFacts, span: r.Period}
+	if before(r.Previous.From, m.span.From) {
+		m.span.From = r.Previous.From
+	}
+	if before(m.span.To, r.Previous.To) {
+		m.span.To = r.Previous.To
+	}
+	return m
+}
+
+func (m *making) fact(section int, name, measure, group string, id model.ID, value string) {
+	m.sections[section] = append(m.sections[section], Fact{name, measure, group, id, value})
+}
+
+// add counts idea in every figure of the report it is part of. first and
+// last are the span of the dates those figures count it by, eventSpan's.
+func (m *making) add(idea *model.Idea, first, last model.Date) {
+	r := m.r
+	// Only the backlog counts an idea that did nothing in the period or
+	// the one before.
+	if !first.IsZero() && !before(last, m.span.From) && !before(m.span.To, first) {
+		if r.Period.has(idea.Submitted) {
+			m.submitted = append(m.submitted, idea)
 		}
+		response(idea, &r.Period, r.FeedbackDays, &r.Response, m)
+		m.prev.add(idea, &r.Previous, r.FeedbackDays)
+		m.results(idea)
+	}
+	m.backlog(idea)
+}
+
+// eventSpan returns the first and the last of the dates that the figures
+// of a period other than the backlog count an idea by: when it was
+// submitted, screened, decided, completed and evaluated.
+func eventSpan(idea *model.Idea) (first, last model.Date) {
+	add := func(d model.Date) {
+		if d.IsZero() {
+			return
+		}
+		if first.IsZero() || before(d, first) {
+			first = d
+		}
+		if before(last, d) {
+			last = d
+		}
+	}
+	add(idea.Submitted)
+	if s := idea.Screening; s != nil {
+		add(s.Date)
+	}
+	if d := idea.Decision; d != nil {
+		add(d.Date)
+	}
+	if im := idea.Implementation; im != nil {
+		add(im.Completed)
+	}
+	if o := idea.Outcome; o != nil {
+		add(o.Date)
+	}
+	return first, last
+}
+
+// inflow counts the ideas submitted in the period, each figure's ideas
+// counted before they are listed, as there are many.
+func (m *making) inflow() {
+	r := m.r
+	type place struct{ kind, unit, month int }
+	at := make([]place, len(m.submitted))
+	kinds := make([]int, len(model.Kinds))
+	units := make([]int, len(r.Units))
+	months := make([]int, len(r.Inflow.Monthly))
+	monthUnits := make([]int, len(r.Inflow.Monthly)*len(r.Units))
+	for i, idea := range m.submitted {
+		p := place{slices.Index(model.Kinds, idea.Kind), slices.Index(r.Units, idea.Unit), -1}
+		for k, month := range r.Inflow.Monthly {
+			if idea.Submitted.Year == month.Start.Year && idea.Submitted.Month == month.Start.Month {
+				p.month = k
+				break
+			}
+		}
+		if p.kind >= 0 {
+			kinds[p.kind]++
+		}
+		if p.unit >= 0 {
+			units[p.unit]++
+		}
+		if p.month >= 0 {
+			months[p.month]++
+			if p.unit >= 0 {
+				monthUnits[p.month*len(r.Units)+p.unit]++
+			}
+		}
+		at[i] = p
+	}
+	r.Inflow.Total = sized(len(m.submitted))
+	byKind := make([]Figure, len(kinds))
+	for k, n := range kinds {
+		byKind[k] = sized(n)
+	}
+	byUnit := make([]Figure, len(units))
+	for u, n := range units {
+		byUnit[u] = sized(n)
+	}
+	for k := range r.Inflow.Monthly {
+		month := &r.Inflow.Monthly[k]
+		month.Total = sized(months[k])
+		for u := range month.ByUnit {
+			month.ByUnit[u] = sized(monthUnits[k*len(r.Units)+u])
+		}
+	}
+	for i, idea := range m.submitted {
+		p := at[i]
 		r.Inflow.Total.add(idea.ID)
-		r.fact("inflow", "submitted", "", idea.ID, idea.Submitted.String())
-		if byKind[idea.Kind] == nil {
-			byKind[idea.Kind] = &Figure{}
+		if m.facts {
+			m.fact(inflowFacts, "inflow", "submitted", "", idea.ID, idea.Submitted.String())
+			m.fact(inflowFacts, "inflow", "by-kind", string(idea.Kind), idea.ID, "1")
+			m.fact(inflowFacts, "inflow", "by-unit", idea.Unit, idea.ID, "1")
 		}
-		byKind[idea.Kind].add(idea.ID)
-		r.fact("inflow", "by-kind", string(idea.Kind), idea.ID, "1")
-		if byUnit[idea.Unit] == nil {
-			byUnit[idea.Unit] = &Figure{}
+		if p.kind >= 0 {
+			byKind[p.kind].add(idea.ID)
 		}
-		byUnit[idea.Unit].add(idea.ID)
-		r.fact("inflow", "by-unit", idea.Unit, idea.ID, "1")
-		for i, m := range months {
-			if idea.Submitted.Year == m.Year && idea.Submitted.Month == m.Month {
-				r.Inflow.Monthly[i].Total.add(idea.ID)
-				if u := slices.Index(r.Units, idea.Unit); u >= 0 {
-					r.Inflow.Monthly[i].ByUnit[u].add(idea.ID)
-				}
-				r.fact("inflow", "by-month", m.String()[:7], idea.ID, "1")
+		if p.unit >= 0 {
+			byUnit[p.unit].add(idea.ID)
+		}
+		if p.month >= 0 {
+			month := &r.Inflow.Monthly[p.month]
+			month.Total.add(idea.ID)
+			if p.unit >= 0 {
+				month.ByUnit[p.unit].add(idea.ID)
+			}
+			if m.facts {
+				m.fact(inflowFacts, "inflow", "by-month", month.Start.String()[:7], idea.ID, "1")
 			}
 		}
 	}
-	for _, k := range model.Kinds {
-		r.Inflow.ByKind = append(r.Inflow.ByKind, Group{string(k), deref(byKind[model.Kind(k)])})
+	for k, kind := range model.Kinds {
+		r.Inflow.ByKind = append(r.Inflow.ByKind, Group{string(kind), byKind[k]})
 	}
-	for _, u := range r.Units {
-		r.Inflow.ByUnit = append(r.Inflow.ByUnit, Group{u, deref(byUnit[u])})
+	for u, unit := range r.Units {
+		r.Inflow.ByUnit = append(r.Inflow.ByUnit, Group{unit, byUnit[u]})
 	}
 }
 
-func deref(f *Figure) Figure {
-	if f == nil {
+// sized returns a Figure with room for n ideas.
+func sized(n int) Figure {
+	if n == 0 {
 		return Figure{}
 	}
-	return *f
+	return Figure{IDs: make([]model.ID, 0, n)}
 }
 
-// reached reports whether idea has come as far as a step of the funnel.
-func reached(idea *model.Idea, step string) bool {
+// hasReached reports whether idea has come as far as a step of the funnel.
+func hasReached(idea *model.Idea, step string) bool {
 	s, d, im := idea.Screening, idea.Decision, idea.Implementation
 	switch step {
 	case "screened":
@@ -290,135 +454,247 @@ func reached(idea *model.Idea, step string) bool {
 	return false
 }
 
-// funnel follows the ideas submitted in the period: how far each came.
-func (r *Report) funnel(ideas []*model.Idea) {
-	total := r.Inflow.Total.Count
-	for _, step := range FunnelSteps {
-		var f Figure
-		for _, idea := range ideas {
-			if r.Period.Contains(idea.Submitted) && reached(idea, step) {
-				f.add(idea.ID)
-				r.fact("funnel", step, "", idea.ID, "1")
-			}
+// response measures the lead times of the steps a submitted idea took in
+// p. m is nil for the previous period, which only the comparison uses and
+// which has no facts.
+func response(idea *model.Idea, p *Period, feedbackDays int, out *Response, m *making) {
+	if idea.Submitted.IsZero() {
+		return
+	}
+	facts := m != nil && m.facts
+	if s := idea.Screening; s != nil && p.has(s.Date) {
+		days := daysBetween(idea.Submitted, s.Date)
+		out.FirstFeedback.add(idea.ID, days)
+		within := days <= feedbackDays
+		if within {
+			out.WithinLimit.add(idea.ID)
 		}
-		r.Funnel = append(r.Funnel, Step{step, f, f.Share(total)})
+		if facts {
+			m.fact(responseFacts, "response", "days-to-first-feedback", "", idea.ID, strconv.Itoa(days))
+			m.fact(responseFacts, "response", "feedback-within-limit", "", idea.ID, yesno(within))
+		}
+	}
+	if d := idea.Decision; d != nil && p.has(d.Date) && d.Outcome != model.DecidePause {
+		days := daysBetween(idea.Submitted, d.Date)
+		out.ToDecision.add(idea.ID, days)
+		if facts {
+			m.fact(responseFacts, "response", "days-to-decision", "", idea.ID, strconv.Itoa(days))
+		}
+	}
+	if im := idea.Implementation; im != nil && p.has(im.Completed) {
+		days := daysBetween(idea.Submitted, im.Completed)
+		out.ToImplementation.add(idea.ID, days)
+		if facts {
+			m.fact(responseFacts, "response", "days-to-implementation", "", idea.ID, strconv.Itoa(days))
+		}
 	}
 }
 
-// response measures the lead times of the steps taken in p. facts is false
-// for the previous period, which only the comparison uses.
-func (r *Report) response(ideas []*model.Idea, p Period, out *Response, facts bool) {
-	for _, idea := range ideas {
-		if s := idea.Screening; s != nil && p.Contains(s.Date) && !idea.Submitted.IsZero() {
-			days := idea.Submitted.DaysUntil(s.Date)
-			out.FirstFeedback.add(idea.ID, days)
-			within := days <= r.FeedbackDays
-			if within {
-				out.WithinLimit.add(idea.ID)
-			}
-			if facts {
-				r.fact("response", "days-to-first-feedback", "", idea.ID, strconv.Itoa(days))
-				r.fact("response", "feedback-within-limit", "", idea.ID, yesno(within))
-			}
-		}
-		if d := idea.Decision; d != nil && p.Contains(d.Date) && d.Outcome != model.DecidePause && !idea.Submitted.IsZero() {
-			days := idea.Submitted.DaysUntil(d.Date)
-			out.ToDecision.add(idea.ID, days)
-			if facts {
-				r.fact("response", "days-to-decision", "", idea.ID, strconv.Itoa(days))
-			}
-		}
-		if im := idea.Implementation; im != nil && p.Contains(im.Completed) && !idea.Submitted.IsZero() {
-			days := idea.Submitted.DaysUntil(im.Completed)
-			out.ToImplementation.add(idea.ID, days)
-			if facts {
-				r.fact("response", "days-to-implementation", "", idea.ID, strconv.Itoa(days))
-			}
-		}
-	}
+// finish computes the medians and shares once every idea is counted.
+func (out *Response) finish() {
 	out.FirstFeedback.finish()
 	out.ToDecision.finish()
 	out.ToImplementation.finish()
 	out.WithinShare = out.WithinLimit.Share(out.FirstFeedback.Figure.Count)
 }
 
-func (r *Report) results(ideas []*model.Idea) {
-	for _, idea := range ideas {
-		res := Result{ID: idea.ID, Title: idea.Title, Unit: idea.Unit}
+// results lists an idea implemented, evaluated or found a quick win in the
+// period.
+func (m *making) results(idea *model.Idea) {
+	r := m.r
+	result := func(date model.Date) Result {
+		res := Result{ID: idea.ID, Title: idea.Title, Unit: idea.Unit, Date: date}
 		if o := idea.Outcome; o != nil {
 			res.Effects, res.Lessons = o.Effects, o.Lessons
 			if o.ReportedTo != nil {
 				res.ReportedTo, res.ReportedDate = o.ReportedTo.Body, o.ReportedTo.Date
 			}
 		}
-		if im := idea.Implementation; im != nil && r.Period.Contains(im.Completed) {
-			x := res
-			x.Date = im.Completed
-			r.Implemented = append(r.Implemented, x)
-			r.fact("outcomes", "implemented", "", idea.ID, im.Completed.String())
-		}
-		if o := idea.Outcome; o != nil && r.Period.Contains(o.Date) {
-			x := res
-			x.Date = o.Date
-			r.Evaluated = append(r.Evaluated, x)
-			r.fact("outcomes", "evaluated", "", idea.ID, o.Date.String())
-			if x.ReportedTo != "" {
-				r.fact("outcomes", "reported", x.ReportedTo, idea.ID, x.ReportedDate.String())
-			}
-		}
-		if s := idea.Screening; s != nil && s.Outcome == model.ScreenQuickWin && r.Period.Contains(s.Date) {
-			r.QuickWins.add(idea.ID)
-			r.fact("outcomes", "quick-win", "", idea.ID, s.Date.String())
+		return res
+	}
+	if im := idea.Implementation; im != nil && r.Period.has(im.Completed) {
+		r.Implemented = append(r.Implemented, result(im.Completed))
+		if m.facts {
+			m.fact(outcomeFacts, "outcomes", "implemented", "", idea.ID, im.Completed.String())
 		}
 	}
+	if o := idea.Outcome; o != nil && r.Period.has(o.Date) {
+		x := result(o.Date)
+		r.Evaluated = append(r.Evaluated, x)
+		if m.facts {
+			m.fact(outcomeFacts, "outcomes", "evaluated", "", idea.ID, o.Date.String())
+			if x.ReportedTo != "" {
+				m.fact(outcomeFacts, "outcomes", "reported", x.ReportedTo, idea.ID, x.ReportedDate.String())
+			}
+		}
+	}
+	if s := idea.Screening; s != nil && s.Outcome == model.ScreenQuickWin && r.Period.has(s.Date) {
+		r.QuickWins.add(idea.ID)
+		if m.facts {
+			m.fact(outcomeFacts, "outcomes", "quick-win", "", idea.ID, s.Date.String())
+		}
+	}
+}
+
+// backlog lists an idea open at the end of the period, at the stage the
+// dates in its file put it on that day.
+func (m *making) backlog(idea *model.Idea) {
+	end := m.r.Period.To
+	st, since := StageAt(idea, end)
+	if st == "" || st.Final() {
+		return
+	}
+	o := open{idea: idea, since: since, age: daysBetween(since, end), stage: slices.Index(model.Stages, st)}
+	switch st {
+	case model.StageSubmitted:
+		o.overdue = daysBetween(idea.Submitted, end) > m.r.FeedbackDays
+	case model.StagePaused:
+		o.overdue = idea.Screening != nil && !idea.Screening.Revisit.IsZero() && !idea.Screening.Revisit.After(end)
+	}
+	m.open = append(m.open, o)
+	if m.facts {
+		m.fact(backlogFacts, "backlog", "open", string(st), idea.ID, strconv.Itoa(o.age))
+	}
+	if o.overdue {
+		m.r.Backlog.Overdue.add(idea.ID)
+		if m.facts {
+			m.fact(backlogFacts, "backlog", "overdue", string(st), idea.ID, strconv.Itoa(o.age))
+		}
+	}
+}
+
+// backlogOrder lists the backlog by stage in the order of model.Stages,
+// then the oldest first, then by id: the order the ideas came in.
+func (m *making) backlogOrder() {
+	r := m.r
+	if len(m.open) == 0 {
+		return
+	}
+	count := make([]int, len(model.Stages))
+	for _, o := range m.open {
+		count[o.stage]++
+	}
+	byStage := make([]Figure, len(model.Stages))
+	for i, n := range count {
+		byStage[i] = sized(n)
+	}
+	for _, o := range m.open {
+		byStage[o.stage].add(o.idea.ID)
+	}
+	for i, f := range byStage {
+		if f.Count > 0 {
+			r.Backlog.ByStage = append(r.Backlog.ByStage, Group{string(model.Stages[i]), f})
+		}
+	}
+	// Sort keys: the stage, the age the other way, the place in m.open.
+	const bits = 24
+	keys := make([]uint64, len(m.open))
+	quick := len(m.open) < 1<<bits
+	for i, o := range m.open {
+		if o.age < 0 || o.age >= 1<<bits {
+			quick = false
+			break
+		}
+		keys[i] = uint64(o.stage)<<(2*bits) | uint64(1<<bits-1-o.age)<<bits | uint64(i)
+	}
+	if quick {
+		slices.Sort(keys)
+	} else {
+		for i := range keys {
+			keys[i] = uint64(i)
+		}
+		slices.SortFunc(keys, func(a, b uint64) int {
+			x, y := &m.open[a], &m.open[b]
+			return cmp.Or(x.stage-y.stage, y.age-x.age, cmp.Compare(a, b))
+		})
+	}
+	r.Backlog.Items = make([]Waiting, len(m.open))
+	for i, k := range keys {
+		o := &m.open[k&(1<<bits-1)]
+		if !quick {
+			o = &m.open[k]
+		}
+		r.Backlog.Items[i] = Waiting{ID: o.idea.ID, Title: o.idea.Title, Stage: model.Stages[o.stage], Since: o.since,
+			Age: o.age, Overdue: o.overdue}
+	}
+}
+
+// open is an idea open at the end of the period: a Waiting to be.
+type open struct {
+	idea    *model.Idea
+	since   model.Date
+	age     int
+	stage   int // in model.Stages
+	overdue bool
+}
+
+// finish makes the figures that need every idea counted: groups, the
+// funnel, medians, the order of lists, the comparison and the facts.
+func (m *making) finish() *Report {
+	r := m.r
+	m.inflow()
+	// The funnel follows the ideas submitted in the period: how far each came.
+	var funnel []Fact
+	total := r.Inflow.Total.Count
+	steps := len(FunnelSteps)
+	reached := make([]bool, len(m.submitted)*steps) // idea i reached step k: [i*steps+k]
+	reaching := make([]int, steps)
+	for i, idea := range m.submitted {
+		for k, step := range FunnelSteps {
+			if hasReached(idea, step) {
+				reached[i*steps+k] = true
+				reaching[k]++
+			}
+		}
+	}
+	for k, step := range FunnelSteps {
+		f := sized(reaching[k])
+		for i, idea := range m.submitted {
+			if reached[i*steps+k] {
+				f.add(idea.ID)
+				if m.facts {
+					funnel = append(funnel, Fact{"funnel", step, "", idea.ID, "1"})
+				}
+			}
+		}
+		r.Funnel = append(r.Funnel, Step{step, f, f.Share(total)})
+	}
+	r.Response.finish()
 	byDate := func(a, b Result) int {
 		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(string(a.ID), string(b.ID)))
 	}
 	slices.SortFunc(r.Implemented, byDate)
 	slices.SortFunc(r.Evaluated, byDate)
+	m.backlogOrder()
+	m.prev.resp.finish()
+	r.compare(m.prev)
+	n := len(funnel)
+	for _, s := range m.sections {
+		n += len(s)
+	}
+	if n > 0 {
+		r.Facts = make([]Fact, 0, n)
+		r.Facts = append(r.Facts, m.sections[inflowFacts]...)
+		r.Facts = append(r.Facts, funnel...)
+		r.Facts = append(r.Facts, m.sections[responseFacts]...)
+		r.Facts = append(r.Facts, m.sections[outcomeFacts]...)
+		r.Facts = append(r.Facts, m.sections[backlogFacts]...)
+	}
+	return r
 }
 
-// backlog lists the ideas open at the end of the period, at the stage the
-// dates in their files put them on that day.
-func (r *Report) backlog(ideas []*model.Idea) {
-	end := r.Period.To
-	count := map[model.Stage]*Figure{}
-	for _, idea := range ideas {
-		st, since := StageAt(idea, end)
-		if st == "" || st.Final() {
-			continue
-		}
-		w := Waiting{ID: idea.ID, Title: idea.Title, Stage: st, Since: since, Age: since.DaysUntil(end)}
-		switch st {
-		case model.StageSubmitted:
-			w.Overdue = idea.Submitted.DaysUntil(end) > r.FeedbackDays
-		case model.StagePaused:
-			w.Overdue = idea.Screening != nil && !idea.Screening.Revisit.IsZero() && !idea.Screening.Revisit.After(end)
-		}
-		r.Backlog.Items = append(r.Backlog.Items, w)
-		if count[st] == nil {
-			count[st] = &Figure{}
-		}
-		count[st].add(idea.ID)
-		r.fact("backlog", "open", string(st), idea.ID, strconv.Itoa(w.Age))
-		if w.Overdue {
-			r.Backlog.Overdue.add(idea.ID)
-			r.fact("backlog", "overdue", string(st), idea.ID, strconv.Itoa(w.Age))
-		}
+// Title returns the title of an idea in the report.
+func (r *Report) Title(id model.ID) string {
+	// The last of the ideas that share an id, as ever.
+	i := sort.Search(len(r.ideas), func(i int) bool { return r.ideas[i].ID > id })
+	if i == 0 || r.ideas[i-1].ID != id {
+		return ""
 	}
-	for _, st := range model.Stages {
-		if f := count[st]; f != nil {
-			r.Backlog.ByStage = append(r.Backlog.ByStage, Group{string(st), *f})
-		}
-	}
-	slices.SortFunc(r.Backlog.Items, func(a, b Waiting) int {
-		return cmp.Or(slices.Index(model.Stages, a.Stage)-slices.Index(model.Stages, b.Stage), b.Age-a.Age, strings.Compare(string(a.ID), string(b.ID)))
-	})
+	return r.ideas[i-1].Title
 }
 
 // compare sets the key figures of this period beside the previous one's.
-func (r *Report) compare(ideas []*model.Idea) {
-	prev := r.previousFigures(ideas, r.Previous)
+func (r *Report) compare(prev previous) {
 	count := func(n int) *float64 { v := float64(n); return &v }
 	// of is a value measured over n ideas: none without them.
 	of := func(v float64, n int) *float64 {
@@ -439,84 +715,126 @@ func (r *Report) compare(ideas []*model.Idea) {
 	}
 }
 
-// previous holds what the comparison needs of the previous period.
+// previous holds what the comparison needs of the previous period,
+// computed with the same rules.
 type previous struct {
 	submitted, implemented, evaluated int
 	resp                              Response
 }
 
-// previousFigures computes the key figures of period p with the same rules.
-func (r *Report) previousFigures(ideas []*model.Idea, p Period) previous {
-	var out previous
-	for _, idea := range ideas {
-		if p.Contains(idea.Submitted) {
-			out.submitted++
-		}
-		if im := idea.Implementation; im != nil && p.Contains(im.Completed) {
-			out.implemented++
-		}
-		if o := idea.Outcome; o != nil && p.Contains(o.Date) {
-			out.evaluated++
-		}
+func (out *previous) add(idea *model.Idea, p *Period, feedbackDays int) {
+	if p.has(idea.Submitted) {
+		out.submitted++
 	}
-	r.response(ideas, p, &out.resp, false)
-	return out
+	if im := idea.Implementation; im != nil && p.has(im.Completed) {
+		out.implemented++
+	}
+	if o := idea.Outcome; o != nil && p.has(o.Date) {
+		out.evaluated++
+	}
+	response(idea, p, feedbackDays, &out.resp, nil)
 }
 
 // StageAt returns the stage the dates in idea's file put it at on day d,
 // and since when; "" when it was not yet submitted. A step the file no
 // longer records (an earlier screening replaced by a new one) is not seen.
+//
+// Of the steps on or before d it is the latest; of steps on the same day,
+// the one later in the process (in the order below).
 func StageAt(idea *model.Idea, d model.Date) (model.Stage, model.Date) {
 	if idea.Submitted.IsZero() || idea.Submitted.After(d) {
 		return "", model.Date{}
 	}
-	type step struct {
-		date  model.Date
-		stage model.Stage
-	}
-	steps := []step{{idea.Submitted, model.StageSubmitted}}
-	add := func(date model.Date, st model.Stage) {
-		if !date.IsZero() && st != "" {
-			steps = append(steps, step{date, st})
+	at, since := model.StageSubmitted, idea.Submitted
+	step := func(date model.Date, st model.Stage) {
+		if st != "" && !date.IsZero() && !date.After(d) && !date.Before(since) {
+			at, since = st, date
 		}
 	}
 	if s := idea.Screening; s != nil {
-		add(s.Date, map[model.ScreeningOutcome]model.Stage{model.ScreenDevelop: model.StageDeveloping,
-			model.ScreenQuickWin: model.StageQuickWin, model.ScreenPause: model.StagePaused, model.ScreenReject: model.StageRejected}[s.Outcome])
+		step(s.Date, screened(s.Outcome))
 	}
 	if p := idea.Proposal; p != nil {
-		add(p.Date, model.StageProposed)
+		step(p.Date, model.StageProposed)
 	}
 	if dec := idea.Decision; dec != nil {
-		st := map[model.DecisionOutcome]model.Stage{model.DecideApprove: model.StageApproved,
-			model.DecideReject: model.StageRejected, model.DecidePause: model.StagePaused}[dec.Outcome]
+		st := decided(dec.Outcome)
 		if st == model.StageApproved && idea.Proposal == nil {
 			st = model.StageQuickWin // a unit manager's yes to a quick win: it is carried out next
 		}
-		add(dec.Date, st)
+		step(dec.Date, st)
 	}
 	if p := idea.Plan; p != nil {
-		add(p.Date, model.StagePlanning)
+		step(p.Date, model.StagePlanning)
 	}
 	if im := idea.Implementation; im != nil {
-		add(im.Started, model.StageImplementing)
-		add(im.Completed, model.StageImplemented)
+		step(im.Started, model.StageImplementing)
+		step(im.Completed, model.StageImplemented)
 	}
 	if o := idea.Outcome; o != nil {
-		add(o.Date, model.StageEvaluated)
+		step(o.Date, model.StageEvaluated)
 	}
 	if w := idea.Withdrawn; w != nil {
-		add(w.Date, model.StageWithdrawn)
+		step(w.Date, model.StageWithdrawn)
 	}
-	slices.SortStableFunc(steps, func(a, b step) int { return a.date.Compare(b.date) })
-	at := steps[0]
-	for _, s := range steps {
-		if s.date.After(d) {
-			break
-		}
-		at = s
+	return at, since
+}
+
+// screened returns the stage a screening's outcome leads to.
+func screened(o model.ScreeningOutcome) model.Stage {
+	switch o {
+	case model.ScreenDevelop:
+		return model.StageDeveloping
+	case model.ScreenQuickWin:
+		return model.StageQuickWin
+	case model.ScreenPause:
+		return model.StagePaused
+	case model.ScreenReject:
+		return model.StageRejected
 	}
-	return at.stage, at.date
+	return ""
+}
+
+// decided returns the stage a decision leads to.
+func decided(o model.DecisionOutcome) model.Stage {
+	switch o {
+	case model.DecideApprove:
+		return model.StageApproved
+	case model.DecideReject:
+		return model.StageRejected
+	case model.DecidePause:
+		return model.StagePaused
+	}
+	return ""
+}
+
+// daysBetween is from.DaysUntil(to), counted without the time package for
+// dates of the years 1 to 9999.
+func daysBetween(from, to model.Date) int {
+	a, okA := dayNumber(from)
+	b, okB := dayNumber(to)
+	// A time.Duration holds no more than 106,751 days: DaysUntil stops
+	// there.
+	if !okA || !okB || b-a > 100000 || a-b > 100000 {
+		return from.DaysUntil(to)
+	}
+	return b - a
+}
+
+// dayNumber returns the number of days from 0001-03-01 to d, where a day
+// past the end of a month is in the next, as in time.Date; false if d's
+// year or month is out of range.
+func dayNumber(d model.Date) (int, bool) {
+	y, m := d.Year, int(d.Month)
+	if y < 1 || y > 9999 || m < 1 || m > 12 || d.Day < -1000 || d.Day > 1000 {
+		return 0, false
+	}
+	// Years from March, so that a leap day ends one.
+	if m <= 2 {
+		y--
+		m += 12
+	}
+	return 365*y + y/4 - y/100 + y/400 + (153*(m-3)+2)/5 + d.Day - 1, true
 }
 
 func yesno(b bool) string {

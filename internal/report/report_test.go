@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/idebanken/idebanken/internal/corpus"
 	"github.com/idebanken/idebanken/internal/model"
@@ -249,5 +251,52 @@ func TestCSVForSpreadsheets(t *testing.T) {
 	_ = WriteCSV(&b, r, Info{Lang: model.English})
 	if !strings.HasPrefix(b.String(), "\uFEFFperiod,section,") {
 		t.Errorf("English CSV is not comma-separated: %q", b.String()[:30])
+	}
+}
+
+// TestDaysBetween checks the quick count of days against the time
+// package's, over leap years, month ends and days past a month's end.
+func TestDaysBetween(t *testing.T) {
+	var dates []model.Date
+	for _, y := range []int{1, 2, 99, 100, 400, 1600, 1900, 1999, 2000, 2023, 2024, 2025, 2100, 2400, 9999} {
+		for m := time.January; m <= time.December; m++ {
+			for _, d := range []int{1, 2, 15, 28, 29, 30, 31, 32, 0, -3} {
+				dates = append(dates, model.Date{Year: y, Month: m, Day: d})
+			}
+		}
+	}
+	dates = append(dates, model.Date{}, model.Date{Year: 2026, Month: 13, Day: 1}, model.Date{Year: 10000, Month: 1, Day: 1})
+	for _, a := range dates {
+		for i := 0; i < len(dates); i += 7 {
+			b := dates[i]
+			if got, want := daysBetween(a, b), a.DaysUntil(b); got != want {
+				t.Fatalf("daysBetween(%+v, %+v) = %d, want %d", a, b, got, want)
+			}
+		}
+	}
+}
+
+// TestMakeAllIsMake checks that the reports MakeAll makes in one pass are
+// the ones Make makes one at a time, facts and all.
+func TestMakeAllIsMake(t *testing.T) {
+	ideas := parseCorpus(t, corpus.Generate(500, 3))
+	c := &model.Config{FeedbackDays: 30}
+	for _, id := range []string{"kultur-och-utbildning", "vard-och-omsorg", "samhallsbyggnad"} {
+		c.Units = append(c.Units, model.Unit{ID: id, Name: id})
+	}
+	var opts []Options
+	for _, name := range []string{"2024", "2025", "2025-Q1", "2025-Q4", "2026-02", "2019", "2025-03-03..2025-09-03"} {
+		for _, unit := range []string{"", "samhallsbyggnad"} {
+			opts = append(opts, Options{Period: period(t, name), Unit: unit}, Options{Period: period(t, name), Unit: unit, OmitFacts: true})
+		}
+	}
+	all := MakeAll(c, ideas, opts)
+	for i, o := range opts {
+		if want := Make(c, ideas, o); !reflect.DeepEqual(all[i], want) {
+			t.Errorf("%+v: MakeAll's report differs from Make's", o)
+		}
+		if len(all[i].Facts) > 0 == (o.OmitFacts || all[i].Inflow.Total.Count+len(all[i].Backlog.Items) == 0) {
+			t.Errorf("%+v: %d facts", o, len(all[i].Facts))
+		}
 	}
 }

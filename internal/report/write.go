@@ -234,7 +234,36 @@ func (w *writer) results(key, on string, rs []Result, evaluated bool) {
 	}
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine returns s with every run of white space made one space, and
+// none at the ends.
+func oneLine(s string) string {
+	if !spaced(s) {
+		return s // most texts are one line already, spaced so
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// spaced reports whether s may have white space other than single spaces
+// between words: at an end, two together, a control character, or the
+// first byte of a white space character beyond ASCII (U+0085, U+00A0,
+// U+1680, U+2000 to U+3000).
+func spaced(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < ' ', c == 0xC2, c == 0xE1, c == 0xE2, c == 0xE3:
+			return true
+		case c == ' ' && s[i+1] == ' ':
+			return true
+		}
+	}
+	return false
+}
 
 // WriteCSV writes the facts of the report, one row per idea per fact, as a
 // spreadsheet opens it: UTF-8 with a byte-order mark, and ; between

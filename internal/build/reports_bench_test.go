@@ -1,0 +1,31 @@
+package build
+
+import (
+	"testing"
+
+	"github.com/idebanken/idebanken/internal/model"
+)
+
+// BenchmarkReportPages10k plans the report pages of 10,000 ideas: every
+// year's and quarter's report, its charts and its HTML, without the rest
+// of the build.
+func BenchmarkReportPages10k(b *testing.B) {
+	res := corpusResult(b, 10000)
+	s := &site{opts: Options{Config: res.Config, Ideas: res.Ideas}, cfg: res.Config, lang: res.Config.Language, byID: map[string]*Idea{}}
+	if !s.lang.Valid() {
+		s.lang = model.Swedish
+	}
+	if err := s.views(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s.pages = nil
+		s.reportPages()
+	}
+	b.StopTimer()
+	if len(s.pages) < 2 {
+		b.Fatalf("%d report pages", len(s.pages))
+	}
+}

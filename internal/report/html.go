@@ -1,0 +1,525 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/render"
+)
+
+// PageHTML returns the report as HTML for a page of the site, which shows
+// the title itself and its charts between the summary and the rest: head
+// is the introduction and the summary, body the rest.
+//
+// It is the HTML that WriteMarkdown's text renders to, written directly:
+// a report of a large bank runs to hundreds of kilobytes, which Markdown
+// would take many times longer to write and read back. The ideas' and the
+// configuration's own text (titles, units, effects, lessons) is shown as
+// written, as on the ideas' pages, never read as markup, with e-mail
+// addresses masked.
+func PageHTML(r *Report, info Info) (head, body string) {
+	w := &htmlWriter{r: r, info: info, labels: map[string]string{}}
+	w.b.Grow(4096)
+	w.head()
+	head = w.b.String()
+	w.b = strings.Builder{}
+	w.b.Grow(bodySize(r))
+	w.body()
+	return head, w.b.String()
+}
+
+// bodySize returns a little more than the body of r's page comes to, so
+// that it is not copied as it grows.
+func bodySize(r *Report) int {
+	n := 4096 + 2*12*r.Inflow.Total.Count
+	for _, s := range r.Funnel {
+		n += 12 * s.Figure.Count
+	}
+	for _, rs := range [][]Result{r.Implemented, r.Evaluated} {
+		for _, res := range rs {
+			n += 200 + len(res.Title) + len(res.Effects) + len(res.Lessons) + len(res.ReportedTo)
+		}
+	}
+	for _, it := range r.Backlog.Items {
+		n += 120 + len(it.Title)
+	}
+	return n
+}
+
+type htmlWriter struct {
+	r      *Report
+	info   Info
+	b      strings.Builder
+	labels map[string]string // rendered catalogue texts without arguments
+	stages map[model.Stage]string
+}
+
+func (w *htmlWriter) raw(s string) { w.b.WriteString(s) }
+
+// text writes s, which is not markup, escaped.
+func (w *htmlWriter) text(s string) { escape(&w.b, s) }
+
+// user writes text from an idea or the configuration: trimmed, e-mail
+// addresses masked, escaped.
+func (w *htmlWriter) user(s string) { escape(&w.b, render.MaskEmails(strings.TrimSpace(s))) }
+
+// id writes an idea's id.
+func (w *htmlWriter) id(id model.ID) {
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || c == '-') {
+			w.user(string(id))
+			return
+		}
+	}
+	w.b.WriteString(string(id)) // digits, small letters and hyphens, as ids are: nothing to escape or mask
+}
+
+// date writes d as YYYY-MM-DD.
+func (w *htmlWriter) date(d model.Date) {
+	y, m, day := d.Year, int(d.Month), d.Day
+	if d.IsZero() || y < 0 || y > 9999 || m < 1 || m > 12 || day < 1 || day > 31 {
+		w.text(d.String())
+		return
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	w.b.Write(b[:])
+}
+
+// label writes the catalogue text of key, which has no arguments.
+func (w *htmlWriter) label(key string) {
+	s, ok := w.labels[key]
+	if !ok {
+		s = inline(i18n.Render(w.info.Lang, i18n.M(key)))
+		w.labels[key] = s
+	}
+	w.raw(s)
+}
+
+// t writes the catalogue text of key with args, none of them user text.
+func (w *htmlWriter) t(key string, args ...any) {
+	w.raw(inline(i18n.Render(w.info.Lang, i18n.M(key, args...))))
+}
+
+// tu writes the catalogue text of key with args, some of them user text.
+// The catalogue's texts for these keys are plain text (a test checks), so
+// the arguments are escaped and the rest written as it is.
+func (w *htmlWriter) tu(key string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			var b strings.Builder
+			escape(&b, render.MaskEmails(strings.TrimSpace(s)))
+			args[i] = b.String()
+		}
+	}
+	w.raw(i18n.Render(w.info.Lang, i18n.M(key, args...)))
+}
+
+func (w *htmlWriter) unit(id string) string {
+	if n := w.info.Units[id]; n != "" {
+		return n
+	}
+	return id
+}
+
+func (w *htmlWriter) int(n int) {
+	var buf [20]byte
+	w.b.Write(strconv.AppendInt(buf[:0], int64(n), 10))
+}
+
+// figureIDs writes the ids of f, separated by commas.
+func (w *htmlWriter) figureIDs(f Figure) {
+	for i, id := range f.IDs {
+		if i > 0 {
+			w.raw(", ")
+		}
+		w.id(id)
+	}
+}
+
+// th writes a header row; a key that starts with > is right-aligned, and
+// one that starts with = is written as text, not looked up.
+func (w *htmlWriter) th(cols ...string) {
+	w.raw("<table>\n<thead>\n<tr>\n")
+	for _, c := range cols {
+		right := strings.HasPrefix(c, ">")
+		c = strings.TrimPrefix(c, ">")
+		if right {
+			w.raw(`<th align="right">`)
+		} else {
+			w.raw("<th>")
+		}
+		if s, ok := strings.CutPrefix(c, "="); ok {
+			w.user(s)
+		} else {
+			w.label(c)
+		}
+		w.raw("</th>\n")
+	}
+	w.raw("</tr>\n</thead>\n")
+}
+
+func (w *htmlWriter) td()      { w.raw("<td>") }
+func (w *htmlWriter) tdRight() { w.raw(`<td align="right">`) }
+func (w *htmlWriter) end()     { w.raw("</td>\n") }
+
+func (w *htmlWriter) periodName(p Period) string {
+	return p.Name + " (" + p.From.String() + " – " + p.To.String() + ")"
+}
+
+// head writes the introduction and the summary.
+func (w *htmlWriter) head() {
+	r := w.r
+	w.raw("<p>")
+	if org := strings.TrimSpace(w.info.Organisation); org != "" {
+		w.tu("report.org", org)
+		w.raw("<br>\n")
+	}
+	w.t("report.period", w.periodName(r.Period))
+	w.raw("<br>\n")
+	w.t("report.compared", w.periodName(r.Previous))
+	w.raw("</p>\n")
+	if r.Unit != "" {
+		w.raw("<p>")
+		w.tu("report.unit", w.unit(r.Unit))
+		w.raw("</p>\n")
+	}
+
+	w.raw("<h2>")
+	w.label("report.summary")
+	w.raw("</h2>\n")
+	w.th("report.measure", ">="+r.Period.Name, ">="+r.Previous.Name)
+	w.raw("<tbody>\n")
+	mw := &writer{r: r, info: w.info}
+	for _, c := range r.Comparison {
+		w.raw("<tr>\n")
+		w.td()
+		w.label("report.compare." + c.Measure)
+		w.end()
+		w.tdRight()
+		w.text(mw.value(c.Measure, c.Current))
+		w.end()
+		w.tdRight()
+		w.text(mw.value(c.Measure, c.Previous))
+		w.end()
+		w.raw("</tr>\n")
+	}
+	w.raw("</tbody>\n</table>\n")
+}
+
+// body writes the rest of the report.
+func (w *htmlWriter) body() {
+	r := w.r
+	mw := &writer{r: r, info: w.info}
+
+	w.h2("report.inflow")
+	w.raw("<p>")
+	w.t("report.inflow-text", r.Inflow.Total.Count)
+	w.raw("</p>\n")
+	w.th("report.kind", ">report.count", "report.ideas")
+	w.tbody(len(r.Inflow.ByKind))
+	for _, g := range r.Inflow.ByKind {
+		w.raw("<tr>\n")
+		w.td()
+		w.label("kind." + g.Key)
+		w.end()
+		w.figureRow(g.Figure)
+	}
+	w.tableEnd(len(r.Inflow.ByKind))
+	w.th("report.unit-col", ">report.count", "report.ideas")
+	w.tbody(len(r.Inflow.ByUnit))
+	for _, g := range r.Inflow.ByUnit {
+		w.raw("<tr>\n")
+		w.td()
+		w.user(w.unit(g.Key))
+		w.end()
+		w.figureRow(g.Figure)
+	}
+	w.tableEnd(len(r.Inflow.ByUnit))
+	if len(r.Inflow.Monthly) > 1 {
+		w.raw("<h3>")
+		w.label("report.by-month")
+		w.raw("</h3>\n")
+		cols := []string{"report.month"}
+		for _, u := range r.Units {
+			cols = append(cols, ">="+w.unit(u))
+		}
+		w.th(append(cols, ">report.total")...)
+		w.tbody(len(r.Inflow.Monthly))
+		for _, m := range r.Inflow.Monthly {
+			w.raw("<tr>\n")
+			w.td()
+			w.text(m.Start.String()[:7])
+			w.end()
+			for _, f := range m.ByUnit {
+				w.tdRight()
+				w.int(f.Count)
+				w.end()
+			}
+			w.tdRight()
+			w.int(m.Total.Count)
+			w.end()
+			w.raw("</tr>\n")
+		}
+		w.tableEnd(len(r.Inflow.Monthly))
+	}
+
+	w.h2("report.funnel")
+	w.raw("<p>")
+	w.t("report.funnel-text", r.Inflow.Total.Count)
+	w.raw("</p>\n")
+	w.th("report.step", ">report.count", ">report.share", "report.ideas")
+	w.tbody(len(r.Funnel))
+	for _, s := range r.Funnel {
+		w.raw("<tr>\n")
+		w.td()
+		w.label("report.funnel." + s.Step)
+		w.end()
+		w.tdRight()
+		w.int(s.Figure.Count)
+		w.end()
+		w.tdRight()
+		w.text(mw.pct(s.Share))
+		w.end()
+		w.td()
+		w.figureIDs(s.Figure)
+		w.end()
+		w.raw("</tr>\n")
+	}
+	w.tableEnd(len(r.Funnel))
+
+	w.h2("report.response")
+	rs := r.Response
+	w.raw("<ul>\n")
+	w.lead(mw, "report.first-feedback", "report.first-feedback-none", rs.FirstFeedback, func() {
+		w.raw("\n")
+		w.t("report.within", mw.pct(rs.WithinShare), rs.WithinLimit.Count, rs.FirstFeedback.Figure.Count, r.FeedbackDays)
+	})
+	w.lead(mw, "report.to-decision", "report.to-decision-none", rs.ToDecision, nil)
+	w.lead(mw, "report.to-implementation", "report.to-implementation-none", rs.ToImplementation, nil)
+	w.raw("</ul>\n")
+
+	w.h2("report.results")
+	w.results("report.implemented", "report.implemented-on", r.Implemented, false)
+	w.results("report.evaluated", "report.evaluated-on", r.Evaluated, true)
+	w.raw("<h3>")
+	w.label("report.quick-wins")
+	w.raw("</h3>\n")
+	if r.QuickWins.Count == 0 {
+		w.none()
+	} else {
+		w.raw("<ul>\n")
+		for _, id := range r.QuickWins.IDs {
+			w.raw("<li>")
+			w.idTitle(id, r.Title(id))
+			w.raw("</li>\n")
+		}
+		w.raw("</ul>\n")
+	}
+
+	w.h2("report.backlog")
+	w.raw("<p>")
+	w.t("report.backlog-text", r.Period.To, len(r.Backlog.Items), r.Backlog.Overdue.Count)
+	w.raw("</p>\n")
+	if len(r.Backlog.Items) > 0 {
+		w.th("report.idea", "report.stage", ">report.age", "report.since", "report.overdue")
+		w.raw("<tbody>\n")
+		for _, it := range r.Backlog.Items {
+			w.raw("<tr>\n")
+			w.td()
+			w.idTitle(it.ID, it.Title)
+			w.end()
+			w.td()
+			w.stage(it.Stage)
+			w.end()
+			w.tdRight()
+			w.int(it.Age)
+			w.end()
+			w.td()
+			w.date(it.Since)
+			w.end()
+			w.td()
+			if it.Overdue {
+				w.label("report.yes")
+			}
+			w.end()
+			w.raw("</tr>\n")
+		}
+		w.raw("</tbody>\n</table>\n")
+	}
+
+	w.h2("report.method")
+	w.raw("<p>")
+	w.t("report.method-text", r.Period.Name)
+	w.raw("</p>\n")
+}
+
+func (w *htmlWriter) h2(key string) {
+	w.raw("<h2>")
+	w.label(key)
+	w.raw("</h2>\n")
+}
+
+func (w *htmlWriter) none() {
+	w.raw("<p>")
+	w.label("report.none")
+	w.raw("</p>\n")
+}
+
+// tbody opens the body of a table of n rows: a table without rows has
+// none.
+func (w *htmlWriter) tbody(n int) {
+	if n > 0 {
+		w.raw("<tbody>\n")
+	}
+}
+
+func (w *htmlWriter) tableEnd(n int) {
+	if n > 0 {
+		w.raw("</tbody>\n")
+	}
+	w.raw("</table>\n")
+}
+
+// figureRow ends a row with a figure's count and ideas.
+func (w *htmlWriter) figureRow(f Figure) {
+	w.tdRight()
+	w.int(f.Count)
+	w.end()
+	w.td()
+	w.figureIDs(f)
+	w.end()
+	w.raw("</tr>\n")
+}
+
+// idTitle writes an idea's id and title.
+func (w *htmlWriter) idTitle(id model.ID, title string) {
+	w.id(id)
+	if t := strings.TrimSpace(title); t != "" {
+		w.raw(" ")
+		w.user(t)
+	}
+}
+
+// stage writes the name of a stage.
+func (w *htmlWriter) stage(st model.Stage) {
+	if w.stages == nil {
+		w.stages = map[model.Stage]string{}
+	}
+	s, ok := w.stages[st]
+	if !ok {
+		s = inline(i18n.Render(w.info.Lang, i18n.M("stage."+string(st))))
+		w.stages[st] = s
+	}
+	w.raw(s)
+}
+
+func (w *htmlWriter) lead(mw *writer, key, none string, l Lead, more func()) {
+	w.raw("<li>")
+	if l.Figure.Count == 0 {
+		w.label(none)
+	} else {
+		w.t(key, mw.days(l.Median), l.P90, l.Figure.Count)
+		if more != nil {
+			more()
+		}
+	}
+	w.raw("</li>\n")
+}
+
+func (w *htmlWriter) results(key, on string, rs []Result, evaluated bool) {
+	w.raw("<h3>")
+	w.label(key)
+	w.raw("</h3>\n")
+	if len(rs) == 0 {
+		w.none()
+		return
+	}
+	for _, res := range rs {
+		w.raw("<h4>")
+		w.idTitle(res.ID, res.Title)
+		w.raw("</h4>\n<p>")
+		w.tu(on, res.Date, w.unit(res.Unit))
+		if res.Effects != "" {
+			w.raw("<br>\n")
+			w.label("report.effects")
+			if s := oneLine(res.Effects); s != "" {
+				w.raw(" ")
+				w.user(s)
+			}
+		}
+		if res.Lessons != "" {
+			w.raw("<br>\n")
+			w.label("report.lessons")
+			if s := oneLine(res.Lessons); s != "" {
+				w.raw(" ")
+				w.user(s)
+			}
+		}
+		if evaluated && res.ReportedTo != "" {
+			w.raw("<br>\n")
+			w.tu("report.reported", res.ReportedTo, res.ReportedDate)
+		}
+		w.raw("</p>\n")
+	}
+}
+
+// escape writes s to b with &, <, > and " escaped, as Markdown's text is.
+func escape(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var e string
+		switch s[i] {
+		case '&':
+			e = "&amp;"
+		case '<':
+			e = "&lt;"
+		case '>':
+			e = "&gt;"
+		case '"':
+			e = "&quot;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(e)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// inline renders a text of the catalogue: the only Markdown in them is
+// **strong** and `code` (a test checks that this renders each as
+// Markdown would).
+func inline(s string) string {
+	if !strings.ContainsAny(s, "*`&<>\"") {
+		return s
+	}
+	var b strings.Builder
+	for s != "" {
+		i := strings.IndexAny(s, "*`")
+		if i < 0 {
+			escape(&b, s)
+			break
+		}
+		escape(&b, s[:i])
+		s = s[i:]
+		open, tag := "`", "code"
+		if strings.HasPrefix(s, "**") {
+			open, tag = "**", "strong"
+		}
+		j := strings.Index(s[len(open):], open)
+		if j < 0 {
+			escape(&b, s[:len(open)])
+			s = s[len(open):]
+			continue
+		}
+		b.WriteString("<" + tag + ">")
+		escape(&b, s[len(open):len(open)+j])
+		b.WriteString("</" + tag + ">")
+		s = s[len(open)+j+len(open):]
+	}
+	return b.String()
+}

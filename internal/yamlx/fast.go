@@ -481,33 +481,41 @@ func (p *fastParser) plain(flow bool, indent int) *yaml.Node {
 		if p.at(p.pos, '#') {
 			break
 		}
-		for !p.blankz(p.pos) {
-			c := p.src[p.pos]
-			if c == ':' && p.blankz(p.pos+1) || flow && strings.IndexByte(",?[]{}", c) >= 0 {
+		// A word: the characters up to a blank or an indicator that ends
+		// the scalar.
+		i := p.pos
+		for i < len(p.src) {
+			c := p.src[i]
+			if c == ' ' || c == '\n' || c == ':' && p.blankz(i+1) || flow && strings.IndexByte(",?[]{}", c) >= 0 {
 				break
 			}
-			if breaks > 0 {
-				if !multi {
-					p.buf = append(p.buf, p.src[start:end]...)
-					multi = true
-				}
-				if breaks == 1 {
+			i++
+		}
+		if i > p.pos {
+			// The blanks before it are joined as yaml.v3 joins them: a
+			// line break is a space, and of several breaks the first is
+			// dropped; spaces stay as they are.
+			if breaks > 0 && !multi {
+				p.buf = append(p.buf, p.src[start:end]...)
+				multi = true
+			}
+			if multi {
+				switch {
+				case breaks == 1:
 					p.buf = append(p.buf, ' ')
-				} else {
+				case breaks > 1:
 					for range breaks - 1 {
 						p.buf = append(p.buf, '\n')
 					}
+				default:
+					for range spaces {
+						p.buf = append(p.buf, ' ')
+					}
 				}
-			} else if multi {
-				for range spaces {
-					p.buf = append(p.buf, ' ')
-				}
+				p.buf = append(p.buf, p.src[p.pos:i]...)
 			}
 			spaces, breaks = 0, 0
-			if multi {
-				p.buf = append(p.buf, c)
-			}
-			p.pos++
+			p.pos = i
 			end, endLine, endBol = p.pos, p.line, p.bol
 		}
 		if !p.at(p.pos, ' ') && !p.at(p.pos, '\n') {

@@ -65,15 +65,19 @@ type Person struct {
 
 // Screening is the published screening.
 type Screening struct {
-	Date     model.Date
-	By       Person
-	Criteria []Criterion
-	Value    model.Value
-	Outcome  model.ScreeningOutcome
+	Date      model.Date
+	By        Person
+	Signature string // the date and who, as the page shows them
+	Criteria  []Criterion
+	Value     model.Value
+	Outcome   model.ScreeningOutcome
 	// OutcomeText is the outcome as people read it.
 	OutcomeText string
 	Feedback    string
 	Revisit     model.Date
+	// ValueText and RevisitText are the value and the revisit date as
+	// sentences, RevisitText "" when there is none.
+	ValueText, RevisitText string
 }
 
 // Criterion is one of the criteria met or not.
@@ -90,8 +94,10 @@ type Criterion struct {
 type Proposal struct {
 	Date      model.Date
 	By        Person
+	Signature string
 	Summary   string
 	Cost      int
+	CostText  string // "" when there is no cost
 	Resources string
 }
 
@@ -99,6 +105,7 @@ type Proposal struct {
 type Decision struct {
 	Date        model.Date
 	By          Person
+	Signature   string
 	Outcome     model.DecisionOutcome
 	OutcomeText string
 	Motivation  string
@@ -108,9 +115,10 @@ type Decision struct {
 
 // Signed is a dated, signed text: the plan.
 type Signed struct {
-	Date    model.Date
-	By      Person
-	Summary string
+	Date      model.Date
+	By        Person
+	Signature string
+	Summary   string
 }
 
 // Implementation is the published implementation.
@@ -124,15 +132,18 @@ type Communication struct {
 	Date    model.Date
 	By      Person
 	Channel string
+	Text    string // when, where and by whom, as a sentence
 }
 
 // Outcome is the published evaluation.
 type Outcome struct {
 	Date             model.Date
 	By               Person
+	Signature        string
 	Effects, Lessons string
 	ReportedTo       string
 	ReportedDate     model.Date
+	ReportedText     string // "" when not reported
 }
 
 // Withdrawn is the published withdrawal.
@@ -203,6 +214,8 @@ func clean(s string) string { return render.MaskEmails(s) }
 // template function that looks it up.
 func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Renderer) (*Idea, error) {
 	tr := func(key string) string { return i18n.T(lang, key) }
+	say := func(key string, args ...any) string { return i18n.Render(lang, i18n.M(key, args...)) }
+	sign := func(d model.Date, p Person) string { return say("site.signed", d, p.Name) }
 	person := func(login string) Person {
 		if login == "" {
 			return Person{}
@@ -242,6 +255,11 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 				{Key: "reach", Met: s.Criteria.Reach.Met, Note: clean(s.Criteria.Reach.Note)},
 				{Key: "benefit", Met: s.Criteria.Benefit.Met, Note: clean(s.Criteria.Benefit.Note)},
 			}}
+		v.Screening.Signature = sign(s.Date, v.Screening.By)
+		v.Screening.ValueText = say("site.value", s.Criteria.Value.Short, s.Criteria.Value.Long)
+		if !s.Revisit.IsZero() {
+			v.Screening.RevisitText = say("site.revisit", s.Revisit)
+		}
 		for i, c := range v.Screening.Criteria {
 			v.Screening.Criteria[i].Label = tr("criterion." + c.Key)
 			v.Screening.Criteria[i].MetText = tr("site.no")
@@ -251,25 +269,32 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 		}
 	}
 	if p := idea.Proposal; p != nil {
-		v.Proposal = &Proposal{p.Date, person(p.By), clean(p.Summary), p.Cost, clean(p.Resources)}
+		by := person(p.By)
+		v.Proposal = &Proposal{Date: p.Date, By: by, Signature: sign(p.Date, by), Summary: clean(p.Summary), Cost: p.Cost, Resources: clean(p.Resources)}
+		if p.Cost != 0 {
+			v.Proposal.CostText = thousands(p.Cost)
+		}
 	}
 	if d := idea.Decision; d != nil {
-		v.Decision = &Decision{Date: d.Date, By: person(d.By), Outcome: d.Outcome, OutcomeText: tr("site.decision." + string(d.Outcome)),
+		v.Decision = &Decision{Date: d.Date, By: person(d.By), Signature: sign(d.Date, person(d.By)), Outcome: d.Outcome, OutcomeText: tr("site.decision." + string(d.Outcome)),
 			Motivation: clean(d.Motivation), Implementer: person(d.Implementer), Resources: clean(d.Resources)}
 	}
 	if p := idea.Plan; p != nil {
-		v.Plan = &Signed{p.Date, person(p.By), clean(p.Summary)}
+		v.Plan = &Signed{Date: p.Date, By: person(p.By), Signature: sign(p.Date, person(p.By)), Summary: clean(p.Summary)}
 	}
 	if im := idea.Implementation; im != nil {
 		v.Implementation = &Implementation{Started: im.Started, Completed: im.Completed}
 		if c := im.Communicated; c != nil {
-			v.Implementation.Communicated = &Communication{c.Date, person(c.By), clean(c.Channel)}
+			by := person(c.By)
+			v.Implementation.Communicated = &Communication{Date: c.Date, By: by, Channel: clean(c.Channel),
+				Text: say("site.communicated-how", c.Date, clean(c.Channel), by.Name)}
 		}
 	}
 	if o := idea.Outcome; o != nil {
-		v.Outcome = &Outcome{Date: o.Date, By: person(o.By), Effects: clean(o.Effects), Lessons: clean(o.Lessons)}
+		v.Outcome = &Outcome{Date: o.Date, By: person(o.By), Signature: sign(o.Date, person(o.By)), Effects: clean(o.Effects), Lessons: clean(o.Lessons)}
 		if r := o.ReportedTo; r != nil {
 			v.Outcome.ReportedTo, v.Outcome.ReportedDate = clean(r.Body), r.Date
+			v.Outcome.ReportedText = say("site.reported", clean(r.Body), r.Date)
 		}
 	}
 	if w := idea.Withdrawn; w != nil {

@@ -70,7 +70,10 @@ export HUGO_CACHEDIR=$work/hugo-cache
 echo "== building idebank and the corpus generator" >&2
 (cd "$repo" && go build -o "$work/idebank" ./cmd/idebank && go build -o "$work/gencorpus" ./bench/gencorpus)
 # The code measured: the commit, and +dirty when the work tree had changes.
-rev="$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$repo" && [ -n "$(git status --porcelain 2>/dev/null)" ] && echo '+dirty')"
+rev="$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?')"
+if [ -n "$(cd "$repo" && git status --porcelain 2>/dev/null)" ]; then
+	rev="$rev+dirty"
+fi
 
 echo "== generating $N ideas (seed $SEED) into $bank" >&2
 "$work/gencorpus" -n "$N" -seed "$SEED" -out "$bank"

@@ -17,6 +17,8 @@ import (
 // Output receives the files of a built site. Write is called from many
 // goroutines.
 type Output interface {
+	// Write writes data as the file name. It must not keep data after
+	// it returns: the build reuses the memory for the next page.
 	Write(name string, data []byte) error
 }
 
@@ -33,7 +35,7 @@ func NewMemory() *Memory { return &Memory{files: make(map[string][]byte)} }
 func (m *Memory) Write(name string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.files[name] = data
+	m.files[name] = bytes.Clone(data)
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -179,8 +180,13 @@ func (d *Dir) Write(name string, data []byte) error {
 	}
 	if dir := filepath.Dir(full); dir != d.root {
 		if _, ok := d.dirs.Load(dir); !ok {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
+			// Mkdir first: the parent is there for all but the first
+			// page of a section, and MkdirAll would ask about it again
+			// for each of 10,000 idea folders.
+			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return err
+				}
 			}
 			d.dirs.Store(dir, true)
 		}

@@ -136,6 +136,26 @@ func readAll(root string, files []File) error {
 	return errors.Join(errs...)
 }
 
+// readUpTo reads r to its end, or to limit bytes, into a buffer of size
+// bytes to begin with.
+func readUpTo(r io.Reader, size, limit int) ([]byte, error) {
+	b := make([]byte, 0, min(size, limit))
+	for len(b) < limit {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // the file grew since it was stat'ed
+		}
+		n, err := r.Read(b[len(b):min(cap(b), limit)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
 func readFile(name, rel string) (*File, error) {
 	fh, err := os.Open(name)
 	if err != nil {
@@ -153,7 +173,9 @@ func readFile(name, rel string) (*File, error) {
 	if f.Size > ReadLimit {
 		return f, nil
 	}
-	f.Data, err = io.ReadAll(io.LimitReader(fh, ReadLimit+1))
+	// Sized as the file says, with a byte to spare to see the end in one
+	// read: io.ReadAll would start at 512 bytes and grow.
+	f.Data, err = readUpTo(fh, int(f.Size)+1, ReadLimit+1)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,8 @@ package check
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -17,6 +19,38 @@ func hasContent(body string) bool {
 	if strings.TrimSpace(body) == "" {
 		return false
 	}
+	return saysSomething(body) || parsedContent(body)
+}
+
+// saysSomething reports, without parsing, the common case of a body with
+// a line of prose: a line that starts with a letter, indented less than a
+// code block, is paragraph text in Markdown, unless it is part of a
+// heading underlined with = or -, or of HTML. When it returns false the
+// body may still say something; parsedContent decides.
+func saysSomething(body string) bool {
+	if strings.IndexByte(body, '<') >= 0 {
+		return false
+	}
+	found := false
+	for line := range strings.Lines(body) {
+		line = strings.TrimRight(line, " \t\r\n")
+		rest := strings.TrimLeft(line, " ")
+		if rest == "" {
+			continue
+		}
+		if strings.Trim(rest, "=") == "" || strings.Trim(rest, "-") == "" {
+			return false // perhaps a heading's underline
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		if len(line)-len(rest) < 4 && unicode.IsLetter(r) {
+			found = true
+		}
+	}
+	return found
+}
+
+// parsedContent is hasContent by parsing the body.
+func parsedContent(body string) bool {
 	src := []byte(body)
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	found := false

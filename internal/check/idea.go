@@ -102,27 +102,33 @@ func (l *ideaLinter) suggested(field string) bool {
 
 func (l *ideaLinter) fileName() {
 	idea := l.idea
-	want := ""
-	if idea.ID != "" {
-		slug := model.Slugify(idea.Title)
-		if m := filePattern.FindStringSubmatch(idea.Path); m != nil {
+	m := filePattern.FindStringSubmatch(idea.Path)
+	// want is the name the file should have, for the messages: made only
+	// when there is one to give, since most names are right.
+	want := func() string {
+		if idea.ID == "" {
+			return ""
+		}
+		var slug string
+		if m != nil {
 			slug = m[3]
+		} else {
+			slug = model.Slugify(idea.Title)
 		}
 		if slug == "" {
 			slug = "ide"
 		}
-		want = model.FileName(idea.ID, slug)
+		return model.FileName(idea.ID, slug)
 	}
-	m := filePattern.FindStringSubmatch(idea.Path)
 	switch {
-	case m == nil && want != "":
-		l.out.Errorf(idea.Path, model.Pos{}, diag.RuleFileName, "lint.file-name-want", want)
+	case m == nil && idea.ID != "":
+		l.out.Errorf(idea.Path, model.Pos{}, diag.RuleFileName, "lint.file-name-want", want())
 	case m == nil:
 		l.out.Errorf(idea.Path, model.Pos{}, diag.RuleFileName, "lint.file-name")
 	case idea.ID != "" && m[2] != string(idea.ID):
-		l.errorf("id", diag.RuleFileName, "lint.file-id", string(idea.ID), path.Base(idea.Path), want)
+		l.errorf("id", diag.RuleFileName, "lint.file-id", string(idea.ID), path.Base(idea.Path), want())
 	case m[1] != m[2][:4]:
-		l.out.Errorf(idea.Path, model.Pos{}, diag.RuleFileName, "lint.file-year", m[1], m[2][:4], want)
+		l.out.Errorf(idea.Path, model.Pos{}, diag.RuleFileName, "lint.file-year", m[1], m[2][:4], want())
 	}
 }
 

@@ -61,13 +61,18 @@ func (p Path) Superseded(i int, r Requirement) bool {
 
 // Covers returns how many of sections the requirements of p name.
 func (p Path) Covers(present func(section string) bool) int {
-	seen := map[string]bool{}
+	var seen []string // a path names a handful of sections
 	n := 0
-	for _, r := range p.Requirements() {
-		if !seen[r.Section] && present(r.Section) {
-			n++
+	for _, t := range p {
+		for _, r := range t.Requires {
+			if slices.Contains(seen, r.Section) {
+				continue
+			}
+			seen = append(seen, r.Section)
+			if present(r.Section) {
+				n++
+			}
 		}
-		seen[r.Section] = true
 	}
 	return n
 }

@@ -241,6 +241,38 @@ func Slugify(title string) string {
 // Fold returns s in lower case without accents (å, ä → a, ö → o, é → e),
 // as slugs are made and as search matches.
 func Fold(s string) string {
+	s = strings.ToLower(s)
+	// Most text is ASCII and Latin-1 (å, ä, ö, é, ü): folded from a table.
+	// Anything else goes through Unicode decomposition, as all text once
+	// did; TestFoldTable holds the table to it.
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b.WriteByte(byte(r))
+		case r < 0x100 && latin1Fold[r-0x80] != "":
+			b.WriteString(latin1Fold[r-0x80])
+		default:
+			return foldSlow(s)
+		}
+	}
+	return b.String()
+}
+
+// latin1Fold holds what foldSlow makes of each lower-case letter of
+// U+0080 to U+00FF, "" for the rest.
+var latin1Fold = func() (t [0x80]string) {
+	for r := rune(0x80); r < 0x100; r++ {
+		if unicode.IsLower(r) {
+			t[r-0x80] = foldSlow(string(r))
+		}
+	}
+	return t
+}()
+
+// foldSlow is Fold for any text.
+func foldSlow(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {

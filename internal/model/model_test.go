@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -279,5 +280,21 @@ func TestLogins(t *testing.T) {
 	}
 	if (Submitter{Name: "Eva", Anonymous: true}).PublicName() != "" || (Submitter{Name: "Eva"}).PublicName() != "Eva" {
 		t.Error("PublicName")
+	}
+}
+
+// TestFoldTable: the table Fold takes most text from gives what Unicode
+// decomposition gives, for every character up to U+024F, alone and in a
+// word with others.
+func TestFoldTable(t *testing.T) {
+	for r := rune(0); r < 0x250; r++ {
+		for _, s := range []string{string(r), "Å" + string(r) + "x", strings.ToUpper(string(r))} {
+			if got, want := Fold(s), foldSlow(s); got != want {
+				t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	if got := Fold("Ångström Æble ÖVER Straße"); got != "angstrom aeble over strasse" {
+		t.Errorf("Fold = %q", got)
 	}
 }

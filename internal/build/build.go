@@ -156,6 +156,15 @@ func (s *site) views() error {
 		used[slug] = true
 		s.tags = append(s.tags, Tag{t, slug, count[t]})
 	}
+	slugs := make(map[string]string, len(s.tags))
+	for _, t := range s.tags {
+		slugs[t.Name] = t.Slug
+	}
+	for _, v := range s.ideas {
+		for _, t := range v.Tags {
+			v.TagLinks = append(v.TagLinks, Tag{Name: t, Slug: slugs[t]})
+		}
+	}
 	return nil
 }
 

@@ -27,6 +27,7 @@ type Idea struct {
 	Submitter  string // "" when anonymous
 	Submitted  model.Date
 	Tags       []string
+	TagLinks   []Tag  // the tags with the folders of their pages
 	Discussion string // a web address, or ""
 	Body       template.HTML
 	Text       string // the body as plain text, for search
@@ -158,7 +159,7 @@ type Event struct {
 	Stage model.Stage // the stage the step led to
 	Label string      // a catalogue key
 	By    Person
-	Text  string // the label in the site's language
+	Text  string // the label in the site's language, and who took the step
 }
 
 // Merge is a step as the repository's history records it.
@@ -303,6 +304,9 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 	v.Timeline = timeline(v)
 	for i, e := range v.Timeline {
 		v.Timeline[i].Text = tr(e.Label)
+		if e.By.Name != "" {
+			v.Timeline[i].Text += " – " + e.By.Name
+		}
 	}
 	v.Changed = v.Submitted
 	for _, e := range v.Timeline {

@@ -450,44 +450,70 @@ func TestFoldingChangesNothing(t *testing.T) {
 	}
 }
 
-// TestFirstBuildAppearsWhole: a first build is written beside the output
-// folder and renamed into place by Close; one given up leaves nothing.
-func TestFirstBuildAppearsWhole(t *testing.T) {
+// TestFirstBuild: a first build into a folder that does not exist is
+// written beside it and renamed into place by Close, and one given up
+// leaves nothing. An empty folder that is there already, or a link to one,
+// is built into where it is, keeping its rights.
+func TestFirstBuild(t *testing.T) {
 	res := fixture(t)
-	for _, existing := range []bool{false, true} {
-		parent := t.TempDir()
-		out := filepath.Join(parent, "site")
-		if existing {
-			if err := os.Mkdir(out, 0o755); err != nil {
-				t.Fatal(err)
-			}
-		}
-		d, err := OpenDir(out, filepath.Join(parent, "bank"))
+	build := func(t *testing.T, out string, visible bool) {
+		t.Helper()
+		d, err := OpenDir(out, filepath.Join(t.TempDir(), "bank"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if err := Build(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS, Out: d}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
-			t.Error("the site was visible before Close")
+		if _, err := os.Stat(filepath.Join(out, "index.html")); (err == nil) != visible {
+			t.Errorf("the site visible before Close: %v, want %v", err == nil, visible)
 		}
 		if err := d.Close(); err != nil {
 			t.Fatal(err)
-		}
-		entries, _ := os.ReadDir(parent)
-		if len(entries) != 1 || entries[0].Name() != "site" {
-			t.Errorf("beside the site after Close: %v", entries)
 		}
 		for _, name := range []string{"index.html", manifestName} {
 			if _, err := os.Stat(filepath.Join(out, name)); err != nil {
 				t.Error(err)
 			}
 		}
-
-		// Given up: nothing is left, and the folder is as it was.
-		other := filepath.Join(parent, "other")
-		d, err = OpenDir(other, filepath.Join(parent, "bank"))
+	}
+	t.Run("new", func(t *testing.T) {
+		parent := t.TempDir()
+		build(t, filepath.Join(parent, "site"), false)
+		if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+			t.Errorf("beside the site after Close: %v", entries)
+		}
+	})
+	t.Run("empty", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "site")
+		if err := os.Mkdir(out, 0o750); err != nil {
+			t.Fatal(err)
+		}
+		build(t, out, true)
+		if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o750 {
+			t.Errorf("the folder's rights are not kept: %v %v", info.Mode(), err)
+		}
+	})
+	t.Run("link", func(t *testing.T) {
+		parent := t.TempDir()
+		target, link := filepath.Join(parent, "target"), filepath.Join(parent, "site")
+		if err := os.Mkdir(target, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, link); err != nil {
+			t.Skip(err)
+		}
+		build(t, link, true)
+		if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("the link was replaced: %v %v", info.Mode(), err)
+		}
+		if _, err := os.Stat(filepath.Join(target, "index.html")); err != nil {
+			t.Error(err)
+		}
+	})
+	t.Run("abort", func(t *testing.T) {
+		parent := t.TempDir()
+		d, err := OpenDir(filepath.Join(parent, "site"), filepath.Join(parent, "bank"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -497,9 +523,8 @@ func TestFirstBuildAppearsWhole(t *testing.T) {
 		if err := d.Abort(); err != nil {
 			t.Fatal(err)
 		}
-		entries, _ = os.ReadDir(parent)
-		if len(entries) != 1 {
+		if entries, _ := os.ReadDir(parent); len(entries) != 0 {
 			t.Errorf("after Abort: %v", entries)
 		}
-	}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
@@ -64,16 +65,17 @@ func (m *Memory) Names() []string {
 // the only files a later build may delete.
 const manifestName = ".idebank-files"
 
-// Dir is an Output that writes into a folder on disk. A first build is
-// written into a folder beside it that Close renames into place, so the
-// site appears whole or not at all. A rebuild writes each file atomically
-// and only when its content changed, so one that changes nothing changes
-// no file; Close removes what the previous build wrote and this one did
-// not, and nothing else.
+// Dir is an Output that writes into a folder on disk. A first build into a
+// folder that does not exist yet is written beside it and renamed into
+// place by Close, so the site appears whole or not at all. Otherwise each
+// file is written atomically, and on a rebuild only when its content
+// changed, so one that changes nothing changes no file; Close removes what
+// the previous build wrote and this one did not, and nothing else.
 type Dir struct {
 	root    string // where the site is written: out, or the stage
 	out     string
 	stage   string // the folder a first build is written into, or ""
+	fresh   bool   // an empty folder: nothing to compare with
 	mu      sync.Mutex
 	written map[string]bool
 	old     []string
@@ -108,11 +110,17 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 		}
 	}
 	d := &Dir{root: abs, out: abs, written: make(map[string]bool)}
+	if _, err := os.Lstat(abs); errors.Is(err, os.ErrNotExist) {
+		if d.makeStage() == nil {
+			return d, nil
+		}
+		// No stage beside it (a parent we may not write in): build in
+		// place, each file atomically.
+		d.fresh = true
+		return d, os.MkdirAll(abs, 0o755)
+	}
 	entries, err := os.ReadDir(abs)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return d, d.makeStage()
-	case err != nil:
+	if err != nil {
 		return nil, err
 	}
 	manifest, err := os.ReadFile(filepath.Join(abs, manifestName))
@@ -120,7 +128,11 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 		if len(entries) > 0 {
 			return nil, fmt.Errorf("%w: %s is not empty and was not made by idebank build", ErrUnsafeOut, out)
 		}
-		return d, d.makeStage()
+		// An empty folder someone made, perhaps a link, a mount or a
+		// folder with its own owner and rights: it stays, and the build
+		// goes into it, each file atomically.
+		d.fresh = true
+		return d, nil
 	}
 	if err != nil {
 		return nil, err
@@ -134,22 +146,27 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 }
 
 // makeStage makes the folder a first build is written into, beside the
-// output folder: a rename into place needs the same file system.
+// output folder, which does not exist yet: a rename into place needs the
+// same file system.
 func (d *Dir) makeStage() error {
 	parent := filepath.Dir(d.out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(d.out)+".idebank-*")
-	if err != nil {
-		return err
+	for range 10 {
+		// Not MkdirTemp, which makes the folder 0700: the site's folder
+		// gets the rights the user's umask gives a new folder.
+		stage := filepath.Join(parent, fmt.Sprintf(".%s.idebank-%d", filepath.Base(d.out), rand.Uint32()))
+		err := os.Mkdir(stage, 0o755)
+		if err == nil {
+			d.stage, d.root = stage, stage
+			return nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return err
+		}
 	}
-	if err := os.Chmod(stage, 0o755); err != nil { // MkdirTemp makes it 0700
-		os.Remove(stage)
-		return err
-	}
-	d.stage, d.root = stage, stage
-	return nil
+	return errors.New("build: no free name for a stage folder")
 }
 
 // within reports whether path is dir or inside it.
@@ -173,7 +190,7 @@ func (d *Dir) Write(name string, data []byte) error {
 	d.written[name] = true
 	d.mu.Unlock()
 	full := filepath.Join(d.root, filepath.FromSlash(name))
-	if d.stage == "" {
+	if d.stage == "" && !d.fresh {
 		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, data) {
 			return nil
 		}
@@ -236,12 +253,8 @@ func (d *Dir) Close() error {
 	if err := d.writeManifest(strings.Join(names, "\n") + "\n"); err != nil || d.stage == "" {
 		return err
 	}
-	// The output folder is missing or empty (OpenDir saw to that): remove
-	// it, which fails if anything was put into it meanwhile, and put the
-	// stage in its place.
-	if err := os.Remove(d.out); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
+	// The output folder did not exist when the build began. A rename
+	// fails if a folder with files in it has appeared there since.
 	if err := os.Rename(d.stage, d.out); err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/render"
 	"github.com/idebanken/idebanken/internal/workflow"
+	theme "github.com/idebanken/idebanken/site"
 )
 
 // Options are the inputs of a build.
@@ -37,7 +38,7 @@ type Options struct {
 	History *history.History
 	Out     Output
 
-	noFold bool // render {{t "key"}} on every page, for a test of foldTexts
+	noFold bool // render the built-in theme without folding, for a test of it
 }
 
 // site is the state of one build.
@@ -263,7 +264,7 @@ func (s *site) templates() error {
 		return fmt.Errorf("theme: %w", err)
 	}
 	foldTexts := func(set *template.Template) {
-		if !s.opts.noFold {
+		if s.folds() {
 			fold(set, texts(func(key string) string { return i18n.T(s.lang, key) }))
 		}
 	}
@@ -289,6 +290,15 @@ func (s *site) templates() error {
 // partials have layout "" and no section.
 type specKey struct{ layout, root, section string }
 
+// folds reports whether the build folds texts, roots and chrome into the
+// templates (see fold.go). Only the built-in theme is folded: a test shows
+// that folding changes none of its pages, which nothing can show for a
+// theme of an idea bank's own, where a text might stand in a script or an
+// unquoted attribute.
+func (s *site) folds() bool {
+	return !s.opts.noFold && s.opts.Theme == fs.FS(theme.FS)
+}
+
 // forPage returns the layout (or, for "", the partials) as run for pages
 // whose root and section are these: a copy whose root function returns the
 // root, with the root and the page's chrome folded in. The templates loaded
@@ -313,7 +323,7 @@ func (s *site) forPage(layout, root, section string) (*template.Template, error)
 		return nil, err
 	}
 	t.Funcs(template.FuncMap{"root": func() string { return root }})
-	if !s.opts.noFold {
+	if s.folds() {
 		fold(t, rootOf(root))
 		if layout != "" {
 			fold(t, chromeOf(func(name string) (template.HTML, error) {
@@ -336,7 +346,7 @@ func (s *site) forPage(layout, root, section string) (*template.Template, error)
 // with rootMark where its root goes, and then reused.
 func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
 	mark := rootMark
-	if s.opts.noFold {
+	if !s.folds() || !plainRoot.MatchString(root) {
 		mark = root // rendered once per root, the root through the escapers
 	}
 	made := make([]string, len(ideas))

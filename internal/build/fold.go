@@ -1,9 +1,9 @@
 package build
 
 import (
-	"html"
 	"html/template"
 	"regexp"
+	"strings"
 	"text/template/parse"
 )
 
@@ -16,11 +16,12 @@ import (
 // written for this site, this language and this depth, and takes about
 // half of the calls away.
 //
-// The folded text is escaped as HTML, which is right in element content and
-// in quoted attribute values, where the theme uses texts; a root is folded
+// The folded text is escaped as html/template escapes element content and
+// quoted attribute values, where the theme uses texts; a root is folded
 // only when it is made of characters that no escaper changes.
 // TestFoldingChangesNothing builds the site with and without folding and
-// compares every file.
+// compares every file; only the built-in theme, which that test covers, is
+// folded (see site.folds).
 
 // folder returns the text of a constant action, and whether pipe is one.
 type folder func(pipe *parse.PipeNode) (string, bool)
@@ -83,9 +84,13 @@ func texts(text func(key string) string) folder {
 		if !ok {
 			return "", false
 		}
-		return html.EscapeString(text(key.Text)), true
+		return htmlText.Replace(text(key.Text)), true
 	}
 }
+
+// htmlText escapes a text as html/template does in element content and in
+// quoted attribute values.
+var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "'", "&#39;", "&", "&amp;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
 // plainRoot matches the roots that read the same escaped in text, in
 // attribute values and at the start of a URL: "./", "../../",
@@ -94,8 +99,10 @@ var plainRoot = regexp.MustCompile(`^[A-Za-z0-9._~/-]*$`)
 
 // rootMark stands for the root in parts of pages made once for pages of
 // any depth (see site.rows), to be replaced by the page's root. It is a NUL
-// byte, which no escaper lets through from data (they print U+FFFD, %00 or
-// an escape), so in the output it can only have come from a folded root.
+// byte, which no escaper lets through from a string (they print U+FFFD,
+// %00 or an escape), so in a row, which prints only strings, it can only
+// have come from a folded root. (Values typed as safe, such as
+// template.HTML, pass through as they are; a row holds none.)
 const rootMark = "\x00"
 
 // rootOf folds {{root}} for pages whose root is root.

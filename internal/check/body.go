@@ -25,8 +25,9 @@ func hasContent(body string) bool {
 // saysSomething reports, without parsing, the common case of a body with
 // a line of prose: a line that starts with a letter, indented less than a
 // code block, is paragraph text in Markdown, unless it is part of a
-// heading underlined with = or -, or of HTML. When it returns false the
-// body may still say something; parsedContent decides.
+// heading underlined with = or -, of a link definition or of HTML. When
+// it returns false the body may still say something; parsedContent
+// decides.
 func saysSomething(body string) bool {
 	if strings.IndexByte(body, '<') >= 0 {
 		return false
@@ -40,6 +41,9 @@ func saysSomething(body string) bool {
 		}
 		if strings.Trim(rest, "=") == "" || strings.Trim(rest, "-") == "" {
 			return false // perhaps a heading's underline
+		}
+		if rest[0] == '[' {
+			return false // perhaps a link definition, whose lines are not text
 		}
 		r, _ := utf8.DecodeRuneInString(rest)
 		if len(line)-len(rest) < 4 && unicode.IsLetter(r) {

@@ -3,7 +3,6 @@ package check
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/idebanken/idebanken/internal/corpus"
@@ -19,6 +18,7 @@ func bodies(tb testing.TB) []string {
 		"Title\n=====\n", "Title\n-----\n", "a\nb\n---\n", "<!-- a -->\n", "<div>\nText\n</div>\n",
 		"    code\n", "1.\n", "- \n", "[a]: /url\n", "> quote\n", "\tTab\n", "## Heading\n\n<!-- fyll i -->\n",
 		"Text\n", "## Nuläge\n\nÄr det så.\n", "# x\n***\n", "\u00a0x\n", "a\r\n===\r\n",
+		"[a]:\nhttp://x.se\n", "[foo]: /url\n'title\nline'\n", "[foo\nbar]: /url\n", "   [a]:\n  b\n",
 	}
 	files, _ := filepath.Glob("../../ideas/*/*.md")
 	templates, _ := filepath.Glob("../../templates/*.md")
@@ -62,9 +62,6 @@ func FuzzSaysSomething(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b string) {
 		if saysSomething(b) && !parsedContent(b) {
 			t.Fatalf("the shortcut says %q has content; the parse says not", b)
-		}
-		if strings.TrimSpace(b) != "" && hasContent(b) != (saysSomething(b) || parsedContent(b)) {
-			t.Fatal("hasContent is not the shortcut or the parse")
 		}
 	})
 }

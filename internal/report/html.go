@@ -1,6 +1,7 @@
 package report
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -108,9 +109,11 @@ func (w *htmlWriter) t(key string, args ...any) {
 // the arguments are escaped and the rest written as it is.
 func (w *htmlWriter) tu(key string, args ...any) {
 	for i, a := range args {
-		if s, ok := a.(string); ok {
+		// Any kind of string, named types such as model.ID too: a text
+		// that is escaped needlessly is better than one that is not.
+		if v := reflect.ValueOf(a); v.Kind() == reflect.String {
 			var b strings.Builder
-			escape(&b, render.MaskEmails(strings.TrimSpace(s)))
+			escape(&b, render.MaskEmails(strings.TrimSpace(v.String())))
 			args[i] = b.String()
 		}
 	}

@@ -218,3 +218,15 @@ func TestOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestTuEscapesNamedStrings: user text in a named string type is escaped
+// as a plain string is.
+func TestTuEscapesNamedStrings(t *testing.T) {
+	for _, arg := range []any{"<b>x</b>", model.ID("<b>x</b>"), model.Stage("<b>x</b>")} {
+		w := &htmlWriter{info: Info{Lang: model.English}}
+		w.tu("report.unit", arg)
+		if got := w.b.String(); strings.Contains(got, "<b>") || !strings.Contains(got, "&lt;b&gt;x") {
+			t.Errorf("%T: %q", arg, got)
+		}
+	}
+}

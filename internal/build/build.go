@@ -55,6 +55,8 @@ type site struct {
 	written int
 	// partials is the base layout, whose parts rows and chrome render.
 	partials *template.Template
+	// builtinLayouts is whether the theme's layouts are the built-in ones.
+	builtinLayouts bool
 	// The layouts as run: for each depth and section of page, see forPage.
 	specMu sync.Mutex
 	specs  map[specKey]*template.Template
@@ -253,10 +255,19 @@ func (s *site) templates() error {
 	if err != nil {
 		return err
 	}
+	builtin, _ := fs.Glob(theme.FS, "layouts/*.html")
+	s.builtinLayouts = slices.Equal(layouts, builtin)
 	for _, l := range layouts {
+		data, err := fs.ReadFile(s.opts.Theme, l)
+		if err != nil {
+			return fmt.Errorf("theme: %w", err)
+		}
 		// rootMark must come from nowhere but a folded root.
-		if data, err := fs.ReadFile(s.opts.Theme, l); err == nil && bytes.Contains(data, []byte(rootMark)) {
+		if bytes.Contains(data, []byte(rootMark)) {
 			return fmt.Errorf("theme: %s holds a NUL byte", l)
+		}
+		if own, err := fs.ReadFile(theme.FS, l); err != nil || !bytes.Equal(data, own) {
+			s.builtinLayouts = false
 		}
 	}
 	base, err := template.New("base.html").Funcs(funcs).ParseFS(s.opts.Theme, "layouts/base.html")
@@ -291,12 +302,13 @@ func (s *site) templates() error {
 type specKey struct{ layout, root, section string }
 
 // folds reports whether the build folds texts, roots and chrome into the
-// templates (see fold.go). Only the built-in theme is folded: a test shows
-// that folding changes none of its pages, which nothing can show for a
-// theme of an idea bank's own, where a text might stand in a script or an
-// unquoted attribute.
+// templates (see fold.go). Only the built-in layouts are folded, wherever
+// they are read from (an idea bank's copy of site/ with its own style
+// sheet is still folded): a test shows that folding changes none of their
+// pages, which nothing can show for layouts of one's own, where a text
+// might stand in a script or an unquoted attribute.
 func (s *site) folds() bool {
-	return !s.opts.noFold && s.opts.Theme == fs.FS(theme.FS)
+	return !s.opts.noFold && s.builtinLayouts
 }
 
 // forPage returns the layout (or, for "", the partials) as run for pages

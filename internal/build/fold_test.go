@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"html/template"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -28,20 +29,44 @@ func TestFoldedTextIsEscapedAsTemplatesDo(t *testing.T) {
 	}
 }
 
-// TestOnlyTheBuiltInThemeIsFolded: a theme of an idea bank's own may put a
-// text where folding would be wrong, so it is rendered as written.
-func TestOnlyTheBuiltInThemeIsFolded(t *testing.T) {
-	own := fstest.MapFS{"layouts/base.html": {Data: []byte(`{{define "base"}}{{end}}`)}}
+// TestOnlyTheBuiltInLayoutsAreFolded: layouts of an idea bank's own may
+// put a text where folding would be wrong, so they are rendered as
+// written; a copy of the built-in ones, with a style sheet of its own, is
+// folded.
+func TestOnlyTheBuiltInLayoutsAreFolded(t *testing.T) {
+	copied, own := fstest.MapFS{}, fstest.MapFS{}
+	err := fs.WalkDir(theme.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(theme.FS, p)
+		copied[p] = &fstest.MapFile{Data: data}
+		own[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied["assets/style.css"] = &fstest.MapFile{Data: []byte("body { color: black }")}
+	own["layouts/idea.html"] = &fstest.MapFile{Data: append([]byte("<!-- own -->"), own["layouts/idea.html"].Data...)}
+	res := fixture(t)
 	for _, c := range []struct {
+		name string
 		opts Options
 		want bool
 	}{
-		{Options{Theme: theme.FS}, true},
-		{Options{Theme: theme.FS, noFold: true}, false},
-		{Options{Theme: own}, false},
+		{"built-in", Options{Theme: theme.FS}, true},
+		{"built-in, noFold", Options{Theme: theme.FS, noFold: true}, false},
+		{"a copy with its own style sheet", Options{Theme: copied}, true},
+		{"a layout of its own", Options{Theme: own}, false},
 	} {
-		if got := (&site{opts: c.opts}).folds(); got != c.want {
-			t.Errorf("%T, noFold %v: folds %v, want %v", c.opts.Theme, c.opts.noFold, got, c.want)
+		c.opts.Config, c.opts.Ideas, c.opts.Out = res.Config, res.Ideas, NewMemory()
+		s := &site{opts: c.opts, cfg: res.Config, lang: res.Config.Language, byID: map[string]*Idea{}}
+		if err := s.templates(); err != nil {
+			t.Fatal(err)
+		}
+		if got := s.folds(); got != c.want {
+			t.Errorf("%s: folds %v, want %v", c.name, got, c.want)
 		}
 	}
 }

@@ -327,13 +327,13 @@ func timeline(v *Idea) []Event {
 		}
 	}
 	if s := v.Screening; s != nil {
-		add(s.Date, screeningStage[s.Outcome], "site.event.screened."+string(s.Outcome), s.By)
+		add(s.Date, workflow.LeadsTo("screening", string(s.Outcome)), "site.event.screened."+string(s.Outcome), s.By)
 	}
 	if p := v.Proposal; p != nil {
 		add(p.Date, model.StageProposed, "site.event.proposed", p.By)
 	}
 	if d := v.Decision; d != nil {
-		add(d.Date, decisionStage[d.Outcome], "site.event.decided."+string(d.Outcome), d.By)
+		add(d.Date, workflow.LeadsTo("decision", string(d.Outcome)), "site.event.decided."+string(d.Outcome), d.By)
 	}
 	if p := v.Plan; p != nil {
 		add(p.Date, model.StagePlanning, "site.event.planned", p.By)
@@ -354,15 +354,6 @@ func timeline(v *Idea) []Event {
 	}
 	slices.SortStableFunc(ev, func(a, b Event) int { return a.Date.Compare(b.Date) })
 	return ev
-}
-
-var screeningStage = map[model.ScreeningOutcome]model.Stage{
-	model.ScreenDevelop: model.StageDeveloping, model.ScreenQuickWin: model.StageQuickWin,
-	model.ScreenPause: model.StagePaused, model.ScreenReject: model.StageRejected,
-}
-
-var decisionStage = map[model.DecisionOutcome]model.Stage{
-	model.DecideApprove: model.StageApproved, model.DecideReject: model.StageRejected, model.DecidePause: model.StagePaused,
 }
 
 // StageLabel returns the label of a stage in lang.

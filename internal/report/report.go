@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/workflow"
 )
 
 // Options choose what a report covers.
@@ -752,13 +753,13 @@ func StageAt(idea *model.Idea, d model.Date) (model.Stage, model.Date) {
 		}
 	}
 	if s := idea.Screening; s != nil {
-		step(s.Date, screened(s.Outcome))
+		step(s.Date, workflow.LeadsTo("screening", string(s.Outcome)))
 	}
 	if p := idea.Proposal; p != nil {
 		step(p.Date, model.StageProposed)
 	}
 	if dec := idea.Decision; dec != nil {
-		st := decided(dec.Outcome)
+		st := workflow.LeadsTo("decision", string(dec.Outcome))
 		if st == model.StageApproved && idea.Proposal == nil {
 			st = model.StageQuickWin // a unit manager's yes to a quick win: it is carried out next
 		}
@@ -778,34 +779,6 @@ func StageAt(idea *model.Idea, d model.Date) (model.Stage, model.Date) {
 		step(w.Date, model.StageWithdrawn)
 	}
 	return at, since
-}
-
-// screened returns the stage a screening's outcome leads to.
-func screened(o model.ScreeningOutcome) model.Stage {
-	switch o {
-	case model.ScreenDevelop:
-		return model.StageDeveloping
-	case model.ScreenQuickWin:
-		return model.StageQuickWin
-	case model.ScreenPause:
-		return model.StagePaused
-	case model.ScreenReject:
-		return model.StageRejected
-	}
-	return ""
-}
-
-// decided returns the stage a decision leads to.
-func decided(o model.DecisionOutcome) model.Stage {
-	switch o {
-	case model.DecideApprove:
-		return model.StageApproved
-	case model.DecideReject:
-		return model.StageRejected
-	case model.DecidePause:
-		return model.StagePaused
-	}
-	return ""
 }
 
 // daysBetween is from.DaysUntil(to), counted without the time package for

@@ -141,6 +141,29 @@ var table = func() map[Key]*Transition {
 	return t
 }()
 
+// outcomeKey is a section and the outcome it records.
+type outcomeKey struct{ section, outcome string }
+
+// leadsTo holds, from the table, the stage each outcome of a screening or
+// a decision leads to: the stage of the steps that record that outcome
+// and nothing else. (A quick win's approval together with its start leads
+// further, to implementing.)
+var leadsTo = func() map[outcomeKey]model.Stage {
+	m := map[outcomeKey]model.Stage{}
+	for _, r := range Rows {
+		if len(r.Requires) == 1 && r.Requires[0].Outcome != "" {
+			m[outcomeKey{r.Requires[0].Section, r.Requires[0].Outcome}] = r.To
+		}
+	}
+	return m
+}()
+
+// LeadsTo returns the stage that section (screening or decision) with
+// outcome leads to, or "" when the table has no such step.
+func LeadsTo(section, outcome string) model.Stage {
+	return leadsTo[outcomeKey{section, outcome}]
+}
+
 // Lookup returns the transition from one stage to another, and false when
 // the process has no such change. A new file has from "".
 func Lookup(from, to model.Stage) (*Transition, bool) {

@@ -233,3 +233,34 @@ func TestActors(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadsTo: every step that records an outcome and nothing else leads
+// to one stage for it, whatever stage it starts from, and every outcome
+// has such a step.
+func TestLeadsTo(t *testing.T) {
+	for _, r := range Rows {
+		if len(r.Requires) != 1 || r.Requires[0].Outcome == "" {
+			continue
+		}
+		req := r.Requires[0]
+		if got := LeadsTo(req.Section, req.Outcome); got != r.To {
+			t.Errorf("%s %s leads to %s in one row and %s in another", req.Section, req.Outcome, r.To, got)
+		}
+	}
+	for _, o := range model.ScreeningOutcomes {
+		if LeadsTo("screening", string(o)) == "" {
+			t.Errorf("no step for the screening outcome %s", o)
+		}
+	}
+	for _, o := range model.DecisionOutcomes {
+		if LeadsTo("decision", string(o)) == "" {
+			t.Errorf("no step for the decision outcome %s", o)
+		}
+	}
+	if got := LeadsTo("screening", "quick-win"); got != model.StageQuickWin {
+		t.Errorf("quick-win leads to %s", got)
+	}
+	if got := LeadsTo("decision", "approve"); got != model.StageApproved {
+		t.Errorf("an approval leads to %s", got)
+	}
+}

@@ -95,9 +95,18 @@ func compareEntries(a, b *rawEntry) int {
 
 // readRawTree reads the tree object h as stored.
 func (r *Repo) readRawTree(h plumbing.Hash) (rawTree, error) {
-	o, err := r.repo.Storer.EncodedObject(plumbing.TreeObject, h)
+	buf, err := r.readRaw(plumbing.TreeObject, h)
 	if err != nil {
 		return nil, fmt.Errorf("tree %s: %w", h, err)
+	}
+	return buf, nil
+}
+
+// readRaw reads the bytes of object h of type t as stored, undecoded.
+func (r *Repo) readRaw(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	o, err := r.repo.Storer.EncodedObject(t, h)
+	if err != nil {
+		return nil, err
 	}
 	rd, err := o.Reader()
 	if err != nil {
@@ -106,7 +115,7 @@ func (r *Repo) readRawTree(h plumbing.Hash) (rawTree, error) {
 	defer rd.Close()
 	buf := make([]byte, o.Size())
 	if _, err := io.ReadFull(rd, buf); err != nil {
-		return nil, fmt.Errorf("tree %s: %w", h, err)
+		return nil, err
 	}
 	return buf, nil
 }
@@ -121,17 +130,8 @@ type rawCommit struct {
 
 // readRawCommit reads the header of commit h without decoding the rest.
 func (r *Repo) readRawCommit(h plumbing.Hash) (*rawCommit, error) {
-	o, err := r.repo.Storer.EncodedObject(plumbing.CommitObject, h)
+	buf, err := r.readRaw(plumbing.CommitObject, h)
 	if err != nil {
-		return nil, err
-	}
-	rd, err := o.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer rd.Close()
-	buf := make([]byte, o.Size())
-	if _, err := io.ReadFull(rd, buf); err != nil {
 		return nil, fmt.Errorf("commit %s: %w", h, err)
 	}
 	c := &rawCommit{hash: h}

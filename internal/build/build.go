@@ -43,16 +43,18 @@ type Options struct {
 
 // site is the state of one build.
 type site struct {
-	opts    Options
-	cfg     *model.Config
-	lang    model.Lang
-	base    string
-	ideas   []*Idea // newest first
-	byID    map[string]*Idea
-	tags    []Tag
-	tmpl    map[string]*template.Template
-	pages   []page
-	written int
+	opts  Options
+	cfg   *model.Config
+	lang  model.Lang
+	base  string
+	ideas []*Idea // newest first
+	byID  map[string]*Idea
+	tags  []Tag
+	// tagByName holds each of tags by its name.
+	tagByName map[string]Tag
+	tmpl      map[string]*template.Template
+	pages     []page
+	written   int
 	// partials is the base layout, whose parts rows and chrome render.
 	partials *template.Template
 	// builtinLayouts is whether the theme's layouts are the built-in ones.
@@ -151,6 +153,7 @@ func (s *site) views() error {
 		names = append(names, t)
 	}
 	slices.Sort(names)
+	s.tagByName = make(map[string]Tag, len(names))
 	for _, t := range names {
 		slug := cmp.Or(model.Slugify(t), "tagg")
 		for base, n := slug, 2; used[slug]; n++ {
@@ -158,14 +161,11 @@ func (s *site) views() error {
 		}
 		used[slug] = true
 		s.tags = append(s.tags, Tag{t, slug, count[t]})
-	}
-	slugs := make(map[string]string, len(s.tags))
-	for _, t := range s.tags {
-		slugs[t.Name] = t.Slug
+		s.tagByName[t] = s.tags[len(s.tags)-1]
 	}
 	for _, v := range s.ideas {
 		for _, t := range v.Tags {
-			v.TagLinks = append(v.TagLinks, Tag{Name: t, Slug: slugs[t]})
+			v.TagLinks = append(v.TagLinks, s.tagByName[t])
 		}
 	}
 	return nil
@@ -179,14 +179,7 @@ func sortNewest(ideas []*Idea) {
 }
 
 // TagSlug returns the path segment of tag's page.
-func (s *site) TagSlug(tag string) string {
-	for _, t := range s.tags {
-		if t.Name == tag {
-			return t.Slug
-		}
-	}
-	return ""
-}
+func (s *site) TagSlug(tag string) string { return s.tagByName[tag].Slug }
 
 // page is one HTML page to render.
 type page struct {

@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/idebanken/idebanken/internal/corpus"
 )
@@ -35,24 +34,5 @@ func run(n int, out string, seed uint64) error {
 	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s is not empty", out)
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(out, "idebank.yaml"), []byte(corpus.Config), 0o644); err != nil {
-		return err
-	}
-	dirs := map[string]bool{}
-	for _, f := range corpus.Generate(n, seed) {
-		p := filepath.Join(out, filepath.FromSlash(f.Path))
-		if d := filepath.Dir(p); !dirs[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			dirs[d] = true
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return corpus.WriteDir(out, n, seed)
 }

@@ -1,8 +1,6 @@
 package check
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/idebanken/idebanken/internal/corpus"
@@ -49,17 +47,8 @@ func BenchmarkLint10k(b *testing.B) {
 // them from disk, then lint.
 func BenchmarkCheckDir10k(b *testing.B) {
 	dir := b.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, snapshot.ConfigFile), []byte(corpus.Config), 0o644); err != nil {
+	if err := corpus.WriteDir(dir, 10000, 1); err != nil {
 		b.Fatal(err)
-	}
-	for _, f := range corpus.Generate(10000, 1) {
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			b.Fatal(err)
-		}
 	}
 	b.ResetTimer()
 	for b.Loop() {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -11,32 +10,15 @@ import (
 	"github.com/idebanken/idebanken/internal/model"
 )
 
-// writeCorpus writes n generated ideas and their configuration into a new
-// folder and returns it.
-func writeCorpus(tb testing.TB, n int) string {
-	tb.Helper()
-	dir := tb.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "idebank.yaml"), []byte(corpus.Config), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	for _, f := range corpus.Generate(n, 1) {
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // BenchmarkBuildCommand10k is all of `idebank build` on 10,000 ideas but
 // the process start: reading and checking the files, building the site and
 // writing it into a fresh folder. bench/site.sh measures the same against
 // Hugo, as a program.
 func BenchmarkBuildCommand10k(b *testing.B) {
-	bank := writeCorpus(b, 10000)
+	bank := b.TempDir()
+	if err := corpus.WriteDir(bank, 10000, 1); err != nil {
+		b.Fatal(err)
+	}
 	out := b.TempDir()
 	today := model.Date{Year: 2026, Month: 11, Day: 21}
 	i := 0

@@ -19,6 +19,7 @@ import (
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/parallel"
 	"github.com/idebanken/idebanken/internal/render"
 	"github.com/idebanken/idebanken/internal/workflow"
 	theme "github.com/idebanken/idebanken/site"
@@ -108,7 +109,7 @@ func (s *site) views() error {
 	md := render.New()
 	views := make([]*Idea, len(s.opts.Ideas))
 	errs := make([]error, len(s.opts.Ideas))
-	parallel(len(s.opts.Ideas), func(i int) {
+	parallel.For(len(s.opts.Ideas), func(i int) {
 		views[i], errs[i] = newIdea(s.opts.Ideas[i], s.cfg, s.lang, md)
 	})
 	for i, err := range errs {
@@ -427,7 +428,7 @@ func (s *site) partial(w *bytes.Buffer, root, name string, data any) error {
 
 func (s *site) renderPages() error {
 	errs := make([]error, len(s.pages))
-	parallel(len(s.pages), func(i int) {
+	parallel.For(len(s.pages), func(i int) {
 		errs[i] = s.renderPage(&s.pages[i])
 	})
 	for _, err := range errs {

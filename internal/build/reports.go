@@ -11,6 +11,7 @@ import (
 
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/parallel"
 	"github.com/idebanken/idebanken/internal/report"
 )
 
@@ -104,7 +105,7 @@ func (s *site) reportPages() {
 	// quarters, and writes their pages.
 	made := make([]page, len(all))
 	shares := min(runtime.GOMAXPROCS(0), len(all))
-	parallel(shares, func(share int) {
+	parallel.For(shares, func(share int) {
 		var mine []int
 		var o []report.Options
 		for i := share; i < len(all); i += shares {

@@ -4,14 +4,13 @@
 package check
 
 import (
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/idebanken/idebanken/internal/config"
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/ideafile"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/parallel"
 	"github.com/idebanken/idebanken/internal/snapshot"
 )
 
@@ -63,7 +62,7 @@ func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage
 			byID[idea.ID] = append(byID[idea.ID], idea)
 		}
 	}
-	forEach(len(ideas), func(i int) {
+	parallel.For(len(ideas), func(i int) {
 		idea := ideas[i]
 		if idea == nil {
 			return
@@ -107,7 +106,7 @@ func parseConfig(f *snapshot.File, diags *diag.List) *model.Config {
 func parseIdeas(snap *snapshot.Snapshot) ([]*model.Idea, []diag.List) {
 	ideas := make([]*model.Idea, len(snap.Ideas))
 	lists := make([]diag.List, len(snap.Ideas))
-	forEach(len(snap.Ideas), func(i int) {
+	parallel.For(len(snap.Ideas), func(i int) {
 		f := &snap.Ideas[i]
 		out := &lists[i]
 		switch {
@@ -144,35 +143,4 @@ func crossFile(idea *model.Idea, byID map[model.ID][]*model.Idea, out *diag.List
 			out.Errorf(idea.Path, idea.Fields.Lookup("related"), diag.RuleRelated, "lint.related", string(r))
 		}
 	}
-}
-
-// forEach calls fn for 0..n-1 on as many goroutines as there are cores.
-func forEach(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			fn(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	next := 0
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

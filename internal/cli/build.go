@@ -27,13 +27,12 @@ type BuildOptions struct {
 const buildMemoryLimit = 300 << 20
 
 // buildGCPercent is the collector's GOGC during idebank build. Most of
-// what a build allocates is kept to its end (the ideas, their pages'
-// parts), so at the default of 100 the collector runs a dozen times while
-// the heap grows, each time marking all of it again, for little garbage:
-// a quarter of the CPU time of a build of 10,000 ideas. At 200 it runs
-// half as often; the memory limit still bounds the heap. GOGC in the
-// environment overrides it.
-const buildGCPercent = 200
+// what a build allocates is kept to its end (the ideas, the parts of their
+// pages), so at the default of 100 the collector ran a dozen times while
+// the heap grew, marking all of it each time, to find little garbage. At
+// 400 it runs about half as often on 10,000 ideas, and the memory limit
+// bounds the heap all the same. GOGC in the environment overrides it.
+const buildGCPercent = 400
 
 func runBuildCmd(args []string, env Env) int {
 	if env.Getenv("GOMEMLIMIT") == "" {

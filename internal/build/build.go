@@ -7,7 +7,6 @@ package build
 import (
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -90,19 +89,28 @@ func Build(opts Options) error {
 		return err
 	}
 	s.plan()
-	// The search index, open data and feeds are one job each, which would
-	// otherwise leave a core idle at the end: they go beside the pages.
-	rest := make(chan error, 1)
-	go func() {
-		for _, f := range []func() error{s.assets, s.searchIndex, s.openData, s.feeds} {
-			if err := f(); err != nil {
-				rest <- err
-				return
-			}
+	return s.write()
+}
+
+// write writes the site: its pages, and the files that are one job each.
+// Those are the longest jobs, so they go first: the cores then end the
+// build together, on pages, instead of one core ending it alone.
+func (s *site) write() error {
+	jobs := []func() error{s.searchIndex, s.openData, s.feeds, s.assets}
+	errs := make([]error, len(jobs)+len(s.pages))
+	parallel.For(len(errs), func(i int) {
+		if i < len(jobs) {
+			errs[i] = jobs[i]()
+		} else {
+			errs[i] = s.renderPage(&s.pages[i-len(jobs)])
 		}
-		rest <- nil
-	}()
-	return errors.Join(s.renderPages(), <-rest)
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err // the first: a broken layout breaks every page alike
+		}
+	}
+	return nil
 }
 
 func (s *site) views() error {
@@ -424,19 +432,6 @@ func (s *site) partial(w *bytes.Buffer, root, name string, data any) error {
 		return err
 	}
 	return t.ExecuteTemplate(w, name, data)
-}
-
-func (s *site) renderPages() error {
-	errs := make([]error, len(s.pages))
-	parallel.For(len(s.pages), func(i int) {
-		errs[i] = s.renderPage(&s.pages[i])
-	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func (s *site) renderPage(p *page) error {

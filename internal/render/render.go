@@ -4,9 +4,11 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -177,12 +179,32 @@ func (r *Renderer) PlainText(src string) string {
 func (r *Renderer) HTMLAndText(src string) (html, plain string, err error) {
 	source := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(source))
-	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
+	out := outputs.Get().(*output)
+	defer outputs.Put(out)
+	out.buf.Reset()
+	out.w.Reset(&out.buf)
+	if err := r.md.Renderer().Render(out.w, source, doc); err != nil {
 		return "", "", err
 	}
-	return MaskEmails(buf.String()), plainText(doc, source), nil
+	if err := out.w.Flush(); err != nil {
+		return "", "", err
+	}
+	return MaskEmails(out.buf.String()), plainText(doc, source), nil
 }
+
+// output is where HTMLAndText renders to. goldmark writes through a
+// bufio.Writer, and makes a new one of 4 KB for each text unless given
+// one: on 10,000 ideas, 40 MB of the 790 MB a build allocated.
+type output struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var outputs = sync.Pool{New: func() any {
+	o := &output{}
+	o.w = bufio.NewWriter(&o.buf)
+	return o
+}}
 
 func plainText(doc ast.Node, source []byte) string {
 	var b strings.Builder

@@ -7,13 +7,17 @@ package build
 import (
 	"bytes"
 	"cmp"
+	"crypto/rand"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
@@ -64,6 +68,13 @@ type site struct {
 	specs  map[specKey]*template.Template
 	// Cached parts of pages: see rows and chrome.
 	rowCache, chromeCache sync.Map
+	// The tables of rows for splice, by number, and the mark before the
+	// number, which holds a NUL byte and a random part: no page text can
+	// make one up.
+	blocks    sync.Map
+	nextBlock atomic.Int64
+	blockMark string
+	markOnce  sync.Once
 }
 
 // Tag is a tag with the path segment of its page.
@@ -110,8 +121,20 @@ func (s *site) write() error {
 			return err // the first: a broken layout breaks every page alike
 		}
 	}
+	unspliced := false
+	s.blocks.Range(func(any, any) bool {
+		unspliced = true
+		return false
+	})
+	if unspliced {
+		return errRowsEscaped
+	}
 	return nil
 }
+
+// errRowsEscaped is the error of a layout that prints the rows of a table
+// where they cannot be spliced in.
+var errRowsEscaped = errors.New(`theme: the rows of a table must be printed as they are, in the content of an element: {{rows root .Ideas}}`)
 
 func (s *site) views() error {
 	md := render.New()
@@ -358,13 +381,20 @@ func (s *site) forPage(layout, root, section string) (*template.Template, error)
 // rows renders the rows of an idea table with the layout "idea-row". An
 // idea is in up to seven lists, at two depths: each row is rendered once,
 // with rootMark where its root goes, and then reused.
+//
+// The rows do not go through the layout: a list of 10,000 ideas is 5 MB of
+// them, which the layout would copy three times over (into a string, into
+// fmt's buffer, into the page). rows returns a mark instead, and
+// renderPage puts the rows where it stands (see splice).
 func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
 	mark := rootMark
 	if !s.folds() || !plainRoot.MatchString(root) {
 		mark = root // rendered once per root, the root through the escapers
 	}
-	made := make([]string, len(ideas))
-	size := 0
+	b := &rowBlock{rows: make([]string, len(ideas))}
+	if mark == rootMark {
+		b.root = root
+	}
 	var buf bytes.Buffer
 	for i, v := range ideas {
 		key := rowKey{mark, v}
@@ -380,24 +410,88 @@ func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
 			r = buf.String()
 			s.rowCache.Store(key, r)
 		}
-		made[i] = r.(string)
-		size += len(made[i]) + 2*len(root)
+		b.rows[i] = r.(string)
+		b.size += len(b.rows[i]) + 2*len(root)
 	}
-	var b strings.Builder
-	b.Grow(size)
-	for _, r := range made {
-		for mark == rootMark {
-			i := strings.IndexByte(r, rootMark[0])
-			if i < 0 {
-				break
-			}
-			b.WriteString(r[:i])
-			b.WriteString(root)
-			r = r[i+1:]
+	id := s.nextBlock.Add(1)
+	s.blocks.Store(id, b)
+	return template.HTML(s.mark() + strconv.FormatInt(id, 10) + "\x00"), nil // the rows are escaped by the layout
+}
+
+// mark returns the mark that rows puts before the number of its rows.
+func (s *site) mark() string {
+	s.markOnce.Do(func() {
+		s.blockMark = "\x00rows-" + rand.Text() + "-"
+	})
+	return s.blockMark
+}
+
+// rowBlock is the rows of a table, for splice.
+type rowBlock struct {
+	rows []string
+	root string // what rootMark in rows stands for; "" when they hold their root
+	size int    // at most, with the root in
+}
+
+// splice returns page with each mark that rows left in it replaced by the
+// rows, in dst's memory.
+func (s *site) splice(dst *bytes.Buffer, page []byte) ([]byte, error) {
+	mark := []byte(s.mark())
+	if !bytes.Contains(page, mark) {
+		return page, nil
+	}
+	var parts [][]byte // the page between the marks
+	var blocks []*rowBlock
+	var ids []int64
+	defer func() {
+		for _, id := range ids {
+			s.blocks.Delete(id) // after the loop: a layout may print rows twice
 		}
-		b.WriteString(r)
+	}()
+	size := 0
+	for rest := page; ; {
+		i := bytes.Index(rest, mark)
+		if i < 0 {
+			parts = append(parts, rest)
+			size += len(rest)
+			break
+		}
+		parts = append(parts, rest[:i])
+		size += i
+		rest = rest[i+len(mark):]
+		j := bytes.IndexByte(rest, 0)
+		id, err := strconv.ParseInt(string(rest[:max(j, 0)]), 10, 64)
+		b, ok := s.blocks.Load(id)
+		if j < 0 || err != nil || !ok {
+			return nil, errRowsEscaped
+		}
+		rest = rest[j+1:]
+		ids = append(ids, id)
+		blocks = append(blocks, b.(*rowBlock))
+		size += b.(*rowBlock).size
 	}
-	return template.HTML(b.String()), nil // escaped by the layout
+	dst.Reset()
+	dst.Grow(size)
+	for k, part := range parts {
+		dst.Write(part)
+		if k == len(blocks) {
+			break
+		}
+		b := blocks[k]
+		for _, r := range b.rows {
+			for b.root != "" {
+				i := strings.IndexByte(r, rootMark[0])
+				if i < 0 {
+					break
+				}
+				dst.WriteString(r[:i])
+				dst.WriteString(b.root)
+				r = r[i+1:]
+			}
+			dst.WriteString(r)
+		}
+	}
+	return dst.Bytes(), nil
 }
 
 type rowKey struct {
@@ -458,7 +552,13 @@ func (s *site) renderPage(p *page) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)
 	}
-	return s.opts.Out.Write(p.Path, buf.Bytes())
+	spliced := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(spliced)
+	out, err := s.splice(spliced, buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("%s: %w", p.Path, err)
+	}
+	return s.opts.Out.Write(p.Path, out)
 }
 
 // pageBuffers hold pages while they are rendered: a page grows its buffer

@@ -2,8 +2,11 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"io/fs"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -68,5 +71,69 @@ func TestOnlyTheBuiltInLayoutsAreFolded(t *testing.T) {
 		if got := s.folds(); got != c.want {
 			t.Errorf("%s: folds %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// ownTheme returns the built-in theme with the layouts in layouts put in
+// or over it.
+func ownTheme(t *testing.T, layouts map[string]string) fstest.MapFS {
+	t.Helper()
+	own := fstest.MapFS{}
+	err := fs.WalkDir(theme.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(theme.FS, p)
+		own[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range layouts {
+		own["layouts/"+name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return own
+}
+
+// TestRowsAreSpliced: the rows of a table reach the page whole, with the
+// page's root, however often and wherever in the text of a page a layout
+// prints them; printed where the layout would escape them, the build says
+// so instead of publishing a broken table.
+func TestRowsAreSpliced(t *testing.T) {
+	res := fixture(t)
+	build := func(list string) (*Memory, error) {
+		out := NewMemory()
+		theme := ownTheme(t, map[string]string{"list.html": list})
+		err := Build(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme, Out: out})
+		return out, err
+	}
+	out, err := build(`{{define "main"}}<table>{{rows root .Data.Ideas}}</table><p>between</p><table>{{rows root .Data.Ideas}}</table>{{end}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := out.File("stages/submitted/index.html")
+	tables := regexp.MustCompile(`(?s)<table>(.*?)</table>`).FindAllSubmatch(page, -1)
+	if len(tables) != 2 || !bytes.Equal(tables[0][1], tables[1][1]) {
+		t.Fatalf("the page does not have the same table twice:\n%s", page)
+	}
+	var want []string
+	for _, idea := range res.Ideas {
+		if idea.Stage == "submitted" {
+			want = append(want, fmt.Sprintf(`<a href="../../idea/%s/">`, idea.ID))
+		}
+	}
+	got := regexp.MustCompile(`<a href="[^"]*">`).FindAllString(string(tables[0][1]), -1)
+	slices.Sort(got)
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("the table links\n%s\nwant\n%s", got, want)
+	}
+	if bytes.IndexByte(page, 0) >= 0 {
+		t.Errorf("a NUL byte is left in the page:\n%q", page)
+	}
+
+	_, err = build(`{{define "main"}}<p title="{{rows root .Data.Ideas}}"></p>{{end}}`)
+	if err == nil || !strings.Contains(err.Error(), "rows") {
+		t.Errorf("rows in an attribute: error %v, want one about the rows", err)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/idebanken/idebanken/internal/atomicfile"
+	"github.com/idebanken/idebanken/internal/plainfile"
 )
 
 // Output receives the files of a built site. Write is called from many
@@ -191,7 +192,8 @@ func (d *Dir) Write(name string, data []byte) error {
 	d.mu.Unlock()
 	full := filepath.Join(d.root, filepath.FromSlash(name))
 	if d.stage == "" && !d.fresh {
-		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, data) {
+		// A file longer than data is not read: it differs.
+		if old, _, err := plainfile.Read(full, int64(len(data))); err == nil && old != nil && bytes.Equal(old, data) {
 			return nil
 		}
 	}
@@ -210,7 +212,7 @@ func (d *Dir) Write(name string, data []byte) error {
 	}
 	if d.stage != "" {
 		// Nobody reads the stage until Close renames it into place.
-		return os.WriteFile(full, data, 0o644)
+		return plainfile.Write(full, data, 0o644)
 	}
 	// Through a temporary file and a rename: a build that is stopped
 	// leaves no half-written page to be published. But no fsync: the site

@@ -6,13 +6,13 @@ package snapshot
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/idebanken/idebanken/internal/plainfile"
 )
 
 // IdeasDir is the folder of idea files, relative to the repository root.
@@ -136,49 +136,13 @@ func readAll(root string, files []File) error {
 	return errors.Join(errs...)
 }
 
-// readUpTo reads r to its end, or to limit bytes, into a buffer of size
-// bytes to begin with.
-func readUpTo(r io.Reader, size, limit int) ([]byte, error) {
-	b := make([]byte, 0, min(size, limit))
-	for len(b) < limit {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // the file grew since it was stat'ed
-		}
-		n, err := r.Read(b[len(b):min(cap(b), limit)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	return b, nil
-}
-
 func readFile(name, rel string) (*File, error) {
-	fh, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	info, err := fh.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if info.IsDir() {
+	data, size, err := plainfile.Read(name, ReadLimit)
+	if errors.Is(err, plainfile.ErrFolder) {
 		return nil, fmt.Errorf("%s is a folder, not a file", rel)
 	}
-	f := &File{Path: rel, Size: info.Size()}
-	if f.Size > ReadLimit {
-		return f, nil
-	}
-	// Sized as the file says, with a byte to spare to see the end in one
-	// read: io.ReadAll would start at 512 bytes and grow.
-	f.Data, err = readUpTo(fh, int(f.Size)+1, ReadLimit+1)
 	if err != nil {
 		return nil, err
 	}
-	f.Size = int64(len(f.Data))
-	return f, nil
+	return &File{Path: rel, Data: data, Size: size}, nil
 }

@@ -1,0 +1,5 @@
+//go:build !(linux || darwin)
+
+package plainfile
+
+var read, write = readOS, writeOS

@@ -28,4 +28,3 @@ func TestLinksAreNotFollowed(t *testing.T) {
 		t.Errorf("the link: %+v", s.Ideas)
 	}
 }
-

@@ -58,7 +58,10 @@ type site struct {
 	tagByName map[string]Tag
 	tmpl      map[string]*template.Template
 	pages     []page
-	written   int
+	// jobs are the parts of the build that write files of their own, to
+	// run beside the pages.
+	jobs    []func() error
+	written int
 	// partials is the base layout, whose parts rows and chrome render.
 	partials *template.Template
 	// builtinLayouts is whether the theme's layouts are the built-in ones.
@@ -103,17 +106,30 @@ func Build(opts Options) error {
 	return s.write()
 }
 
-// write writes the site: its pages, and the files that are one job each.
-// Those are the longest jobs, so they go first: the cores then end the
-// build together, on pages, instead of one core ending it alone.
+// write writes the site: the jobs, then the pages. The jobs (the search
+// index, open data, feeds, the reports) are the longest items, then the
+// lists; the idea pages are many and alike. In that order the cores end
+// the build together, instead of one of them ending it alone on a long
+// item.
 func (s *site) write() error {
-	jobs := []func() error{s.searchIndex, s.openData, s.feeds, s.assets}
-	errs := make([]error, len(jobs)+len(s.pages))
+	jobs := append([]func() error{s.openData, s.searchIndex, s.feeds, s.assets}, s.jobs...)
+	order := make([]*page, 0, len(s.pages))
+	for i := range s.pages {
+		if s.pages[i].Layout != "idea" {
+			order = append(order, &s.pages[i])
+		}
+	}
+	for i := range s.pages {
+		if s.pages[i].Layout == "idea" {
+			order = append(order, &s.pages[i])
+		}
+	}
+	errs := make([]error, len(jobs)+len(order))
 	parallel.For(len(errs), func(i int) {
 		if i < len(jobs) {
 			errs[i] = jobs[i]()
 		} else {
-			errs[i] = s.renderPage(&s.pages[i-len(jobs)])
+			errs[i] = s.renderPage(order[i-len(jobs)])
 		}
 	})
 	for _, err := range errs {

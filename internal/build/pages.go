@@ -106,37 +106,48 @@ func (s *site) plan() {
 	for _, v := range s.ideas {
 		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title, Data: v})
 	}
+	// Every list in one pass over the ideas, newest first as they are.
+	byStage, byUnit, byKind, byTag := map[model.Stage][]*Idea{}, map[string][]*Idea{}, map[model.Kind][]*Idea{}, map[string][]*Idea{}
+	for _, v := range s.ideas {
+		byStage[v.Stage] = append(byStage[v.Stage], v)
+		byUnit[v.Unit] = append(byUnit[v.Unit], v)
+		byKind[v.Kind] = append(byKind[v.Kind], v)
+		for i, t := range v.Tags {
+			if !slices.Contains(v.Tags[:i], t) {
+				byTag[t] = append(byTag[t], v)
+			}
+		}
+	}
 	br := Browse{Tags: s.tags}
 	for _, st := range model.Stages {
-		ideas := s.filter(func(v *Idea) bool { return v.Stage == st })
+		ideas := byStage[st]
 		br.Stages = append(br.Stages, StageCount{st, len(ideas)})
 		label := s.t("stage." + string(st))
 		add(page{Path: "stages/" + string(st) + "/index.html", Layout: "list", Section: "browse", Title: label,
 			Data: List{Heading: label, Intro: "site.stage-desc." + string(st), Ideas: ideas}})
 	}
 	for _, u := range s.cfg.Units {
-		ideas := s.filter(func(v *Idea) bool { return v.Unit == u.ID })
+		ideas := byUnit[u.ID]
 		br.Units = append(br.Units, UnitCount{u.ID, clean(u.Name), len(ideas)})
 		add(page{Path: "units/" + u.ID + "/index.html", Layout: "list", Section: "browse", Title: clean(u.Name),
 			Data: List{Heading: clean(u.Name), Ideas: ideas}})
 	}
 	for _, k := range model.Kinds {
-		ideas := s.filter(func(v *Idea) bool { return v.Kind == k })
+		ideas := byKind[k]
 		br.Kinds = append(br.Kinds, KindCount{k, len(ideas)})
 		label := s.t("kind." + string(k))
 		add(page{Path: "kinds/" + string(k) + "/index.html", Layout: "list", Section: "browse", Title: label,
 			Data: List{Heading: label, Intro: "site.kind-desc." + string(k), Ideas: ideas}})
 	}
 	for _, tag := range s.tags {
-		ideas := s.filter(func(v *Idea) bool { return slices.Contains(v.Tags, tag.Name) })
 		heading := s.t("site.tag") + ": " + tag.Name
 		add(page{Path: "tags/" + tag.Slug + "/index.html", Layout: "list", Section: "browse", Title: heading,
-			Data: List{Heading: heading, Ideas: ideas}})
+			Data: List{Heading: heading, Ideas: byTag[tag.Name]}})
 	}
 	add(page{Path: "browse/index.html", Layout: "browse", Section: "browse", Title: s.t("site.nav.browse"), Data: br})
 	add(page{Path: "waiting/index.html", Layout: "waiting", Section: "waiting", Title: s.t("site.nav.waiting"), Data: s.waiting()})
 	add(page{Path: "process/index.html", Layout: "process", Section: "process", Title: s.t("site.nav.process"), Data: process()})
-	s.reportPages()
+	s.jobs = append(s.jobs, s.reportJobs(s.renderPage)...)
 	add(page{Path: "search/index.html", Layout: "search", Section: "search", Title: s.t("site.nav.search")})
 	add(page{Path: "accessibility/index.html", Layout: "accessibility", Title: s.t("site.accessibility")})
 	add(page{Path: "404.html", Layout: "notfound", Title: s.t("site.notfound"), NoIndex: true, AbsRoot: true})

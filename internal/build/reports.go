@@ -11,7 +11,6 @@ import (
 
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
-	"github.com/idebanken/idebanken/internal/parallel"
 	"github.com/idebanken/idebanken/internal/report"
 )
 
@@ -82,8 +81,13 @@ func (s *site) reportPeriods() []ReportYear {
 	return years
 }
 
-// reportPages plans the report pages and the page that lists them.
-func (s *site) reportPages() {
+// reportJobs plans the page that lists the reports, and returns the jobs
+// that make the reports and their pages, handing each page to emit. Each
+// job makes a share of the reports in one pass over the ideas
+// (report.MakeAll), every other report, so that each has years and
+// quarters. As jobs they run beside the other pages, where making them all
+// before the pages kept a core idle.
+func (s *site) reportJobs(emit func(*page) error) []func() error {
 	years := s.reportPeriods()
 	// The site writes no CSV or JSON of the reports: no facts.
 	var all []ReportLink
@@ -100,27 +104,30 @@ func (s *site) reportPages() {
 	for _, u := range s.cfg.Units {
 		info.Units[u.ID] = u.Name
 	}
-	// Each core makes a share of the reports in one pass over the ideas
-	// (report.MakeAll), every other report so that each has years and
-	// quarters, and writes their pages.
-	made := make([]page, len(all))
-	shares := min(runtime.GOMAXPROCS(0), len(all))
-	parallel.For(shares, func(share int) {
-		var mine []int
-		var o []report.Options
-		for i := share; i < len(all); i += shares {
-			mine = append(mine, i)
-			o = append(o, opts[i])
-		}
-		for k, r := range report.MakeAll(s.cfg, s.opts.Ideas, o) {
-			i := mine[k]
-			made[i] = page{Path: all[i].Path + "index.html", Layout: "report", Section: "reports",
-				Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, all[i].Name)), Data: s.reportPage(r, info, years)}
-		}
-	})
-	s.pages = append(s.pages, made...)
 	s.pages = append(s.pages, page{Path: "reports/index.html", Layout: "reports", Section: "reports",
 		Title: s.t("site.reports"), Data: ReportIndex{Years: years}})
+	shares := min(runtime.GOMAXPROCS(0), len(all))
+	jobs := make([]func() error, shares)
+	for share := range jobs {
+		jobs[share] = func() error {
+			var mine []int
+			var o []report.Options
+			for i := share; i < len(all); i += shares {
+				mine = append(mine, i)
+				o = append(o, opts[i])
+			}
+			for k, r := range report.MakeAll(s.cfg, s.opts.Ideas, o) {
+				i := mine[k]
+				p := page{Path: all[i].Path + "index.html", Layout: "report", Section: "reports",
+					Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, all[i].Name)), Data: s.reportPage(r, info, years)}
+				if err := emit(&p); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	return jobs
 }
 
 // reportPage is the page of report r: its text, as report.PageHTML writes

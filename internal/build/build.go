@@ -236,6 +236,9 @@ type page struct {
 	Title   string
 	Section string // the navigation item it belongs to
 	Data    any
+	// Make, when set, makes Data as the page is rendered, on the core that
+	// renders it: for pages whose data takes a pass over all the ideas.
+	Make    func() any
 	NoIndex bool // keep out of search engines (the 404 page)
 	AbsRoot bool // links from the site root, for the 404 page served anywhere
 }
@@ -564,6 +567,9 @@ func (s *site) renderPage(p *page) error {
 	buf.Reset()
 	d := s.pageData(root, p.Section)
 	d.Title, d.Data, d.NoIndex = p.Title, p.Data, p.NoIndex
+	if p.Make != nil {
+		d.Data = p.Make()
+	}
 	err = t.ExecuteTemplate(buf, "base", d)
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)

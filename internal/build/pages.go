@@ -100,7 +100,7 @@ type ProcessRow struct {
 
 func (s *site) plan() {
 	add := func(p page) { s.pages = append(s.pages, p) }
-	add(page{Path: "index.html", Layout: "home", Section: "home", Data: s.home()})
+	add(page{Path: "index.html", Layout: "home", Section: "home", Make: func() any { return s.home() }})
 	add(page{Path: "idea/index.html", Layout: "list", Section: "ideas", Title: s.t("site.all-ideas"),
 		Data: List{Heading: s.t("site.all-ideas"), Ideas: s.ideas}})
 	for _, v := range s.ideas {
@@ -145,7 +145,7 @@ func (s *site) plan() {
 			Data: List{Heading: heading, Ideas: byTag[tag.Name]}})
 	}
 	add(page{Path: "browse/index.html", Layout: "browse", Section: "browse", Title: s.t("site.nav.browse"), Data: br})
-	add(page{Path: "waiting/index.html", Layout: "waiting", Section: "waiting", Title: s.t("site.nav.waiting"), Data: s.waiting()})
+	add(page{Path: "waiting/index.html", Layout: "waiting", Section: "waiting", Title: s.t("site.nav.waiting"), Make: func() any { return s.waiting() }})
 	add(page{Path: "process/index.html", Layout: "process", Section: "process", Title: s.t("site.nav.process"), Data: process()})
 	s.jobs = append(s.jobs, s.reportJobs(s.renderPage)...)
 	add(page{Path: "search/index.html", Layout: "search", Section: "search", Title: s.t("site.nav.search")})

@@ -245,3 +245,34 @@ func TestParseLoneCR(t *testing.T) {
 		}
 	}
 }
+
+// TestBoolAndIntAsYAMLReadsThem: the shortcuts of Bool and Int give what
+// yaml.v3 gives, for every way of writing a value that it takes.
+func TestBoolAndIntAsYAMLReadsThem(t *testing.T) {
+	for _, v := range []string{"true", "false", "True", "FALSE", "0", "7", "-7", "010", "0x1F", "0o17", "1_000",
+		"+5", "-0", "00", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "3.0", "yes"} {
+		var root yaml.Node
+		if err := yaml.Unmarshal([]byte("v: "+v), &root); err != nil {
+			t.Fatal(err)
+		}
+		n := root.Content[0].Content[1]
+		var diags diag.List
+		d := NewDecoder("x.md", 0, &diags)
+		var wantB bool
+		errB := n.Decode(&wantB)
+		if n.ShortTag() == "!!bool" {
+			if got := d.Bool(n, "v"); got != wantB || (diags.Len() > 0) != (errB != nil) {
+				t.Errorf("Bool(%s) = %v, %d problems; yaml.v3 %v, %v", v, got, diags.Len(), wantB, errB)
+			}
+		}
+		diags = diag.List{}
+		d = NewDecoder("x.md", 0, &diags)
+		var wantI int
+		errI := n.Decode(&wantI)
+		if n.ShortTag() == "!!int" {
+			if got := d.Int(n, "v"); got != wantI || (diags.Len() > 0) != (errI != nil) {
+				t.Errorf("Int(%s) = %v, %d problems; yaml.v3 %v, %v", v, got, diags.Len(), wantI, errI)
+			}
+		}
+	}
+}

@@ -41,6 +41,7 @@ func Parse(path string, data []byte, diags *diag.List) *model.Idea {
 
 func decode(path string, doc Doc, diags *diag.List) *model.Idea {
 	d := yamlx.NewDecoder(path, doc.YAMLLine, diags)
+	defer d.Release() // nothing below keeps a node
 	root, ok := d.Parse(doc.FrontMatter)
 	if !ok {
 		return nil

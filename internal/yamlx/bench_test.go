@@ -32,7 +32,7 @@ func BenchmarkParse(b *testing.B) {
 		name string
 		src  []byte
 	}{{"idea", realFM}, {"generated", generated}, {"config", config}} {
-		if _, ok := parseFast(in.src); !ok {
+		if _, ok := parseFast(in.src, nil); !ok {
 			b.Fatalf("%s: not taken by the fast path", in.name)
 		}
 		b.Run(in.name+"/yaml.v3", func(b *testing.B) {

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,7 +74,7 @@ func diff(got, want *yaml.Node, path string) string {
 // the fast path took it.
 func compare(t *testing.T, name string, src []byte) bool {
 	t.Helper()
-	got, ok := parseFast(src)
+	got, ok := parseFast(src, nil)
 	if !ok {
 		return false
 	}
@@ -448,4 +449,39 @@ func TestFastPathRandom(t *testing.T) {
 		}
 	}
 	t.Logf("the fast path took %d of %d", taken, n)
+}
+
+// TestReusedBlocks: nodes made in memory an earlier parse used are the
+// nodes yaml.v3 makes, with nothing left of the earlier ones, and what was
+// taken from the earlier nodes stays as it was.
+func TestReusedBlocks(t *testing.T) {
+	docs := []string{
+		"id: 2026-001\nscreening:\n  criteria:\n    mission: {met: true, note: Inom uppdraget.}\n  outcome: develop\ntags: [a, b, c]\n",
+		"id: 2026-002\nscreening: klar\ntags: x\n",
+		"- a\n- {b: c}\n- [d, e]\n",
+		"title: \"Citat \\\"inne\\\"\"\nbody: |\n  rad ett\n  rad två\n",
+	}
+	mem := &blocks{}
+	var kept []string
+	for round := 0; round < 2; round++ {
+		for i, doc := range docs {
+			got, ok := parseFast([]byte(doc), mem)
+			if !ok {
+				t.Fatalf("doc %d: not taken by the fast path", i)
+			}
+			want, err := v3([]byte(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := diff(got, want, "root"); d != "" {
+				t.Errorf("round %d, doc %d, in reused memory: differs at %s", round, i, d)
+			}
+			if round == 0 {
+				kept = append(kept, got.Content[0].Value)
+			}
+		}
+	}
+	if want := []string{"id", "id", "a", "title"}; !slices.Equal(kept, want) {
+		t.Errorf("values taken from earlier parses: %q, want %q", kept, want)
+	}
 }

@@ -30,6 +30,8 @@ type Decoder struct {
 	LineOffset int // added to yaml's line numbers: the lines before the YAML
 	Fields     model.Fields
 	Diags      *diag.List
+
+	mem *blocks // the nodes of the document parsed, for Release
 }
 
 // NewDecoder returns a Decoder for the file at path whose YAML starts after
@@ -93,10 +95,13 @@ func (d *Decoder) Parse(src []byte) (root *yaml.Node, ok bool) {
 		d.Diags.Errorf(d.Path, model.Pos{Line: line + d.LineOffset, Col: col}, diag.RuleEncoding, "file.lone-cr")
 		return nil, false
 	}
-	if root, ok := parseFast(src); ok {
+	mem := blockPool.Get().(*blocks)
+	if root, ok := parseFast(src, mem); ok {
 		d.sizeFields(root)
+		d.mem = mem
 		return root, true
 	}
+	blockPool.Put(mem)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, text := 1, err.Error()
@@ -116,6 +121,16 @@ func (d *Decoder) Parse(src []byte) (root *yaml.Node, ok bool) {
 	}
 	d.sizeFields(doc.Content[0])
 	return doc.Content[0], true
+}
+
+// Release gives the memory of the nodes Parse returned back, for a later
+// Parse to use. Neither the nodes nor their Content may be used after; the
+// strings taken from them may.
+func (d *Decoder) Release() {
+	if d.mem != nil {
+		blockPool.Put(d.mem)
+		d.mem = nil
+	}
 }
 
 // sizeFields makes Fields, while it is empty, the size for the keys of the

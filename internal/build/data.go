@@ -238,18 +238,21 @@ func (s *site) openData() error {
 // took a second. encoding/json escapes <, > and & so that the text can
 // never close a script element or start markup where it lands.
 func writeJSONLines[T any](s *site, name string, items []T) error {
-	var buf bytes.Buffer
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
 	buf.WriteString("[\n")
+	// An Encoder, not Marshal: it writes into buf, where Marshal made a
+	// copy of each record to be copied again.
+	enc := json.NewEncoder(buf)
 	for i := range items {
-		line, err := json.Marshal(items[i])
-		if err != nil {
+		if err := enc.Encode(items[i]); err != nil {
 			return err
 		}
-		buf.Write(line)
 		if i < len(items)-1 {
-			buf.WriteByte(',')
+			buf.Truncate(buf.Len() - 1) // the newline Encode ends with
+			buf.WriteString(",\n")
 		}
-		buf.WriteByte('\n')
 	}
 	buf.WriteString("]\n")
 	return s.opts.Out.Write(name, buf.Bytes())

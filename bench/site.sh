@@ -10,20 +10,26 @@
 # Usage: bench/site.sh            (from anywhere in the repository)
 # Settings, from the environment:
 #   N=10000      ideas to generate
-#   ROUNDS=5     timed rounds of each tool
+#   ROUNDS=9     timed rounds of each tool
 #   SEED=1       the corpus generator's seed
 #   KEEP=1       keep the temporary folder (corpus, Hugo site, outputs)
-#   NO_HYPERFINE=1  time with the /usr/bin/time loop even when hyperfine is there
+#   HYPERFINE=1  time with hyperfine, each tool's rounds in a row, instead of
+#                the interleaved /usr/bin/time loop (see below)
 #   TMPDIR=/dev/shm everything (corpus and outputs) in memory: the disk out
 #                   of the measurement, which a shared or throttled disk needs
 #
-# Needs hugo and GNU time; hyperfine is used when present. Install them with
+# Needs hugo and GNU time (and hyperfine for HYPERFINE=1). Install them with
 #   apt-get install -y hugo time hyperfine
+#
+# The rounds take turns, hugo then idebank, so that both meet the same
+# machine: on a shared VM the speed drifts by a tenth or more within
+# minutes, and hyperfine, which runs all of one tool's rounds before the
+# other's, then measures the drift along with the tools.
 # This script installs nothing itself.
 set -euo pipefail
 
 N=${N:-10000}
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-9}
 SEED=${SEED:-1}
 TARGET_RATIO=2       # idebank at least this many times faster than hugo
 TARGET_RSS_MB=400    # idebank's peak RSS below this
@@ -45,10 +51,12 @@ if ! command -v go >/dev/null 2>&1; then
 fi
 [ "$missing" = 0 ] || exit 2
 use_hyperfine=0
-if [ -z "${NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null 2>&1; then
+if [ -n "${HYPERFINE:-}" ]; then
+	if ! command -v hyperfine >/dev/null 2>&1; then
+		echo "site.sh: HYPERFINE=1 but hyperfine is not installed; install it with: apt-get install -y hyperfine" >&2
+		exit 2
+	fi
 	use_hyperfine=1
-else
-	echo "site.sh: hyperfine not found (apt-get install -y hyperfine); timing with a /usr/bin/time loop" >&2
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/idebank-bench.XXXXXX")

@@ -49,6 +49,10 @@ type Idea struct {
 	Related     []Ref
 	// Changed is the date of the latest step.
 	Changed model.Date
+	// SubmittedText and ChangedText are the dates as a page prints them:
+	// a layout prints a string for less than half of what a date costs,
+	// which html/template formats through fmt.
+	SubmittedText, ChangedText string
 }
 
 // Ref is a link to another idea.
@@ -155,11 +159,12 @@ type Withdrawn struct {
 
 // Event is one step in an idea's timeline.
 type Event struct {
-	Date  model.Date
-	Stage model.Stage // the stage the step led to
-	Label string      // a catalogue key
-	By    Person
-	Text  string // the label in the site's language, and who took the step
+	Date     model.Date
+	DateText string      // Date as a page prints it
+	Stage    model.Stage // the stage the step led to
+	Label    string      // a catalogue key
+	By       Person
+	Text     string // the label in the site's language, and who took the step
 }
 
 // Merge is a step as the repository's history records it.
@@ -309,11 +314,13 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 		}
 	}
 	v.Changed = v.Submitted
-	for _, e := range v.Timeline {
+	for i, e := range v.Timeline {
 		if e.Date.After(v.Changed) {
 			v.Changed = e.Date
 		}
+		v.Timeline[i].DateText = e.Date.String()
 	}
+	v.SubmittedText, v.ChangedText = v.Submitted.String(), v.Changed.String()
 	return v, nil
 }
 

@@ -81,3 +81,34 @@ func FuzzHTML(f *testing.F) {
 		}
 	})
 }
+
+// TestWordsAsFields: words spaces text as strings.Fields and a join with
+// single spaces do, for every kind of white space, wherever the parts of
+// the text begin and end.
+func TestWordsAsFields(t *testing.T) {
+	parts := []string{"", " ", "  ", "\t", "\n", "\r\n", "\v\f", "\u00a0", "\u0085", "\u2003", "\u3000",
+		"a", "ab", "å", "idé", "\u200b", "\xff", "x\u00a0y", " z ", "ord\tord"}
+	var all []string
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				all = append(all, a+"|"+b+"|"+c)
+			}
+		}
+	}
+	for _, text := range all {
+		// Three parts, with the white space between blocks after the first.
+		var w words
+		for i, part := range strings.Split(text, "|") {
+			if i == 1 {
+				w.space()
+			}
+			w.write([]byte(part))
+		}
+		first, rest, _ := strings.Cut(text, "|")
+		want := strings.Join(strings.Fields(first+" "+strings.ReplaceAll(rest, "|", "")), " ")
+		if got := w.String(); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}

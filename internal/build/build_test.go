@@ -528,3 +528,15 @@ func TestFirstBuild(t *testing.T) {
 		}
 	})
 }
+
+func TestFirstRunes(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want string
+	}{{"", 3, ""}, {"abc", 2, "ab"}, {"åäö", 2, "åä"}, {"åäö", 3, "åäö"}, {"åäö", 9, "åäö"}, {"a\xffb", 2, "a\xff"}, {"idé", 0, ""}} {
+		if got := firstRunes(c.s, c.n); got != c.want {
+			t.Errorf("firstRunes(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
+		}
+	}
+}

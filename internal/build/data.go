@@ -33,10 +33,7 @@ type searchEntry struct {
 func (s *site) searchIndex() error {
 	entries := make([]searchEntry, len(s.ideas))
 	for i, v := range s.ideas {
-		text := v.Text
-		if utf8.RuneCountInString(text) > SearchTextLimit {
-			text = string([]rune(text)[:SearchTextLimit])
-		}
+		text := firstRunes(v.Text, SearchTextLimit)
 		stage, kind := s.t("stage."+string(v.Stage)), s.t("kind."+string(v.Kind))
 		entries[i] = searchEntry{
 			ID: v.ID, Title: v.Title, Stage: stage, Unit: v.UnitName, Kind: kind,
@@ -44,6 +41,17 @@ func (s *site) searchIndex() error {
 		}
 	}
 	return writeJSONLines(s, "search.json", entries)
+}
+
+// firstRunes returns the first n characters of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // openIdea is one idea in ideas.json: every published field, for other

@@ -241,13 +241,16 @@ func Slugify(title string) string {
 // Fold returns s in lower case without accents (å, ä → a, ö → o, é → e),
 // as slugs are made and as search matches.
 func Fold(s string) string {
-	s = strings.ToLower(s)
-	// Most text is ASCII and Latin-1 (å, ä, ö, é, ü): folded from a table.
-	// Anything else goes through Unicode decomposition, as all text once
-	// did; TestFoldTable holds the table to it.
+	// Most text is ASCII and Latin-1 (å, ä, ö, é, ü): lowered and folded
+	// from a table in one pass. Anything else goes through Unicode
+	// decomposition, as all text once did; TestFoldTable holds the table
+	// to it.
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
+		if r < 0x100 {
+			r = unicode.ToLower(r) // in Latin-1 as strings.ToLower lowers it
+		}
 		switch {
 		case r < 0x80:
 			b.WriteByte(byte(r))

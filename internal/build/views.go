@@ -327,7 +327,8 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 // timeline lists the dated steps of v in order, from the dates in its
 // sections.
 func timeline(v *Idea) []Event {
-	ev := []Event{{Date: v.Submitted, Stage: model.StageSubmitted, Label: "site.event.submitted"}}
+	ev := make([]Event, 1, 8) // room for the steps of most ideas, without growing
+	ev[0] = Event{Date: v.Submitted, Stage: model.StageSubmitted, Label: "site.event.submitted"}
 	add := func(d model.Date, st model.Stage, label string, by Person) {
 		if !d.IsZero() {
 			ev = append(ev, Event{Date: d, Stage: st, Label: label, By: by})

@@ -21,8 +21,8 @@
 # Needs hugo and GNU time (and hyperfine for HYPERFINE=1). Install them with
 #   apt-get install -y hugo time hyperfine
 #
-# The rounds take turns, hugo then idebank, so that both meet the same
-# machine: on a shared VM the speed drifts by a tenth or more within
+# The tools take turns round by round, each first in every other round, so
+# that both meet the same machine: on a shared VM the speed drifts by a tenth or more within
 # minutes, and hyperfine, which runs all of one tool's rounds before the
 # other's, then measures the drift along with the tools.
 # This script installs nothing itself.
@@ -197,10 +197,12 @@ else
 fi
 
 # Peak RSS of each (and, without hyperfine, the wall times), the two tools
-# taking turns round by round.
+# taking turns round by round, each going first every other round.
 echo "== peak RSS with /usr/bin/time -v, $rss_rounds rounds each, interleaved" >&2
 for ((r = 1; r <= rss_rounds; r++)); do
-	for tool in hugo idebank; do
+	order="hugo idebank"
+	if ((r % 2 == 0)); then order="idebank hugo"; fi
+	for tool in $order; do
 		if [ "$tool" = hugo ]; then
 			eval "$prepare_hugo"
 			measure hugo "${hugo_cmd[@]}"

@@ -406,6 +406,9 @@ func (s *site) forPage(layout, root, section string) (*template.Template, error)
 // fmt's buffer, into the page). rows returns a mark instead, and
 // renderPage puts the rows where it stands (see splice).
 func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
+	if len(ideas) == 0 {
+		return "", nil // as empty as the rows: {{if}} can tell
+	}
 	mark := rootMark
 	if !s.folds() || !plainRoot.MatchString(root) {
 		mark = root // rendered once per root, the root through the escapers
@@ -456,7 +459,7 @@ type rowBlock struct {
 // rows, in dst's memory.
 func (s *site) splice(dst *bytes.Buffer, page []byte) ([]byte, error) {
 	mark := []byte(s.mark())
-	if !bytes.Contains(page, mark) {
+	if !bytes.Contains(page, mark[1:]) {
 		return page, nil
 	}
 	var parts [][]byte // the page between the marks
@@ -488,6 +491,13 @@ func (s *site) splice(dst *bytes.Buffer, page []byte) ([]byte, error) {
 		ids = append(ids, id)
 		blocks = append(blocks, b.(*rowBlock))
 		size += b.(*rowBlock).size
+	}
+	// What is left of a mark that an escaper changed: its NUL is gone or
+	// written otherwise, the random part is still there.
+	for _, part := range parts {
+		if bytes.Contains(part, mark[1:]) {
+			return nil, errRowsEscaped
+		}
 	}
 	dst.Reset()
 	dst.Grow(size)
@@ -562,9 +572,8 @@ func (s *site) renderPage(p *page) error {
 	if err != nil {
 		return err
 	}
-	buf := pageBuffers.Get().(*bytes.Buffer)
-	defer pageBuffers.Put(buf)
-	buf.Reset()
+	buf := getBuffer()
+	defer putBuffer(buf)
 	d := s.pageData(root, p.Section)
 	d.Title, d.Data, d.NoIndex = p.Title, p.Data, p.NoIndex
 	if p.Make != nil {
@@ -574,8 +583,8 @@ func (s *site) renderPage(p *page) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)
 	}
-	spliced := pageBuffers.Get().(*bytes.Buffer)
-	defer pageBuffers.Put(spliced)
+	spliced := getBuffer()
+	defer putBuffer(spliced)
 	out, err := s.splice(spliced, buf.Bytes())
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)
@@ -586,6 +595,22 @@ func (s *site) renderPage(p *page) error {
 // pageBuffers hold pages while they are rendered: a page grows its buffer
 // from nothing to several kilobytes, and 10,000 of them did that anew.
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// getBuffer returns an empty buffer from pageBuffers.
+func getBuffer() *bytes.Buffer {
+	b := pageBuffers.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+// putBuffer gives b back to pageBuffers, unless it has grown large, for a
+// list or ideas.json: kept, it would be handed to a page of a few
+// kilobytes and hold megabytes for nothing.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		pageBuffers.Put(b)
+	}
+}
 
 // pageData returns what every page of root and section gets.
 func (s *site) pageData(root, section string) pageData {

@@ -246,9 +246,8 @@ func (s *site) openData() error {
 // took a second. encoding/json escapes <, > and & so that the text can
 // never close a script element or start markup where it lands.
 func writeJSONLines[T any](s *site, name string, items []T) error {
-	buf := pageBuffers.Get().(*bytes.Buffer)
-	defer pageBuffers.Put(buf)
-	buf.Reset()
+	buf := getBuffer()
+	defer putBuffer(buf)
 	buf.WriteString("[\n")
 	// An Encoder, not Marshal: it writes into buf, where Marshal made a
 	// copy of each record to be copied again.

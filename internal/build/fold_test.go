@@ -11,6 +11,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/idebanken/idebanken/internal/check"
+	"github.com/idebanken/idebanken/internal/model"
 	theme "github.com/idebanken/idebanken/site"
 )
 
@@ -132,8 +134,24 @@ func TestRowsAreSpliced(t *testing.T) {
 		t.Errorf("a NUL byte is left in the page:\n%q", page)
 	}
 
-	_, err = build(`{{define "main"}}<p title="{{rows root .Data.Ideas}}"></p>{{end}}`)
+	out, err = build(`{{define "main"}}<p title="{{rows root .Data.Ideas}}"></p>{{end}}`)
 	if err == nil || !strings.Contains(err.Error(), "rows") {
 		t.Errorf("rows in an attribute: error %v, want one about the rows", err)
+	}
+	if page, ok := out.File("stages/submitted/index.html"); ok {
+		t.Errorf("rows in an attribute: the page was written all the same:\n%s", page)
+	}
+
+	// No rows print as nothing, so that a layout can test them: a unit
+	// without ideas has an empty list.
+	cfg := *res.Config
+	cfg.Units = append(slices.Clone(cfg.Units), model.Unit{ID: "tom", Name: "Enheten utan idéer"})
+	res = &check.Result{Config: &cfg, Ideas: res.Ideas}
+	out, err = build(`{{define "main"}}{{$r := rows root .Data.Ideas}}{{if $r}}<table>{{$r}}</table>{{else}}<p>none</p>{{end}}{{end}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page, _ := out.File("units/tom/index.html"); !bytes.Contains(page, []byte("<p>none</p>")) {
+		t.Errorf("an empty list: no rows should test false:\n%s", page)
 	}
 }

@@ -21,8 +21,9 @@ type BuildOptions struct {
 }
 
 // buildMemoryLimit is the soft memory limit of idebank build. A site of
-// 10,000 ideas allocates some 800 MB over the build, most of it briefly;
-// without a limit the collector lets the heap grow past 400 MB.
+// 10,000 ideas allocates several times its live heap over the build, most
+// of it briefly; without a limit the collector lets the heap grow past
+// 400 MB.
 // GOMEMLIMIT in the environment overrides it.
 const buildMemoryLimit = 300 << 20
 

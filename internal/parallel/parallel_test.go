@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestForCallsEachOnce(t *testing.T) {
@@ -23,15 +24,31 @@ func TestForUsesTheCores(t *testing.T) {
 		t.Skip("one core")
 	}
 	// Two items that each wait for the other can only finish if they run
-	// at the same time.
+	// at the same time; one after the other, the first waits in vain.
 	a, b := make(chan struct{}), make(chan struct{})
+	wait := func(c chan struct{}) bool {
+		select {
+		case <-c:
+			return true
+		case <-time.After(5 * time.Second):
+			return false
+		}
+	}
+	var alone atomic.Bool
 	For(2, func(i int) {
 		if i == 0 {
 			close(a)
-			<-b
+			if !wait(b) {
+				alone.Store(true)
+			}
 		} else {
 			close(b)
-			<-a
+			if !wait(a) {
+				alone.Store(true)
+			}
 		}
 	})
+	if alone.Load() {
+		t.Error("the two items did not run at the same time")
+	}
 }

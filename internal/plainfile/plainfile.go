@@ -4,7 +4,7 @@
 //
 // An os.File registers with the runtime's poller when it is opened, which
 // for a regular file takes five system calls that fail or change nothing,
-// and is closed through a finalizer. Reading or writing a file whole in
+// and it registers a cleanup with the runtime, to close it if nobody does. Reading or writing a file whole in
 // one call needs none of that: on Linux and macOS these functions open,
 // read or write, and close, and nothing else. Elsewhere they use package
 // os.

@@ -47,7 +47,13 @@ func writeSys(name string, data []byte, perm fs.FileMode) error {
 		return &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	for len(data) > 0 {
-		n, err := retry(func() (int, error) { return syscall.Write(fd, data) })
+		// At most 1 GB a call, as package os: macOS refuses more than
+		// 2 GB in one.
+		chunk := data[:min(len(data), 1<<30)]
+		n, err := retry(func() (int, error) { return syscall.Write(fd, chunk) })
+		if err == nil && n == 0 {
+			err = io.ErrUnexpectedEOF // nothing written, and no reason given
+		}
 		if err != nil {
 			syscall.Close(fd)
 			return &fs.PathError{Op: "write", Path: name, Err: err}

@@ -32,6 +32,12 @@ func saysSomething(body string) bool {
 	if strings.IndexByte(body, '<') >= 0 {
 		return false
 	}
+	if strings.Contains(body, "]:") {
+		// Perhaps a link definition, whose lines are not text: its label
+		// ends so, wherever it stands ("* [a]:" in a list, say), and its
+		// address may be on the next line.
+		return false
+	}
 	found := false
 	for line := range strings.Lines(body) {
 		line = strings.TrimRight(line, " \t\r\n")
@@ -41,9 +47,6 @@ func saysSomething(body string) bool {
 		}
 		if strings.Trim(rest, "=") == "" || strings.Trim(rest, "-") == "" {
 			return false // perhaps a heading's underline
-		}
-		if rest[0] == '[' {
-			return false // perhaps a link definition, whose lines are not text
 		}
 		r, _ := utf8.DecodeRuneInString(rest)
 		if len(line)-len(rest) < 4 && unicode.IsLetter(r) {

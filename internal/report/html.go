@@ -190,9 +190,7 @@ func (w *htmlWriter) head() {
 		w.raw("</p>\n")
 	}
 
-	w.raw("<h2>")
-	w.label("report.summary")
-	w.raw("</h2>\n")
+	w.h2("report.summary")
 	w.th("report.measure", ">="+r.Period.Name, ">="+r.Previous.Name)
 	w.raw("<tbody>\n")
 	mw := &writer{r: r, info: w.info}

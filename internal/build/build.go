@@ -106,30 +106,19 @@ func Build(opts Options) error {
 	return s.write()
 }
 
-// write writes the site: the jobs, then the pages. The jobs (the search
-// index, open data, feeds, the reports) are the longest items, then the
-// lists; the idea pages are many and alike. In that order the cores end
-// the build together, instead of one of them ending it alone on a long
-// item.
+// write writes the site: the jobs, then the pages in the order plan made
+// them. The jobs (the search index, open data, feeds, the reports) are the
+// longest items, then come the lists, and plan puts the idea pages, many
+// and alike, last. In that order the cores end the build together,
+// instead of one of them ending it alone on a long item.
 func (s *site) write() error {
 	jobs := append([]func() error{s.openData, s.searchIndex, s.feeds, s.assets}, s.jobs...)
-	order := make([]*page, 0, len(s.pages))
-	for i := range s.pages {
-		if s.pages[i].Layout != "idea" {
-			order = append(order, &s.pages[i])
-		}
-	}
-	for i := range s.pages {
-		if s.pages[i].Layout == "idea" {
-			order = append(order, &s.pages[i])
-		}
-	}
-	errs := make([]error, len(jobs)+len(order))
+	errs := make([]error, len(jobs)+len(s.pages))
 	parallel.For(len(errs), func(i int) {
 		if i < len(jobs) {
 			errs[i] = jobs[i]()
 		} else {
-			errs[i] = s.renderPage(order[i-len(jobs)])
+			errs[i] = s.renderPage(&s.pages[i-len(jobs)])
 		}
 	})
 	for _, err := range errs {

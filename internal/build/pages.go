@@ -103,9 +103,6 @@ func (s *site) plan() {
 	add(page{Path: "index.html", Layout: "home", Section: "home", Make: func() any { return s.home() }})
 	add(page{Path: "idea/index.html", Layout: "list", Section: "ideas", Title: s.t("site.all-ideas"),
 		Data: List{Heading: s.t("site.all-ideas"), Ideas: s.ideas}})
-	for _, v := range s.ideas {
-		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title, Data: v})
-	}
 	// Every list in one pass over the ideas, newest first as they are.
 	byStage, byUnit, byKind, byTag := map[model.Stage][]*Idea{}, map[string][]*Idea{}, map[model.Kind][]*Idea{}, map[string][]*Idea{}
 	for _, v := range s.ideas {
@@ -151,6 +148,11 @@ func (s *site) plan() {
 	add(page{Path: "search/index.html", Layout: "search", Section: "search", Title: s.t("site.nav.search")})
 	add(page{Path: "accessibility/index.html", Layout: "accessibility", Title: s.t("site.accessibility")})
 	add(page{Path: "404.html", Layout: "notfound", Title: s.t("site.notfound"), NoIndex: true, AbsRoot: true})
+	// The idea pages last: they are written in this order, and the many
+	// small ones end the build evenly on every core (see write).
+	for _, v := range s.ideas {
+		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title, Data: v})
+	}
 }
 
 func (s *site) t(key string) string { return tr(s.lang, key) }

@@ -23,10 +23,10 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/idebanken/idebanken/internal/build"
 	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/sitegen"
 	"github.com/idebanken/idebanken/internal/snapshot"
 	theme "github.com/idebanken/idebanken/site"
 )
@@ -156,7 +156,7 @@ func fileExists(name string) bool {
 }
 
 // buildSite builds, into out, the shipped ideas with the fixtures of
-// internal/build (a hostile idea and a plain one) and this package's planted
+// internal/sitegen (a hostile idea and a plain one) and this package's planted
 // idea, whose every vector would set window.__xss if it ran.
 func buildSite(repo, out string) error {
 	s, err := snapshot.FromDir(repo)
@@ -173,8 +173,8 @@ func buildSite(repo, out string) error {
 	}
 	s.Config = &snapshot.File{Path: snapshot.ConfigFile, Data: merged, Size: int64(len(merged))}
 	fixtures := []struct{ file, path string }{
-		{"internal/build/testdata/hostile.md", "ideas/2026/2026-900-farlig.md"},
-		{"internal/build/testdata/plain.md", "ideas/2026/2026-901-saker-gangvag.md"},
+		{"internal/sitegen/testdata/hostile.md", "ideas/2026/2026-900-farlig.md"},
+		{"internal/sitegen/testdata/plain.md", "ideas/2026/2026-901-saker-gangvag.md"},
 		{"internal/browser/testdata/planted.md", "ideas/2026/2026-902-planterad.md"},
 	}
 	for _, f := range fixtures {
@@ -190,8 +190,8 @@ func buildSite(repo, out string) error {
 		return fmt.Errorf("fixture configuration: %v", res.Diags)
 	}
 	env.lang = res.Config.Language
-	mem := build.NewMemory()
-	err = build.Build(build.Options{Config: res.Config, Ideas: res.Ideas, BaseURL: "https://example.org" + subPath, Theme: theme.FS, Out: mem})
+	mem := sitegen.NewMemory()
+	err = sitegen.Build(sitegen.Options{Config: res.Config, Ideas: res.Ideas, BaseURL: "https://example.org" + subPath, Theme: theme.FS, Out: mem})
 	if err != nil {
 		return err
 	}
@@ -222,7 +222,7 @@ func buildSite(repo, out string) error {
 }
 
 // mergeConfig adds the units and people of extra to base, as the tests of
-// internal/build do: the fixtures use the test configuration's.
+// internal/sitegen do: the fixtures use the test configuration's.
 func mergeConfig(base, extra []byte) ([]byte, error) {
 	out := string(base)
 	for _, key := range []string{"units", "people"} {
@@ -888,7 +888,7 @@ func TestWithoutJavaScript(t *testing.T) {
 
 	open(ctx, t, "", "")
 	home := eval[shown](ctx, t, shownJS)
-	if home.H1 == "" || home.Flow != len(build.MainLine) || home.Cards == 0 {
+	if home.H1 == "" || home.Flow != len(sitegen.MainLine) || home.Cards == 0 {
 		t.Errorf("the start page without JavaScript: %+v", home)
 	}
 	open(ctx, t, "idea/", "")

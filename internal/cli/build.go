@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
-	"github.com/idebanken/idebanken/internal/build"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/sitegen"
 )
 
 // BuildOptions are the inputs of idebank build.
@@ -79,15 +79,15 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
-	dir, err := build.OpenDir(out, b.Root)
-	if errors.Is(err, build.ErrUnsafeOut) {
+	dir, err := sitegen.OpenDir(out, b.Root)
+	if errors.Is(err, sitegen.ErrUnsafeOut) {
 		say(opts.Stderr, lang, "cli.unsafe-out", out)
 		return ExitCannot
 	}
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
-	err = build.Build(build.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir, History: hist})
+	err = sitegen.Build(sitegen.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir, History: hist})
 	if err == nil {
 		err = dir.Close()
 	}

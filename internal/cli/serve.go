@@ -16,8 +16,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/idebanken/idebanken/internal/build"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/sitegen"
 )
 
 // ServeOptions are the inputs of idebank serve.
@@ -51,10 +51,10 @@ func runServeCmd(args []string, env Env) int {
 // preview is the site as last built, in memory.
 type preview struct {
 	mu   sync.RWMutex
-	site *build.Memory
+	site *sitegen.Memory
 }
 
-func (p *preview) get() *build.Memory {
+func (p *preview) get() *sitegen.Memory {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
 	return p.site
@@ -79,8 +79,8 @@ func runServe(ctx context.Context, opts *ServeOptions, lang model.Lang) int {
 			cannot(opts.Stderr, b.Lang, err)
 			return b, false
 		}
-		m := build.NewMemory()
-		if err := build.Build(build.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, Theme: theme(b.Root), Out: m, History: hist}); err != nil {
+		m := sitegen.NewMemory()
+		if err := sitegen.Build(sitegen.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, Theme: theme(b.Root), Out: m, History: hist}); err != nil {
 			cannot(opts.Stderr, b.Lang, err)
 			return b, false
 		}

@@ -2,7 +2,7 @@
 // lists by stage, unit, kind and tag, what each role has to act on, the
 // process itself, search, feeds and open data. The output depends on the
 // files alone, so building twice gives the same bytes.
-package build
+package sitegen
 
 import (
 	"bytes"

@@ -11,22 +11,23 @@ import (
 // and warns where they disagree: a change of stage that is not a step of
 // the process (made past the check), or a step the file dates after the
 // day it was merged.
-func History(ideas []*model.Idea, hist *history.History) []diag.Diagnostic {
+func History(cfg *model.Config, ideas []*model.Idea, hist *history.History) []diag.Diagnostic {
+	flow := workflow.Of(cfg)
 	var out diag.List
 	for _, idea := range ideas {
 		for _, st := range hist.Steps[idea.ID] {
 			short := st.Commit[:min(7, len(st.Commit))]
 			merged := model.DateOf(st.When)
 			if st.From != "" {
-				t, ok := workflow.Lookup(st.From, st.To)
+				t, ok := flow.Lookup(st.From, st.To)
 				if !ok {
 					out.Warnf(idea.Path, idea.Fields.Lookup("stage"), diag.RuleHistoryStep, "history.step",
 						string(st.From), string(st.To), short, merged.String())
 					continue
 				}
 				for _, r := range t.Requires {
-					for _, f := range requirementDates[r.Section] {
-						if d := dateOf(idea, f); !d.IsZero() && d.After(merged) && idea.Stage == st.To {
+					for _, f := range flow.RequirementDates(r.Section) {
+						if d := idea.Value(f).Date; !d.IsZero() && d.After(merged) && idea.Stage == st.To {
 							out.Warnf(idea.Path, idea.Fields.Lookup(f), diag.RuleHistoryDate, "history.date",
 								f, d.String(), merged.String(), short)
 						}

@@ -7,6 +7,7 @@ import (
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/workflow"
 )
 
 // Incidents and deviations may name the people involved. The repository and
@@ -23,59 +24,12 @@ var phonePattern = regexp.MustCompile(`(?:^|[^0-9+])((?:\+46|0046)[ -]?\(?0?\)?[
 
 var emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 
-// freeText lists the fields where people write prose.
-var freeText = []string{
-	"title", "screening.feedback", "screening.criteria.mission.note", "screening.criteria.reach.note",
-	"screening.criteria.benefit.note", "screening.criteria.value.note", "proposal.summary",
-	"proposal.resources", "decision.motivation", "decision.resources", "plan.summary",
-	"outcome.effects", "outcome.lessons", "outcome.reported_to.body",
-	"implementation.communicated.channel", "withdrawn.reason",
-}
-
-func textOf(idea *model.Idea, field string) string {
-	s, d, p, o := idea.Screening, idea.Decision, idea.Proposal, idea.Outcome
-	switch {
-	case field == "title":
-		return idea.Title
-	case s != nil && field == "screening.feedback":
-		return s.Feedback
-	case s != nil && field == "screening.criteria.mission.note":
-		return s.Criteria.Mission.Note
-	case s != nil && field == "screening.criteria.reach.note":
-		return s.Criteria.Reach.Note
-	case s != nil && field == "screening.criteria.benefit.note":
-		return s.Criteria.Benefit.Note
-	case s != nil && field == "screening.criteria.value.note":
-		return s.Criteria.Value.Note
-	case p != nil && field == "proposal.summary":
-		return p.Summary
-	case p != nil && field == "proposal.resources":
-		return p.Resources
-	case d != nil && field == "decision.motivation":
-		return d.Motivation
-	case d != nil && field == "decision.resources":
-		return d.Resources
-	case idea.Plan != nil && field == "plan.summary":
-		return idea.Plan.Summary
-	case o != nil && field == "outcome.effects":
-		return o.Effects
-	case o != nil && field == "outcome.lessons":
-		return o.Lessons
-	case o != nil && o.ReportedTo != nil && field == "outcome.reported_to.body":
-		return o.ReportedTo.Body
-	case idea.Implementation != nil && idea.Implementation.Communicated != nil && field == "implementation.communicated.channel":
-		return idea.Implementation.Communicated.Channel
-	case idea.Withdrawn != nil && field == "withdrawn.reason":
-		return idea.Withdrawn.Reason
-	}
-	return ""
-}
-
 // personalData reports personal identity numbers and phone numbers as
 // errors, and e-mail addresses as warnings, in the idea's prose.
-func personalData(idea *model.Idea, out *diag.List) {
-	for _, f := range freeText {
-		if t := textOf(idea, f); t != "" {
+// The fields of prose are those the process gives the type text.
+func personalData(flow *workflow.Flow, idea *model.Idea, out *diag.List) {
+	for _, f := range flow.TextFields() {
+		if t := idea.Value(f).Text; t != "" {
 			scanPersonal(t, func(rule diag.Severity, key string) {
 				report(out, idea.Path, idea.Fields.Lookup(f), rule, key, f)
 			})

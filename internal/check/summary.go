@@ -36,8 +36,9 @@ func (s *Summary) Deleted() bool { return s.Head == nil && s.Path == "" }
 // Summarize says what change c does to each idea it touches, in path
 // order.
 func Summarize(c Change) []Summary {
-	changes, _ := diff(c.Base, c.Head)
 	cfg := parseConfigQuiet(c.Head)
+	changes, _ := diff(c.Base, c.Head, processOf(c.Base), processOf(c.Head))
+	flow := workflow.Of(cfg)
 	who := actors(c)
 	var out []Summary
 	for _, ch := range changes {
@@ -56,9 +57,9 @@ func Summarize(c Change) []Summary {
 		}
 		if ch.basePath == "" {
 			s.From = ""
-			s.Step, _ = workflow.Lookup("", model.StageSubmitted)
+			s.Step, _ = flow.Lookup("", flow.Process.Start())
 		} else if s.From != s.To && ch.head != nil && ch.base != nil {
-			s.Step, _ = workflow.Lookup(s.From, s.To)
+			s.Step, _ = flow.Lookup(s.From, s.To)
 		}
 		if s.Step != nil && cfg != nil && ch.head != nil {
 			idea := *ch.head

@@ -84,7 +84,7 @@ ideas/2026/2026-001-battre-schema.md:14:13: error: screening.criteria.reach.met 
 ideas/2026/2026-001-battre-schema.md:15:15: error: screening.criteria.benefit.met saknas: avsnittet screening måste ha det [required-field]
 ideas/2026/2026-001-battre-schema.md:16:13: error: screening.criteria.value.short saknas: avsnittet screening måste ha det [required-field]
 ideas/2026/2026-001-battre-schema.md:16:22: error: screening.criteria.value.long saknas: avsnittet screening måste ha det [required-field]
-ideas/2026/2026-001-battre-schema.md:17:3: error: utfallet develop kräver att kriterierna mission, reach och benefit är uppfyllda (met: true); inte uppfyllda: mission, reach, benefit. Välj pause eller reject, eller ändra bedömningen [criteria]
+ideas/2026/2026-001-battre-schema.md:17:3: error: utfallet develop kräver att kriterierna mission, reach och benefit är uppfyllda (met: true); inte uppfyllda: mission, reach, benefit. Välj ett annat utfall, eller ändra bedömningen [criteria]
 ideas/2026/2026-001-battre-schema.md:18:3: error: screening.feedback saknas: avsnittet screening måste ha det [required-field]
 `
 	if r.out != want {

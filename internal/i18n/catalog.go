@@ -68,7 +68,7 @@ var catalog = map[string]Text{
 	"lint.tag-twice":       {"taggen %q står två gånger", "the tag %q is there twice"},
 	"lint.empty-body":      {"idén saknar text: beskriv under rubrikerna vad problemet är, vad du föreslår och vilken nytta det gör", "the idea has no text: describe under the headings what the problem is, what you propose and what good it does"},
 	"lint.section-field":   {"%s saknas: avsnittet %s måste ha det", "%s is missing: the section %s must have it"},
-	"lint.criteria":        {"utfallet %s kräver att kriterierna mission, reach och benefit är uppfyllda (met: true); inte uppfyllda: %v. Välj pause eller reject, eller ändra bedömningen", "the outcome %s needs the criteria mission, reach and benefit met (met: true); not met: %v. Choose pause or reject, or change the assessment"},
+	"lint.criteria":        {"utfallet %s kräver att kriterierna %v är uppfyllda (met: true); inte uppfyllda: %v. Välj ett annat utfall, eller ändra bedömningen", "the outcome %s needs the criteria %v met (met: true); not met: %v. Choose another outcome, or change the assessment"},
 	"lint.revisit-outcome": {"revisit hör till utfallet pause, men utfallet är %s: ta bort revisit", "revisit belongs with the outcome pause, but the outcome is %s: remove revisit"},
 	"lint.implementer":     {"ett beslut att genomföra (approve) måste utse en genomförare: skriv decision.implementer med personens användarnamn", "a decision to approve must appoint an implementer: write decision.implementer with the person's login"},
 	"lint.person-suggest":  {"%q finns inte bland people i idebank.yaml: menade du %q?", "%q is not among the people in idebank.yaml: did you mean %q?"},

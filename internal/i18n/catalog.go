@@ -304,7 +304,7 @@ Writes the activity report for a period, computed from the idea files.
 `},
 	"cli.bad-period":         {"%q är ingen period: skriv 2026, 2026-Q2, 2026-05 eller 2026-01-01..2026-06-30", "%q is not a period: write 2026, 2026-Q2, 2026-05 or 2026-01-01..2026-06-30"},
 	"cli.bad-report-format":  {"okänt format %q: välj md, html, csv eller json", "unknown format %q: choose md, html, csv or json"},
-	"cli.unknown-unit":       {"förvaltningen %q finns inte i idebank.yaml", "the unit %q is not in idebank.yaml"},
+	"cli.unknown-unit":       {"förvaltningen %q finns inte i idebank.yaml. Ange en av dem med id eller namn: %v", "the unit %q is not in idebank.yaml. Give one of them by id or name: %v"},
 	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
 	"cli.no-history":         {"obs: det finns ingen git-historik här att jämföra med", "note: there is no git history here to compare with"},
 	"cli.shallow-history":    {"obs: git-historiken är ofullständig (en grund klon); steg före den saknas. Hämta hela historiken, i GitHub Actions med fetch-depth: 0", "note: the git history is incomplete (a shallow clone); steps before it are missing. Fetch the whole history, in GitHub Actions with fetch-depth: 0"},

@@ -8,8 +8,8 @@ import (
 
 	"github.com/idebanken/idebanken/internal/atomicfile"
 	"github.com/idebanken/idebanken/internal/model"
-	"github.com/idebanken/idebanken/internal/vocab"
 	"github.com/idebanken/idebanken/internal/report"
+	"github.com/idebanken/idebanken/internal/vocab"
 )
 
 // ReportOptions are the inputs of idebank report.

@@ -60,6 +60,8 @@ const (
 	RuleNewStage   Rule = "new-idea"
 	RuleRename     Rule = "rename"
 	RulePermission Rule = "permission"
+	// RuleConfigChange: idebank.yaml changed without an admin of the base.
+	RuleConfigChange Rule = "config-change"
 
 	// The configuration.
 	RuleConfig Rule = "config"
@@ -75,5 +77,5 @@ var Rules = []Rule{
 	RuleDuplicateID, RuleRelated, RuleDuplicateOf,
 	RuleFeedbackDue, RuleRevisitDue, RuleHistoryStep, RuleHistoryDate,
 	RuleTransition, RuleImmutable, RuleDeleted, RuleNewStage, RuleRename, RulePermission,
-	RuleConfig,
+	RuleConfigChange, RuleConfig,
 }

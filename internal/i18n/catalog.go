@@ -126,8 +126,10 @@ var catalog = map[string]Text{
 	"change.transition":      {"%s → %s är inget steg i processen; från %[1]s kan idén gå till: %[3]v. Ta ett steg per ändring", "%s → %s is not a step of the process; from %[1]s the idea can go to: %[3]v. Take one step per change"},
 	"change.immutable":       {"%s får inte ändras när idén väl är registrerad (var %s): ändra tillbaka", "%s may not change once the idea is submitted (was %s): change it back"},
 	"change.submitter":       {"submitter får inte ändras när idén väl är registrerad; det enda tillåtna är att göra idégivaren anonym (anonymous: true utan name)", "submitter may not change once the idea is submitted; the one change allowed is to make the submitter anonymous (anonymous: true without name)"},
-	"change.edit-permission": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v); ändringens författare och godkännare (%v) har inte den rollen. Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that; the change's author and approvers (%v) do not hold that role. Ask one of them to approve the pull request"},
-	"change.permission":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v); ändringens författare och godkännare (%v) har inte den rollen. Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v); the change's author and approvers (%v) do not hold that role. Ask one of them to approve the pull request"},
+	"change.edit-permission": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that, as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.permission":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v), as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.config":          {"idebank.yaml ändrades: en ändring av konfigurationen måste göras eller godkännas av %v (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "idebank.yaml was changed: a change of the configuration must be made or approved by %v (%v), as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.config-nobody":   {"idebank.yaml ändrades, men idebank.yaml före ändringen ger ingen rollen admin eller management, så ingen kan godkänna det: repots administratör lägger till en person med roles: [admin] direkt på huvudgrenen", "idebank.yaml was changed, but idebank.yaml before the change gives nobody the role admin or management, so nobody can approve it: the repository's administrator adds a person with roles: [admin] directly on the main branch"},
 
 	// The configuration.
 	"config.missing":             {"idebank.yaml saknas i roten av repot: den anger enheter, personer och roller", "idebank.yaml is missing from the root of the repository: it names the units, people and roles"},
@@ -161,6 +163,10 @@ var catalog = map[string]Text{
 	"actor.management":       {"förvaltningsledningen", "management"},
 	"actor.project-lead":     {"en projektledare", "a project lead"},
 	"actor.communicator":     {"en kommunikatör", "a communicator"},
+	"actor.admin":            {"en administratör", "an administrator"},
+	"change.approvers":       {"och ingen som har godkänt den (%v) har den", "and none of its approvers (%v) holds it"},
+	"change.no-approvers":    {"och ingen har godkänt den", "and nobody has approved it"},
+	"actor.unknown":          {"en okänd författare", "an unidentified author"},
 }
 
 func init() {
@@ -234,7 +240,10 @@ Kontrollerar alla idéfiler under ideas/ och idebank.yaml.
 
   --base REV          kontrollera också varje ändring från REV (gren, tagg eller commit)
   --head REV          jämför med REV i stället för arbetskatalogen (kräver --base)
-  --actor LOGIN       den som gjort ändringen: måste ha rollen för varje steg
+  --actor LOGIN       den som föreslår ändringen (pull requestens författare)
+  --committers A,B    de som skrivit ändringens commits; ett tomt namn är en okänd
+                      författare. Varje författare måste ha rollen för varje steg,
+                      eller någon som godkänt ändringen
   --approvers A,B     de som godkänt ändringen; det räcker att en av dem har rollen
   --format FORMAT     text (standard), json eller github (standard i GitHub Actions)
   --lang sv|en        meddelandenas språk (standard: language i idebank.yaml)
@@ -247,7 +256,10 @@ Checks every idea file under ideas/ and idebank.yaml.
 
   --base REV          also check each change from REV (a branch, tag or commit)
   --head REV          compare with REV instead of the working tree (needs --base)
-  --actor LOGIN       who made the change: must hold the role for each step
+  --actor LOGIN       who proposes the change (the pull request's author)
+  --committers A,B    who wrote the change's commits; an empty name is an unknown
+                      author. Every author must hold the role for each step, or
+                      someone who approved the change must
   --approvers A,B     who approved the change; one of them holding the role is enough
   --format FORMAT     text (default), json or github (default in GitHub Actions)
   --lang sv|en        the language of messages (default: language in idebank.yaml)
@@ -308,7 +320,7 @@ Writes the activity report for a period, computed from the idea files.
 `},
 	"cli.bad-period":         {"%q är ingen period: skriv 2026, 2026-Q2, 2026-05 eller 2026-01-01..2026-06-30", "%q is not a period: write 2026, 2026-Q2, 2026-05 or 2026-01-01..2026-06-30"},
 	"cli.bad-report-format":  {"okänt format %q: välj md, html, csv eller json", "unknown format %q: choose md, html, csv or json"},
-	"cli.unknown-unit":       {"förvaltningen %q finns inte i idebank.yaml", "the unit %q is not in idebank.yaml"},
+	"cli.unknown-unit":       {"förvaltningen %q finns inte i idebank.yaml. Ange en av dem med id eller namn: %v", "the unit %q is not in idebank.yaml. Give one of them by id or name: %v"},
 	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
 	"cli.no-history":         {"obs: det finns ingen git-historik här att jämföra med", "note: there is no git history here to compare with"},
 	"cli.shallow-history":    {"obs: git-historiken är ofullständig (en grund klon); steg före den saknas. Hämta hela historiken, i GitHub Actions med fetch-depth: 0", "note: the git history is incomplete (a shallow clone); steps before it are missing. Fetch the whole history, in GitHub Actions with fetch-depth: 0"},

@@ -163,6 +163,7 @@ var siteTexts = map[string]Text{
 	"site.role-desc.management":       {"Beslutar vilka idéer som genomförs, avsätter resurser och utser genomförare.", "Decides which ideas to implement, allocates resources and appoints an implementer."},
 	"site.role-desc.project-lead":     {"Planerar med idégivaren, genomför och utvärderar.", "Plans with the submitter, implements and evaluates."},
 	"site.role-desc.communicator":     {"Kommunicerar varje innovation som genomförs.", "Announces every innovation that is implemented."},
+	"site.role-desc.admin":            {"Förvaltar idébankens regler: varje ändring av idebank.yaml görs eller godkänns av en administratör.", "Keeps the idea bank's rules: every change of idebank.yaml is made or approved by an administrator."},
 
 	"site.process.lead":        {"Varje idé går igenom samma steg. Den här sidan skapas från samma regler som kontrollerar varje ändring, så den stämmer alltid med hur det faktiskt går till.", "Every idea goes through the same steps. This page is made from the same rules that check every change, so it always matches how things are done."},
 	"site.process.submit":      {"Lämna en idé", "Submit an idea"},

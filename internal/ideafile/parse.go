@@ -165,6 +165,10 @@ func (r *reader) screening(n *yaml.Node) *model.Screening {
 			s.Feedback = d.String(v, p)
 		case "revisit":
 			s.Revisit = d.Date(v, p)
+		case "duplicate_of":
+			// Its form and whether the idea exists are the check's: it
+			// reports them with the other ids an idea names.
+			s.DuplicateOf = model.ID(d.String(v, p))
 		}
 	})
 	return s

@@ -95,6 +95,8 @@ func (idea *Idea) Value(path string) Value {
 			return text(s.Feedback)
 		case "revisit":
 			return date(s.Revisit)
+		case "duplicate_of":
+			return text(string(s.DuplicateOf))
 		}
 		if c, ok := strings.CutPrefix(rest, "criteria."); ok {
 			id, field, _ := strings.Cut(c, ".")

@@ -233,7 +233,7 @@ func (r *reader) roles(n *yaml.Node) []model.RoleDef {
 			continue
 		}
 		switch {
-		case id == Anyone || id == Submitter || id == Implementer:
+		case id == Anyone || id == Submitter || id == Implementer || id == string(model.RoleAdmin):
 			r.errorf(item, "process.reserved", "role", id)
 		case slices.ContainsFunc(out, func(x model.RoleDef) bool { return string(x.ID) == id }):
 			r.errorf(item, "process.duplicate", "role", id)

@@ -25,9 +25,12 @@ func TestDefault(t *testing.T) {
 			t.Errorf("%s final: %v", s, p.IsFinal(s))
 		}
 	}
-	for i, r := range model.Roles {
-		if p.Roles[i].ID != r {
-			t.Errorf("role %d is %s, want %s", i, p.Roles[i].ID, r)
+	if len(p.Roles) != 6 || p.Role(model.RoleAdmin) != nil {
+		t.Errorf("the roles of the process are %v: v1 has six, and admin holds the rules, not a step", p.RoleIDs())
+	}
+	for i, r := range p.Roles {
+		if model.Roles[i] != r.ID {
+			t.Errorf("role %d is %s, want %s", i, r.ID, model.Roles[i])
 		}
 	}
 	for _, s := range []string{"screening", "proposal", "decision", "plan", "implementation", "outcome", "withdrawn"} {
@@ -98,7 +101,7 @@ func TestSmall(t *testing.T) {
 	if s := p.Section("workshop"); s == nil || s.Builtin || len(s.Fields) != 3 {
 		t.Errorf("workshop section %+v", s)
 	}
-	if len(p.Roles) != len(model.Roles) || len(p.Criteria) != 4 {
+	if len(p.Roles) != len(Default().Roles) || len(p.Criteria) != 4 {
 		t.Errorf("the roles and criteria of v1 are not the default: %d, %d", len(p.Roles), len(p.Criteria))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/ideafile"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/snapshot"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
@@ -55,7 +56,7 @@ func CheckChange(c Change) *Result {
 		heads[idea.Path] = idea
 	}
 	var out diag.List
-	ck := &changeChecker{cfg: res.Config, out: &out, actors: actors(c)}
+	ck := &changeChecker{cfg: res.Config, out: &out, actor: c.Actor, actors: actors(c)}
 	for _, ch := range changes {
 		if ch.headPath != "" {
 			ch.head = heads[ch.headPath]
@@ -166,6 +167,7 @@ func parseQuiet(f *snapshot.File) *model.Idea {
 type changeChecker struct {
 	cfg    *model.Config
 	out    *diag.List
+	actor  string // the change's author, "" when not known
 	actors []string
 }
 
@@ -192,7 +194,19 @@ func (c *changeChecker) added(ch fileChange) {
 	if idea.Stage != "" && idea.Stage != model.StageSubmitted {
 		c.errorf(idea, "stage", diag.RuleNewStage, "change.new-stage", string(idea.Stage))
 	}
+	// The login of a new idea's submitter may withdraw it later: only the
+	// author of the change may give their own, or intake the login of the
+	// issue it was made from.
+	if login := idea.Submitter.GitHub; login != "" && c.actor != "" && !idea.Submitter.Anonymous &&
+		!model.SameLogin(login, c.actor) && !model.SameLogin(c.actor, IntakeBot) {
+		c.errorf(idea, "submitter.github", diag.RulePermission, "change.new-submitter", login, c.actor)
+	}
 }
+
+// IntakeBot is the GitHub login that writes the pull requests of intake,
+// the GitHub Actions token's: the only author of a change that may add an
+// idea whose submitter.github is another login (the issue's author).
+const IntakeBot = "github-actions[bot]"
 
 func (c *changeChecker) modified(ch fileChange) {
 	base, head := ch.base, ch.head
@@ -239,7 +253,7 @@ func (c *changeChecker) immutable(base, head *model.Idea) {
 		c.errorf(head, "submitted", diag.RuleImmutable, "change.immutable", "submitted", base.Submitted.String())
 	}
 	bs, hs := base.Submitter, head.Submitter
-	anonymised := hs.Anonymous && hs.Name == ""
+	anonymised := hs.Anonymous && hs.Name == "" && hs.GitHub == ""
 	if bs != hs && !anonymised {
 		field := "submitter"
 		switch {
@@ -269,9 +283,13 @@ func (c *changeChecker) permission(base, head *model.Idea, t *workflow.Transitio
 			return
 		}
 	}
-	var holderList []any
-	for _, h := range holders(c.cfg, &who, t.Actors) {
-		holderList = append(holderList, h)
+	holderList := toAny(holders(c.cfg, &who, t.Actors))
+	if len(public.Logins(c.cfg, &who, c.actors, t.Actors)) < len(c.actors) {
+		// The check's messages are public annotations: about an anonymous
+		// idea they name nobody who acts in no role.
+		c.errorf(head, "stage", diag.RulePermission, "change.permission-unnamed",
+			string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), head.Unit, i18n.List(holderList))
+		return
 	}
 	c.errorf(head, "stage", diag.RulePermission, "change.permission",
 		string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), head.Unit,
@@ -315,9 +333,11 @@ func (c *changeChecker) require(base, head *model.Idea, field string, actors []w
 			return
 		}
 	}
-	var holderList []any
-	for _, h := range holders(c.cfg, &who, actors) {
-		holderList = append(holderList, h)
+	holderList := toAny(holders(c.cfg, &who, actors))
+	if len(public.Logins(c.cfg, &who, c.actors, actors)) < len(c.actors) {
+		c.errorf(head, field, diag.RulePermission, "change.edit-permission-unnamed",
+			field, actorList(actors), unit, i18n.List(holderList))
+		return
 	}
 	c.errorf(head, field, diag.RulePermission, "change.edit-permission",
 		field, actorList(actors), unit, i18n.List(holderList), i18n.List(toAny(c.actors)))

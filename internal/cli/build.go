@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
+	"github.com/idebanken/idebanken/internal/config"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/sitegen"
 )
@@ -17,7 +18,10 @@ type BuildOptions struct {
 	Dir     string // a folder in the idea bank
 	Out     string // the output folder; "" for _site in the idea bank
 	BaseURL string // "" for base_url in idebank.yaml
-	Today   model.Date
+	// Repository is the GitHub repository the bank is in, for a
+	// configuration without repository: GITHUB_REPOSITORY in Actions.
+	Repository string
+	Today      model.Date
 }
 
 // buildMemoryLimit is the soft memory limit of idebank build. A site of
@@ -43,7 +47,7 @@ func runBuildCmd(args []string, env Env) int {
 		debug.SetGCPercent(buildGCPercent)
 	}
 	lang := envLang(env.Getenv)
-	opts := &BuildOptions{Stdout: env.Stdout, Stderr: env.Stderr, Today: today(env.Now)}
+	opts := &BuildOptions{Stdout: env.Stdout, Stderr: env.Stderr, Today: today(env.Now), Repository: env.Getenv("GITHUB_REPOSITORY")}
 	fs := newFlagSet("build")
 	fs.StringVar(&opts.Dir, "C", env.Dir, "")
 	fs.StringVar(&opts.Out, "out", "", "")
@@ -87,6 +91,7 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
+	fillRepository(b.Res.Config, opts.Repository)
 	err = sitegen.Build(sitegen.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir, History: hist})
 	if err == nil {
 		err = dir.Close()
@@ -101,4 +106,14 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 		return ExitProblems
 	}
 	return ExitOK
+}
+
+// fillRepository sets the configuration's repository to repo, the one
+// GitHub Actions names, where the configuration names none: a bank on
+// GitHub then links to its forms without saying where it is. A value that
+// is no repository is left out, as the check would refuse it in the file.
+func fillRepository(cfg *model.Config, repo string) {
+	if cfg.Repository == "" && config.ValidRepository(repo) {
+		cfg.Repository = repo
+	}
 }

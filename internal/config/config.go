@@ -20,7 +20,8 @@ const FileName = "idebank.yaml"
 const MaxSize = 1 << 20
 
 var (
-	topKeys    = []string{"title", "organisation", "language", "base_url", "feedback_days", "units", "people"}
+	topKeys    = []string{"title", "organisation", "language", "base_url", "feedback_days", "repository", "accessibility", "units", "people"}
+	a11yKeys   = []string{"status", "assessed", "method", "contact", "known_issues"}
 	unitKeys   = []string{"id", "name"}
 	personKeys = []string{"login", "name", "roles", "units"}
 )
@@ -71,6 +72,13 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 				break
 			}
 			c.FeedbackDays = n
+		case "repository":
+			c.Repository = d.String(v, k)
+			if c.Repository != "" && !ValidRepository(c.Repository) {
+				diags.Errorf(FileName, d.Pos(v), diag.RuleValue, "config.repository", c.Repository)
+			}
+		case "accessibility":
+			c.Accessibility = accessibility(d, v)
 		case "units":
 			unitNodes = items(d, v, k)
 			for _, n := range unitNodes {
@@ -88,6 +96,77 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 	c.Fields = d.Fields
 	validate(c, d, unitNodes, personNodes, rolesMistyped)
 	return c
+}
+
+// ValidRepository reports whether s is a GitHub repository as owner/name:
+// a login, a slash, and a name of letters, digits, '.', '-' and '_'.
+func ValidRepository(s string) bool {
+	owner, name, ok := strings.Cut(s, "/")
+	if !ok || !model.ValidLogin(owner) || name == "" || len(name) > 100 || name == "." || name == ".." {
+		return false
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// accessibility reads the assessment the accessibility statement reports.
+// Every part DIGG's model asks for must be there: a statement that left one
+// out would not be one.
+func accessibility(d *yamlx.Decoder, n *yaml.Node) *model.Accessibility {
+	if yamlx.IsNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Map(n, "accessibility", a11yKeys, nil) // says what it should be
+		return nil
+	}
+	a := &model.Accessibility{}
+	var issuesNode *yaml.Node
+	d.Map(n, "accessibility", a11yKeys, func(k string, v *yaml.Node) {
+		path := "accessibility." + k
+		switch k {
+		case "status":
+			a.Status = yamlx.Enum(d, v, path, model.Compliances)
+		case "assessed":
+			a.Assessed = d.Date(v, path)
+		case "method":
+			a.Method = yamlx.Enum(d, v, path, model.AssessMethods)
+		case "contact":
+			a.Contact = strings.TrimSpace(d.String(v, path))
+			if a.Contact != "" && !validContact(a.Contact) {
+				d.Diags.Errorf(FileName, d.Pos(v), diag.RuleValue, "config.a11y-contact", a.Contact)
+			}
+		case "known_issues":
+			a.KnownIssues = d.Strings(v, path)
+			issuesNode = v
+		}
+	})
+	for _, k := range []string{"status", "assessed", "method", "contact"} {
+		if !d.Fields.Has("accessibility." + k) {
+			d.Diags.Errorf(FileName, d.Pos(n), diag.RuleRequired, "config.a11y-missing", "accessibility."+k)
+		}
+	}
+	if (a.Status == model.CompliancePartial || a.Status == model.ComplianceNone) && len(a.KnownIssues) == 0 {
+		pos := d.Pos(n)
+		if issuesNode != nil {
+			pos = d.Pos(issuesNode)
+		}
+		d.Diags.Errorf(FileName, pos, diag.RuleRequired, "config.a11y-issues", a.Status)
+	}
+	return a
+}
+
+// validContact reports whether s is a web address or an e-mail address.
+func validContact(s string) bool {
+	if u, err := url.Parse(s); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+		return true
+	}
+	local, domain, ok := strings.Cut(strings.TrimPrefix(s, "mailto:"), "@")
+	return ok && local != "" && strings.Contains(domain, ".") && !strings.ContainsAny(s, " <>\"\t") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }
 
 func items(d *yamlx.Decoder, n *yaml.Node, path string) []*yaml.Node {

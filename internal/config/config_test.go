@@ -182,3 +182,46 @@ func TestInvalidFeedbackDaysKeepsDefault(t *testing.T) {
 		}
 	}
 }
+
+func TestRepositoryAndAccessibility(t *testing.T) {
+	src := "repository: exempelkommunen/idebanken\naccessibility:\n  status: partial\n  assessed: 2026-11-01\n  method: self-assessment\n  contact: tillganglighet@exempelkommunen.se\n  known_issues: [\"Diagrammen saknar textalternativ\"]\n" + units
+	var l diag.List
+	c := Parse([]byte(src), &l)
+	if c == nil || l.Len() != 0 {
+		t.Fatalf("Parse: %v", l.Items())
+	}
+	a := c.Accessibility
+	if c.Repository != "exempelkommunen/idebanken" || a == nil || a.Status != model.CompliancePartial ||
+		a.Assessed != (model.Date{Year: 2026, Month: 11, Day: 1}) || a.Method != model.MethodSelf ||
+		a.Contact != "tillganglighet@exempelkommunen.se" || len(a.KnownIssues) != 1 {
+		t.Errorf("read %q, %+v", c.Repository, a)
+	}
+	var none diag.List
+	if c := Parse([]byte(units), &none); c.Repository != "" || c.Accessibility != nil {
+		t.Errorf("without the keys: %q, %+v", c.Repository, c.Accessibility)
+	}
+}
+
+func TestRepositoryAndAccessibilityProblems(t *testing.T) {
+	for _, repo := range []string{"idebanken", "a/b/c", "-a/b", "a/", "a/b c", "https://github.com/a/b", "a/.."} {
+		check(t, "repository: "+repo+"\n"+units, want{1, 13, diag.RuleValue, "config.repository"})
+	}
+	t.Run("incomplete", func(t *testing.T) {
+		check(t, "accessibility:\n  status: delvis\n  contact: ring oss\n"+units,
+			want{2, 3, diag.RuleRequired, "config.a11y-missing"}, // assessed
+			want{2, 3, diag.RuleRequired, "config.a11y-missing"}, // method
+			want{2, 11, diag.RuleValue, "yaml.enum"},
+			want{3, 12, diag.RuleValue, "config.a11y-contact"})
+	})
+	t.Run("partial-without-issues", func(t *testing.T) {
+		check(t, "accessibility: {status: none, assessed: 2026-11-01, method: audit, contact: \"https://x.se/kontakt\"}\n"+units,
+			want{1, 16, diag.RuleRequired, "config.a11y-issues"})
+	})
+	t.Run("not-a-mapping", func(t *testing.T) {
+		check(t, "accessibility: ja\n"+units, want{1, 16, diag.RuleFieldType, "yaml.want-mapping"})
+	})
+	t.Run("bad-date", func(t *testing.T) {
+		check(t, "accessibility: {status: full, assessed: 2026-13-01, method: audit, contact: \"a@b.se\"}\n"+units,
+			want{1, 41, diag.RuleDate, "yaml.bad-date"})
+	})
+}

@@ -59,6 +59,8 @@ const (
 	RuleNewStage   Rule = "new-idea"
 	RuleRename     Rule = "rename"
 	RulePermission Rule = "permission"
+	// RuleConfigChange: idebank.yaml changed without an admin of the base.
+	RuleConfigChange Rule = "config-change"
 
 	// The configuration.
 	RuleConfig Rule = "config"
@@ -74,5 +76,5 @@ var Rules = []Rule{
 	RuleDuplicateID, RuleRelated,
 	RuleFeedbackDue, RuleRevisitDue, RuleHistoryStep, RuleHistoryDate,
 	RuleTransition, RuleImmutable, RuleDeleted, RuleNewStage, RuleRename, RulePermission,
-	RuleConfig,
+	RuleConfigChange, RuleConfig,
 }

@@ -6,7 +6,7 @@ package i18n
 var catalog = map[string]Text{
 	"list.or":           {" eller ", " or "},
 	"list.none":         {"ingen", "none"},
-	"yaml.front-matter": {"framsidan (front matter)", "the front matter"},
+	"yaml.front-matter": {"uppgifterna överst i filen", "the fields at the top of the file"},
 
 	// Reading a file.
 	"file.too-large":       {"filen är %d kB; gränsen är %d kB. Korta texten eller lägg bilagor någon annanstans och länka till dem", "the file is %d kB; the limit is %d kB. Shorten the text, or keep attachments elsewhere and link to them"},
@@ -21,27 +21,41 @@ var catalog = map[string]Text{
 	"file.not-md":          {"bara idéfiler hör hemma under ideas/, med namnet ideas/<ÅÅÅÅ>/<id>-<namn>.md", "only idea files belong under ideas/, named ideas/<YYYY>/<id>-<slug>.md"},
 
 	// YAML.
-	"yaml.syntax":          {"YAML-fel: %s. Kontrollera indrag, kolon och citattecken på raden", "YAML error: %s. Check the indentation, colons and quotes on the line"},
-	"yaml.alias":           {"alias (%s) och ankare används inte i idéfiler: skriv ut värdet", "aliases (%s) and anchors are not used in idea files: write the value out"},
-	"yaml.want-mapping":    {"%v ska innehålla fält av formen `nyckel: värde`, men är %v", "%v must hold fields of the form `key: value`, but is %v"},
-	"yaml.key-not-text":    {"en nyckel måste vara ett enkelt ord, som `title`", "a key must be a plain word, such as `title`"},
-	"yaml.duplicate":       {"fältet %q finns två gånger i %v: ta bort det ena", "the field %q appears twice in %v: remove one of them"},
-	"yaml.unknown-suggest": {"okänt fält %q i %v: menade du %q?", "unknown field %q in %v: did you mean %q?"},
-	"yaml.unknown":         {"okänt fält %q i %v. Tillåtna fält här: %v", "unknown field %q in %v. Fields allowed here: %v"},
-	"yaml.want-text":       {"%v ska vara en text, men är %v", "%v must be a text, but is %v"},
-	"yaml.bool-as-text":    {"%v ska vara en text, men %s tolkas som sant/falskt: sätt citattecken runt värdet", "%v must be a text, but %s is read as true/false: put quotes around the value"},
-	"yaml.want-bool":       {"%v ska vara true eller false, men är %v", "%v must be true or false, but is %v"},
-	"yaml.want-int":        {"%v ska vara ett heltal (utan mellanslag eller decimaler), men är %v", "%v must be a whole number (no spaces or decimals), but is %v"},
-	"yaml.want-date":       {"%v ska vara ett datum som 2026-03-02, men är %v", "%v must be a date such as 2026-03-02, but is %v"},
-	"yaml.bad-date":        {"%v: %q är inget riktigt datum. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-03-02", "%v: %q is not a real date. Write YYYY-MM-DD, for example 2026-03-02"},
-	"yaml.want-list":       {"%v ska vara en lista, men är %v: skriv [%s]", "%v must be a list, but is %v: write [%s]"},
-	"yaml.enum-suggest":    {"%q är inte tillåtet i %v: menade du %q? Tillåtna värden: %v", "%q is not allowed in %v: did you mean %q? Allowed values: %v"},
-	"yaml.enum":            {"%q är inte tillåtet i %v. Tillåtna värden: %v", "%q is not allowed in %v. Allowed values: %v"},
-	"yaml.empty-item":      {"%v innehåller ett tomt värde: ta bort det eller fyll i det", "%v holds an empty value: remove it or fill it in"},
-	"yaml.kind.mapping":    {"en grupp av fält", "a group of fields"},
-	"yaml.kind.list":       {"en lista", "a list"},
-	"yaml.kind.alias":      {"ett alias", "an alias"},
-	"yaml.kind.null":       {"tomt", "empty"},
+	"yaml.syntax":           {"raden går inte att läsa som fält. Skriv varje fält som `namn: värde` på en egen rad, dra in med mellanslag (inte tabb) och sätt en text som innehåller kolon eller citattecken inom citattecken", "the line cannot be read as fields. Write each field as `name: value` on a line of its own, indent with spaces (not tabs) and put a text that holds a colon or quotes in quotes"},
+	"yaml.colon":            {"texten i %s innehåller ett kolon, och då tror programmet att ett nytt fält börjar. Sätt texten inom citattecken: %s", "the text of %s holds a colon, so the program takes it for the start of a new field. Put the text in quotes: %s"},
+	"yaml.tab":              {"raden är indragen med tabb. Använd mellanslag i stället: två mellanslag för varje nivå", "the line is indented with a tab. Use spaces instead: two spaces for each level"},
+	"yaml.indent":           {"raden är indragen %s, men fältet ovanför (%s på rad %d) är indraget %s: fält i samma grupp ska börja lika långt in. Ta bort eller lägg till mellanslag i början av raden", "the line is indented %s, but the field above it (%s on line %d) is indented %s: fields in the same group must start equally far in. Remove or add spaces at the start of the line"},
+	"yaml.indent-left":      {"raden är indragen %s, men fältet ovanför (%s på rad %d) börjar längst till vänster, och ett fält på samma nivå ska också göra det. Ta bort mellanslagen i början av raden", "the line is indented %s, but the field above it (%s on line %d) starts at the left edge, and a field at the same level must too. Remove the spaces at the start of the line"},
+	"yaml.indent-top":       {"raden är indragen %s, men den första raden ska börja längst till vänster: ta bort mellanslagen", "the line is indented %s, but the first line must start at the left edge: remove the spaces"},
+	"yaml.spaces.one":       {"%d mellanslag", "%d space"},
+	"yaml.spaces.other":     {"%d mellanslag", "%d spaces"},
+	"yaml.unclosed-quote":   {"citattecknet %s här avslutas aldrig: sätt ett likadant citattecken i slutet av texten, på samma rad", "the quote %s here is never closed: put the same quote at the end of the text, on the same line"},
+	"yaml.after-quote":      {"texten fortsätter efter det avslutande citattecknet. Sätt hela texten inom citattecken: %s", "the text goes on after the closing quote. Put the whole text in quotes: %s"},
+	"yaml.list-item":        {"raden börjar med ett bindestreck som en punkt i en lista, men står inte under något fält med en lista. Flytta den in under listan den hör till (indragen under till exempel tags:), eller ta bort bindestrecket", "the line starts with a hyphen like an item of a list, but is not under any field that holds a list. Move it in under the list it belongs to (indented under, say, tags:), or remove the hyphen"},
+	"yaml.list-then-field":  {"ett fält står efter en lista på samma nivå som listans punkter. Dra in listan under ett fält (som tags:), eller sätt fältet före listan", "a field comes after a list, at the level of the list's items. Indent the list under a field (such as tags:), or put the field before the list"},
+	"yaml.no-colon":         {"raden saknar kolon. Skriv den som `namn: värde`, eller, om den fortsätter texten på raden ovanför, dra in den och sätt hela texten inom citattecken", "the line has no colon. Write it as `name: value`, or, if it goes on with the text of the line above, indent it and put the whole text in quotes"},
+	"yaml.reserved":         {"ett värde kan inte börja med %s utan citattecken. Sätt värdet inom citattecken: %s (ett GitHub-användarnamn skrivs utan @)", "a value cannot start with %s without quotes. Put the value in quotes: %s (a GitHub login is written without @)"},
+	"yaml.unclosed-bracket": {"klammern %s här stängs aldrig: avsluta med %s på samma rad", "the bracket %s here is never closed: end it with %s on the same line"},
+	"yaml.alias":            {"alias (%s) och ankare används inte i idéfiler: skriv ut värdet", "aliases (%s) and anchors are not used in idea files: write the value out"},
+	"yaml.want-mapping":     {"%v ska innehålla fält av formen `nyckel: värde`, men är %v", "%v must hold fields of the form `key: value`, but is %v"},
+	"yaml.key-not-text":     {"en nyckel måste vara ett enkelt ord, som `title`", "a key must be a plain word, such as `title`"},
+	"yaml.duplicate":        {"fältet %q står två gånger i %v (första gången på rad %d): ta bort den ena raden", "the field %q appears twice in %v (first on line %d): remove one of the lines"},
+	"yaml.unknown-suggest":  {"okänt fält %q i %v: menade du %q?", "unknown field %q in %v: did you mean %q?"},
+	"yaml.unknown":          {"okänt fält %q i %v. Tillåtna fält här: %v", "unknown field %q in %v. Fields allowed here: %v"},
+	"yaml.want-text":        {"%v ska vara en text, men är %v", "%v must be a text, but is %v"},
+	"yaml.bool-as-text":     {"%v ska vara en text, men %s tolkas som sant/falskt: sätt citattecken runt värdet", "%v must be a text, but %s is read as true/false: put quotes around the value"},
+	"yaml.want-bool":        {"%v ska vara true eller false, men är %v", "%v must be true or false, but is %v"},
+	"yaml.want-int":         {"%v ska vara ett heltal (utan mellanslag eller decimaler), men är %v", "%v must be a whole number (no spaces or decimals), but is %v"},
+	"yaml.want-date":        {"%v ska vara ett datum som 2026-03-02, men är %v", "%v must be a date such as 2026-03-02, but is %v"},
+	"yaml.bad-date":         {"%v: %q är inget riktigt datum. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-03-02", "%v: %q is not a real date. Write YYYY-MM-DD, for example 2026-03-02"},
+	"yaml.want-list":        {"%v ska vara en lista, men är %v: skriv [%s]", "%v must be a list, but is %v: write [%s]"},
+	"yaml.enum-suggest":     {"%q är inte tillåtet i %v: menade du %q? Tillåtna värden: %v", "%q is not allowed in %v: did you mean %q? Allowed values: %v"},
+	"yaml.enum":             {"%q är inte tillåtet i %v. Tillåtna värden: %v", "%q is not allowed in %v. Allowed values: %v"},
+	"yaml.empty-item":       {"%v innehåller ett tomt värde: ta bort det eller fyll i det", "%v holds an empty value: remove it or fill it in"},
+	"yaml.kind.mapping":     {"en grupp av fält", "a group of fields"},
+	"yaml.kind.list":        {"en lista", "a list"},
+	"yaml.kind.alias":       {"ett alias", "an alias"},
+	"yaml.kind.null":        {"tomt", "empty"},
 
 	// The values of an idea.
 	"idea.id-format":     {"id %q har fel form: skriv år, bindestreck och ett löpnummer med minst tre siffror, till exempel 2026-007", "id %q has the wrong form: write the year, a hyphen and a number of at least three digits, for example 2026-007"},
@@ -114,12 +128,14 @@ var catalog = map[string]Text{
 	"change.immutable":       {"%s får inte ändras när idén väl är registrerad (var %s): ändra tillbaka", "%s may not change once the idea is submitted (was %s): change it back"},
 	"change.submitter":       {"submitter får inte ändras när idén väl är registrerad; det enda tillåtna är att göra idégivaren anonym (anonymous: true utan name och github)", "submitter may not change once the idea is submitted; the one change allowed is to make the submitter anonymous (anonymous: true without name and github)"},
 	"change.new-submitter":   {"submitter.github är %s, men ändringen är gjord av %s: en ny idé får bara ange sin egen författares inloggning. Skriv din egen, eller ta bort github", "submitter.github is %s, but the change is made by %s: a new idea may only give the login of its own author. Write your own, or remove github"},
-	"change.edit-permission": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v); ändringens författare och godkännare (%v) har inte den rollen. Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that; the change's author and approvers (%v) do not hold that role. Ask one of them to approve the pull request"},
-	"change.permission":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v); ändringens författare och godkännare (%v) har inte den rollen. Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v); the change's author and approvers (%v) do not hold that role. Ask one of them to approve the pull request"},
+	"change.edit-permission": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that, as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.permission":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v), as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.config":          {"idebank.yaml ändrades: en ändring av konfigurationen måste göras eller godkännas av %v (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "idebank.yaml was changed: a change of the configuration must be made or approved by %v (%v), as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.config-nobody":   {"idebank.yaml ändrades, men idebank.yaml före ändringen ger ingen rollen admin eller management, så ingen kan godkänna det: repots administratör lägger till en person med roles: [admin] direkt på huvudgrenen", "idebank.yaml was changed, but idebank.yaml before the change gives nobody the role admin or management, so nobody can approve it: the repository's administrator adds a person with roles: [admin] directly on the main branch"},
 	// About an anonymous idea the check names nobody who acts in no role:
 	// its messages are public annotations.
-	"change.edit-permission-unnamed": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v); ändringens författare och godkännare har inte den rollen (de nämns inte här, eftersom idégivaren är anonym). Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that; the change's author and approvers do not hold that role (they are not named here, as the submitter is anonymous). Ask one of them to approve the pull request"},
-	"change.permission-unnamed":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v); ändringens författare och godkännare har inte den rollen (de nämns inte här, eftersom idégivaren är anonym). Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v); the change's author and approvers do not hold that role (they are not named here, as the submitter is anonymous). Ask one of them to approve the pull request"},
+	"change.edit-permission-unnamed": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare och godkännare har inte den rollen (de nämns inte här, eftersom idégivaren är anonym). Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that, as idebank.yaml says before the change; the change's authors and approvers do not hold that role (they are not named here, as the submitter is anonymous). Ask one of them to approve the pull request"},
+	"change.permission-unnamed":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare och godkännare har inte den rollen (de nämns inte här, eftersom idégivaren är anonym). Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v), as idebank.yaml says before the change; the change's authors and approvers do not hold that role (they are not named here, as the submitter is anonymous). Ask one of them to approve the pull request"},
 
 	// The configuration.
 	"config.missing":             {"idebank.yaml saknas i roten av repot: den anger enheter, personer och roller", "idebank.yaml is missing from the root of the repository: it names the units, people and roles"},
@@ -127,6 +143,10 @@ var catalog = map[string]Text{
 	"config.want-list":           {"%s ska vara en lista, med ett `- ` före varje post", "%s must be a list, with a `- ` before each entry"},
 	"config.base-url":            {"base_url %q är ingen fullständig webbadress: skriv den med https://", "base_url %q is not a complete web address: write it with https://"},
 	"config.feedback-days":       {"feedback_days måste vara minst 1 (är %d)", "feedback_days must be at least 1 (is %d)"},
+	"config.repository":          {"repository %q är inget GitHub-repo: skriv det som ägare/namn, till exempel exempelkommunen/idebanken", "repository %q is not a GitHub repository: write it as owner/name, for example exempelkommunen/idebanken"},
+	"config.a11y-contact":        {"accessibility.contact %q är varken en webbadress eller en e-postadress: skriv till exempel https://exempelkommunen.se/kontakt eller kontakt@exempelkommunen.se", "accessibility.contact %q is neither a web address nor an e-mail address: write, for example, https://exempelkommunen.se/kontakt or kontakt@exempelkommunen.se"},
+	"config.a11y-missing":        {"%s saknas: tillgänglighetsredogörelsen måste ange status, datum för bedömningen (assessed), metod och kontakt", "%s is missing: the accessibility statement must give the status, the date of the assessment (assessed), the method and a contact"},
+	"config.a11y-issues":         {"accessibility.status är %s: skriv under known_issues vad som inte uppfyller kraven, en punkt per brist", "accessibility.status is %s: write under known_issues what does not meet the requirements, one item per shortcoming"},
 	"config.no-units":            {"idebank.yaml måste ha minst en enhet under units", "idebank.yaml must have at least one unit under units"},
 	"config.unit-no-id":          {"enheten saknar id", "the unit has no id"},
 	"config.unit-id-form":        {"enhetens id %q ska skrivas med små bokstäver, siffror och bindestreck (å, ä → a, ö → o)", "the unit id %q must be written in lowercase letters, digits and hyphens (å, ä → a, ö → o)"},
@@ -149,6 +169,10 @@ var catalog = map[string]Text{
 	"actor.management":       {"förvaltningsledningen", "management"},
 	"actor.project-lead":     {"en projektledare", "a project lead"},
 	"actor.communicator":     {"en kommunikatör", "a communicator"},
+	"actor.admin":            {"en administratör", "an administrator"},
+	"change.approvers":       {"och ingen som har godkänt den (%v) har den", "and none of its approvers (%v) holds it"},
+	"change.no-approvers":    {"och ingen har godkänt den", "and nobody has approved it"},
+	"actor.unknown":          {"en okänd författare", "an unidentified author"},
 }
 
 func init() {
@@ -222,7 +246,10 @@ Kontrollerar alla idéfiler under ideas/ och idebank.yaml.
 
   --base REV          kontrollera också varje ändring från REV (gren, tagg eller commit)
   --head REV          jämför med REV i stället för arbetskatalogen (kräver --base)
-  --actor LOGIN       den som gjort ändringen: måste ha rollen för varje steg
+  --actor LOGIN       den som föreslår ändringen (pull requestens författare)
+  --committers A,B    de som skrivit ändringens commits; ett tomt namn är en okänd
+                      författare. Varje författare måste ha rollen för varje steg,
+                      eller någon som godkänt ändringen
   --approvers A,B     de som godkänt ändringen; det räcker att en av dem har rollen
   --format FORMAT     text (standard), json eller github (standard i GitHub Actions)
   --lang sv|en        meddelandenas språk (standard: language i idebank.yaml)
@@ -235,7 +262,10 @@ Checks every idea file under ideas/ and idebank.yaml.
 
   --base REV          also check each change from REV (a branch, tag or commit)
   --head REV          compare with REV instead of the working tree (needs --base)
-  --actor LOGIN       who made the change: must hold the role for each step
+  --actor LOGIN       who proposes the change (the pull request's author)
+  --committers A,B    who wrote the change's commits; an empty name is an unknown
+                      author. Every author must hold the role for each step, or
+                      someone who approved the change must
   --approvers A,B     who approved the change; one of them holding the role is enough
   --format FORMAT     text (default), json or github (default in GitHub Actions)
   --lang sv|en        the language of messages (default: language in idebank.yaml)

@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -393,11 +394,33 @@ func key(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: 
 // something else, and written as a literal block where it has lines.
 func str(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if strings.Contains(s, "\n") {
+	switch {
+	case strings.Contains(s, "\n"):
 		n.Style = yaml.LiteralStyle
+	case yaml11Typed(s):
+		// The encoder quotes what YAML 1.2 reads as another type, but
+		// GitHub reads forms as YAML 1.1, where a unit named No is false
+		// ("options must not include booleans").
+		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
 }
+
+// yaml11Plain are the plain scalars that YAML 1.1's types read as
+// something other than a string: bool, null, int (also base 60), float,
+// timestamp, merge and value (yaml.org/type/).
+var yaml11Plain = regexp.MustCompile(`^(?:` +
+	`y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF` +
+	`|~|null|Null|NULL` +
+	`|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+` +
+	`|[-+]?(?:[0-9][0-9_]*)?\.[0-9.]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*` +
+	`|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)` +
+	`|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?` +
+	`|<<|=)$`)
+
+// yaml11Typed reports whether YAML 1.1 reads s, written plain, as other
+// than the string s.
+func yaml11Typed(s string) bool { return s == "" || yaml11Plain.MatchString(s) }
 
 func boolean(b bool) *yaml.Node {
 	v := "false"

@@ -3,6 +3,7 @@ package issueform
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -253,5 +254,45 @@ func TestFileNameOrder(t *testing.T) {
 	}
 	if !slices.IsSorted(names) {
 		t.Errorf("GitHub lists forms by file name; the names must keep the order of the kinds: %v", names)
+	}
+}
+
+// TestGenerateQuotesYAML11 holds the forms to YAML 1.1, which GitHub reads
+// them as: a unit named No is the boolean false there, and GitHub refuses
+// the form ("options must not include booleans").
+func TestGenerateQuotesYAML11(t *testing.T) {
+	// What YAML 1.1 reads as another type (yaml.org/type/bool, null, int,
+	// float, timestamp, merge, value), and some that it reads as text.
+	typed := []string{"Yes", "No", "On", "Off", "y", "n", "Y", "N", "YES", "no", "on", "OFF", "True", "FALSE", "~", "Null",
+		"0", "012", "0x1F", "1_000", "190:20:30", "1.5", ".inf", "-.Inf", ".NaN", "2026-03-01", "<<", "="}
+	plain := []string{"Skolförvaltningen", "Nej", "Ja", "Onsala", "yes please", "12 förskolor"}
+	cfg := testConfig()
+	cfg.Units = nil
+	for i, name := range append(typed, plain...) {
+		cfg.Units = append(cfg.Units, model.Unit{ID: fmt.Sprintf("u%d", i), Name: name})
+	}
+	files, err := Generate(cfg, testTemplates())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := string(files["1-improvement.yml"])
+	for _, name := range typed {
+		if !strings.Contains(data, "\n        - \""+name+"\"\n") {
+			t.Errorf("the option %q is not quoted:\n%s", name, data)
+		}
+	}
+	for _, name := range plain {
+		if !strings.Contains(data, "\n        - "+name+"\n") {
+			t.Errorf("the option %q is quoted or missing", name)
+		}
+	}
+	var f formFile
+	if err := yaml.Unmarshal(files["1-improvement.yml"], &f); err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range typed {
+		if got := f.Body[2].Attributes.Options[i]; got != name {
+			t.Errorf("the option %q reads back as %#v", name, got)
+		}
 	}
 }

@@ -7,8 +7,14 @@ type Config struct {
 	Language     Lang
 	BaseURL      string
 	FeedbackDays int
-	Units        []Unit
-	People       []Person
+	// Repository is where the bank lives on GitHub, "owner/name", or "":
+	// the site links to its issue forms, files and history.
+	Repository string
+	// Accessibility is what the accessibility statement says; nil when
+	// the site has not been assessed.
+	Accessibility *Accessibility
+	Units         []Unit
+	People        []Person
 
 	Fields Fields
 }
@@ -16,6 +22,45 @@ type Config struct {
 // DefaultFeedbackDays is the feedback_days used when the configuration does
 // not set it.
 const DefaultFeedbackDays = 30
+
+// Accessibility is the assessment the site's accessibility statement
+// (tillgänglighetsredogörelse) reports, after DIGG's model.
+type Accessibility struct {
+	Status   Compliance
+	Assessed Date
+	Method   AssessMethod
+	// Contact is where to report a barrier: a web address or an e-mail
+	// address of the organisation.
+	Contact string
+	// KnownIssues are what does not yet meet the requirements, in plain
+	// words.
+	KnownIssues []string
+}
+
+// Compliance is how far a site meets the accessibility requirements.
+type Compliance string
+
+// The states of compliance, as DIGG's model names them.
+const (
+	ComplianceFull    Compliance = "full"    // helt förenlig
+	CompliancePartial Compliance = "partial" // delvis förenlig
+	ComplianceNone    Compliance = "none"    // inte förenlig
+)
+
+// Compliances lists every valid Compliance.
+var Compliances = []Compliance{ComplianceFull, CompliancePartial, ComplianceNone}
+
+// AssessMethod is how the site's accessibility was assessed.
+type AssessMethod string
+
+// The methods of assessment.
+const (
+	MethodSelf  AssessMethod = "self-assessment" // egen bedömning
+	MethodAudit AssessMethod = "audit"           // granskning av tredje part
+)
+
+// AssessMethods lists every valid AssessMethod.
+var AssessMethods = []AssessMethod{MethodSelf, MethodAudit}
 
 // Unit is an administration or department that ideas belong to.
 type Unit struct {

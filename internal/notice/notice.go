@@ -2,7 +2,7 @@
 // comment on a pull request that says what the change does and what it
 // still needs, the notice to a submitter when their idea moves, and the
 // list of what waits too long. Everything is Markdown, in the language of
-// the configuration, with every text from the files escaped.
+// the configuration, with every text from the files escaped by ghmd.
 package notice
 
 import (
@@ -12,30 +12,11 @@ import (
 
 	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/ghmd"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
-
-// Text escapes s for use inside a line of Markdown on GitHub: it shows as
-// written, starts no markup, no HTML, no link, no reference to an issue,
-// and mentions nobody. (Characters that start markup only at the start of
-// a line, such as - and +, are left: the text never starts one.)
-func Text(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '#', '|', '~', '>', '<', '&', ':':
-			fmt.Fprintf(&b, "&#%d;", r)
-		case '@':
-			b.WriteString("@\u200b") // no mention: a zero-width space after the @
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // Writer writes notices in one language.
 type Writer struct {
@@ -47,13 +28,14 @@ func (w Writer) t(key string, args ...any) string {
 	return i18n.Render(w.Lang, i18n.M(key, args...))
 }
 
-func (w Writer) stage(s model.Stage) string { return w.t("stage." + string(s)) }
+// stage names a stage; a stage that a file misspells is shown as written.
+func (w Writer) stage(s model.Stage) string { return ghmd.Text(w.t("stage." + string(s))) }
 
 func (w Writer) unit(id string) string {
 	if u := w.Cfg.Unit(id); u != nil {
-		return Text(u.Name)
+		return ghmd.Text(u.Name)
 	}
-	return Text(id)
+	return ghmd.Text(id)
 }
 
 func (w Writer) actors(as []workflow.Actor) string {
@@ -89,9 +71,9 @@ func (w Writer) PullRequest(sums []check.Summary, ds []diag.Diagnostic) string {
 		for _, s := range steps {
 			who := w.t("notice.pr.who", w.actors(s.Step.Actors), w.unit(s.Head.Unit), logins(s.Holders))
 			if len(s.ApprovedBy) > 0 {
-				p("- %s %s → %s: %s ✅ %s\n", s.ID, w.stage(s.From), w.stage(s.To), who, w.t("notice.pr.approved-by", logins(s.ApprovedBy)))
+				p("- %s %s → %s: %s ✅ %s\n", ghmd.Text(string(s.ID)), w.stage(s.From), w.stage(s.To), who, w.t("notice.pr.approved-by", logins(s.ApprovedBy)))
 			} else {
-				p("- %s %s → %s: %s ⏳ %s\n", s.ID, w.stage(s.From), w.stage(s.To), who, w.t("notice.pr.waiting"))
+				p("- %s %s → %s: %s ⏳ %s\n", ghmd.Text(string(s.ID)), w.stage(s.From), w.stage(s.To), who, w.t("notice.pr.waiting"))
 			}
 		}
 	}
@@ -101,13 +83,13 @@ func (w Writer) PullRequest(sums []check.Summary, ds []diag.Diagnostic) string {
 	} else {
 		p("\n**%s**\n\n", w.t("notice.pr.missing", len(errs)))
 		for _, d := range errs {
-			p("- `%s` %s\n", d.Location(), Text(i18n.Render(w.Lang, d.Msg)))
+			p("- %s %s\n", ghmd.Code(d.Location()), ghmd.Text(i18n.Render(w.Lang, d.Msg)))
 		}
 	}
 	if len(warns) > 0 {
 		p("\n<details><summary>%s</summary>\n\n", w.t("notice.pr.warnings", len(warns)))
 		for _, d := range warns {
-			p("- `%s` %s\n", d.Location(), Text(i18n.Render(w.Lang, d.Msg)))
+			p("- %s %s\n", ghmd.Code(d.Location()), ghmd.Text(i18n.Render(w.Lang, d.Msg)))
 		}
 		p("\n</details>\n")
 	}
@@ -119,16 +101,16 @@ func (w Writer) PullRequest(sums []check.Summary, ds []diag.Diagnostic) string {
 func (w Writer) describe(s check.Summary) string {
 	title := ""
 	if s.Head != nil {
-		title = " *" + Text(s.Head.Title) + "*"
+		title = " *" + ghmd.Text(s.Head.Title) + "*"
 	} else if s.Base != nil {
-		title = " *" + Text(s.Base.Title) + "*"
+		title = " *" + ghmd.Text(s.Base.Title) + "*"
 	}
-	id := "**" + string(s.ID) + "**" + title
+	id := "**" + ghmd.Text(string(s.ID)) + "**" + title
 	switch {
 	case s.Head == nil && s.Base != nil && s.Path == "":
 		return w.t("notice.change.deleted", id)
 	case s.Head == nil:
-		return w.t("notice.change.unreadable", "`"+s.Path+"`")
+		return w.t("notice.change.unreadable", ghmd.Code(s.Path))
 	case s.From == "":
 		return w.t("notice.change.added", id, w.stage(s.To))
 	case s.From != s.To && s.Step != nil:
@@ -145,7 +127,7 @@ func logins(ls []string) string {
 	}
 	out := make([]string, len(ls))
 	for i, l := range ls {
-		out[i] = "`" + l + "`" // in code: shown, not mentioned
+		out[i] = ghmd.Code(l) // in code: shown, not mentioned
 	}
 	return strings.Join(out, ", ")
 }
@@ -171,10 +153,10 @@ func (w Writer) Step(idea *model.Idea, from model.Stage, link string) string {
 	if !idea.Submitter.Anonymous && model.ValidLogin(idea.Submitter.GitHub) {
 		greet = "@" + idea.Submitter.GitHub + " " // the one mention: the submitter
 	}
-	p("%s%s\n\n", greet, w.t("notice.step.moved", "**"+string(idea.ID)+"** *"+Text(idea.Title)+"*", w.stage(from), w.stage(idea.Stage)))
+	p("%s%s\n\n", greet, w.t("notice.step.moved", "**"+ghmd.Text(string(idea.ID))+"** *"+ghmd.Text(idea.Title)+"*", w.stage(from), w.stage(idea.Stage)))
 	p("%s\n", w.t("notice.step.means."+string(idea.Stage)))
 	if why, key := justification(idea); why != "" {
-		p("\n**%s**\n\n> %s\n", w.t(key), Text(why))
+		p("\n**%s**\n\n> %s\n", w.t(key), ghmd.Text(why))
 	}
 	if link != "" {
 		p("\n%s %s\n", w.t("notice.step.read"), link)
@@ -245,9 +227,9 @@ func (w Writer) Reminder(feedback, revisit []Waiting, today model.Date, link fun
 		sorted := slices.Clone(items)
 		slices.SortStableFunc(sorted, func(a, b Waiting) int { return b.Days - a.Days })
 		for _, it := range sorted {
-			name := string(it.Idea.ID) + " " + Text(it.Idea.Title)
+			name := ghmd.Text(string(it.Idea.ID) + " " + it.Idea.Title)
 			if l := link(it.Idea.ID); l != "" {
-				name = "[" + name + "](" + l + ")"
+				name = "[" + name + "](" + ghmd.URL(l) + ")"
 			}
 			p("| %s | %s | %s | %d |\n", name, w.unit(it.Idea.Unit), it.Since, it.Days)
 		}
@@ -263,7 +245,7 @@ func (w Writer) IntakeProblems(problems []i18n.Message) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", w.t("notice.intake.problems"))
 	for _, p := range problems {
-		fmt.Fprintf(&b, "- %s\n", Text(i18n.Render(w.Lang, p)))
+		fmt.Fprintf(&b, "- %s\n", ghmd.Text(i18n.Render(w.Lang, p)))
 	}
 	fmt.Fprintf(&b, "\n%s\n", w.t("notice.intake.edit"))
 	return b.String()
@@ -283,7 +265,7 @@ func (w Writer) IntakeCommit(id model.ID, title string, issue int) string {
 // IntakePR is the description of the pull request of a new idea. It links
 // the issue and does not close it: the issue stays the idea's discussion.
 func (w Writer) IntakePR(id model.ID, title string, issue int) string {
-	return w.t("notice.intake.pr", "**"+string(id)+"** *"+Text(title)+"*", issue)
+	return w.t("notice.intake.pr", "**"+ghmd.Text(string(id))+"** *"+ghmd.Text(title)+"*", issue)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

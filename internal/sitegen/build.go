@@ -230,6 +230,9 @@ type page struct {
 	Make    func() any
 	NoIndex bool // keep out of search engines (the 404 page)
 	AbsRoot bool // links from the site root, for the 404 page served anywhere
+	// Description is what search engines show of the page; "" for the
+	// site's own.
+	Description string
 }
 
 // pageData is what a layout gets.
@@ -565,6 +568,7 @@ func (s *site) renderPage(p *page) error {
 	defer putBuffer(buf)
 	d := s.pageData(root, p.Section)
 	d.Title, d.Data, d.NoIndex = p.Title, p.Data, p.NoIndex
+	d.Description = cmp.Or(p.Description, s.description())
 	if p.Make != nil {
 		d.Data = p.Make()
 	}
@@ -599,6 +603,12 @@ func putBuffer(b *bytes.Buffer) {
 	if b.Cap() <= 1<<20 {
 		pageBuffers.Put(b)
 	}
+}
+
+// description returns what search engines show of a page that says
+// nothing of its own.
+func (s *site) description() string {
+	return i18n.Render(s.lang, i18n.M("site.description-default", cmp.Or(s.cfg.Organisation, s.cfg.Title)))
 }
 
 // pageData returns what every page of root and section gets.

@@ -7,7 +7,6 @@ package yamlx
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -49,25 +48,6 @@ func (d *Decoder) errorf(n *yaml.Node, rule diag.Rule, key string, args ...any) 
 	d.Diags.Errorf(d.Path, d.Pos(n), rule, key, args...)
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// parserProblems are the errors of yaml.v3's parser (as against its
-// scanner), whose line it reports counted from 0: the line where the
-// unclosed construct began.
-var parserProblems = map[string]bool{
-	"did not find expected <stream-start>":   true,
-	"did not find expected <document start>": true,
-	"found undefined tag handle":             true,
-	"did not find expected node content":     true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected key":              true,
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"found duplicate %YAML directive":        true,
-	"found incompatible YAML document":       true,
-	"found duplicate %TAG directive":         true,
-}
-
 // Parse parses src as one YAML document and returns its root value, nil for
 // an empty document. It returns false, having added the problem to Diags,
 // when src does not parse. yaml.v3 does not expand aliases when it builds
@@ -82,7 +62,7 @@ func (d *Decoder) Parse(src []byte) (root *yaml.Node, ok bool) {
 		// end as a diagnostic, not a crash.
 		if r := recover(); r != nil {
 			d.Diags.Errorf(d.Path, model.Pos{Line: d.LineOffset + 1, Col: 1}, diag.RuleYAMLSyntax,
-				"yaml.syntax", fmt.Sprint(r))
+				"yaml.syntax")
 			root, ok = nil, false
 		}
 	}()
@@ -104,16 +84,9 @@ func (d *Decoder) Parse(src []byte) (root *yaml.Node, ok bool) {
 	blockPool.Put(mem)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, text := 1, err.Error()
-		if m := yamlLine.FindStringSubmatch(text); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			text = m[2]
-			if parserProblems[text] {
-				line++ // yaml.v3 counts the lines of parser errors from 0
-			}
-		}
-		text = strings.TrimPrefix(text, "yaml: ")
-		d.Diags.Errorf(d.Path, model.Pos{Line: line + d.LineOffset, Col: 1}, diag.RuleYAMLSyntax, "yaml.syntax", text)
+		syn := SyntaxOf(src, err)
+		d.Diags.Add(diag.Diagnostic{Path: d.Path, Pos: model.Pos{Line: syn.Line + d.LineOffset, Col: syn.Col},
+			Severity: diag.Error, Rule: diag.RuleYAMLSyntax, Msg: syn.Msg})
 		return nil, false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -215,8 +188,8 @@ func (d *Decoder) Map(n *yaml.Node, prefix string, known []string, fn func(key s
 			continue
 		}
 		key := k.Value
-		if seenBefore(n.Content[:i], key) {
-			d.errorf(k, diag.RuleDuplicate, "yaml.duplicate", key, d.label(prefix))
+		if first := seenBefore(n.Content[:i], key); first != nil {
+			d.errorf(k, diag.RuleDuplicate, "yaml.duplicate", key, d.label(prefix), d.Pos(first).Line)
 			continue
 		}
 		if !containsString(known, key) {
@@ -238,15 +211,15 @@ func (d *Decoder) Map(n *yaml.Node, prefix string, known []string, fn func(key s
 	}
 }
 
-// seenBefore reports whether key is among the keys of pairs. Mappings in
-// these files have a handful of keys: a scan costs less than a set.
-func seenBefore(pairs []*yaml.Node, key string) bool {
+// seenBefore returns the key node of pairs that is key, or nil. Mappings
+// in these files have a handful of keys: a scan costs less than a set.
+func seenBefore(pairs []*yaml.Node, key string) *yaml.Node {
 	for j := 0; j+1 < len(pairs); j += 2 {
 		if pairs[j].Kind == yaml.ScalarNode && pairs[j].Value == key {
-			return true
+			return pairs[j]
 		}
 	}
-	return false
+	return nil
 }
 
 // String returns the text of a scalar. Numbers are taken as the text they

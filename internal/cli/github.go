@@ -284,8 +284,14 @@ type RemindOptions struct {
 	Today          model.Date
 }
 
-// ReminderLabel marks the one issue that lists what waits too long.
+// ReminderLabel is set on the one issue that lists what waits too long, for
+// people to filter by. remind does not find the issue by it: GitHub drops
+// labels that a token without push access sets, and people remove them.
 const ReminderLabel = "idebank:påminnelse"
+
+// reminderMarker is the hidden line in the body of the one issue that
+// lists what waits too long, by which remind finds it again.
+var reminderMarker = ghapi.Marker("remind", "list")
 
 func runRemindCmd(args []string, env Env) int {
 	lang := envLang(env.Getenv)
@@ -331,48 +337,90 @@ func runRemind(opts *RemindOptions, lang model.Lang) int {
 		}
 		return strings.TrimSuffix(cfg.BaseURL, "/") + "/idea/" + string(id) + "/"
 	}
-	body := w.Reminder(feedback, revisit, opts.Today, link)
+	body := reminderMarker + "\n" + w.Reminder(feedback, revisit, opts.Today, link)
 	title := w.Title()
-	open, err := reminderIssue(ctx, repo)
+	found, err := reminderIssue(ctx, repo)
 	if err != nil {
 		return cannot(opts.Stderr, b.Lang, err)
 	}
-	waiting := len(feedback)+len(revisit) > 0
+	count := len(feedback) + len(revisit)
+	waiting := count > 0
+	open := found != nil && found.GetState() == "open"
 	switch {
-	case open == nil && !waiting:
+	case !waiting && !open:
 		say(opts.Stdout, b.Lang, "cli.remind-nothing")
-	case open == nil:
+	case found == nil:
 		issue, _, err := repo.Client.Issues.Create(ctx, repo.Owner, repo.Name, &github.IssueRequest{
 			Title: &title, Body: &body, Labels: &[]string{ReminderLabel}})
 		if err != nil {
 			return cannot(opts.Stderr, b.Lang, err)
 		}
-		say(opts.Stdout, b.Lang, "cli.remind-opened", issue.GetNumber(), len(feedback)+len(revisit))
+		say(opts.Stdout, b.Lang, "cli.remind-opened", issue.GetNumber(), count)
 	default:
+		// The one issue is kept: edited while open, closed when nothing
+		// waits, and opened again rather than a second one made.
 		req := &github.IssueRequest{Body: &body}
-		if !waiting {
-			state := "closed"
-			req.State = &state
+		key := "cli.remind-updated"
+		switch {
+		case !waiting:
+			req.State, key = github.String("closed"), "cli.remind-closed"
+		case !open:
+			req.State, key = github.String("open"), "cli.remind-reopened"
 		}
-		if _, _, err := repo.Client.Issues.Edit(ctx, repo.Owner, repo.Name, open.GetNumber(), req); err != nil {
+		if _, _, err := repo.Client.Issues.Edit(ctx, repo.Owner, repo.Name, found.GetNumber(), req); err != nil {
 			return cannot(opts.Stderr, b.Lang, err)
 		}
-		say(opts.Stdout, b.Lang, "cli.remind-updated", open.GetNumber(), len(feedback)+len(revisit))
+		if key == "cli.remind-closed" {
+			say(opts.Stdout, b.Lang, key, found.GetNumber())
+		} else {
+			say(opts.Stdout, b.Lang, key, found.GetNumber(), count)
+		}
 	}
 	return ExitOK
 }
 
-// reminderIssue returns the open issue that lists what waits, or nil.
+// reminderIssue returns the issue that lists what waits, open or closed,
+// or nil: the oldest open one whose body holds the marker, else the newest
+// closed one. An issue with the label but no marker is one an earlier
+// version opened; it counts too, and is given the marker when edited.
 func reminderIssue(ctx context.Context, repo *ghapi.Repo) (*github.Issue, error) {
-	issues, _, err := repo.Client.Issues.ListByRepo(ctx, repo.Owner, repo.Name, &github.IssueListByRepoOptions{
-		State: "open", Labels: []string{ReminderLabel}, ListOptions: github.ListOptions{PerPage: 10}})
-	if err != nil {
-		return nil, err
+	var open, closed *github.Issue
+	opts := &github.IssueListByRepoOptions{State: "all", Sort: "created", Direction: "asc", ListOptions: github.ListOptions{PerPage: 100}}
+	for {
+		issues, resp, err := repo.Client.Issues.ListByRepo(ctx, repo.Owner, repo.Name, opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range issues {
+			if i.IsPullRequest() || !isReminder(i) {
+				continue
+			}
+			if i.GetState() == "open" && open == nil {
+				open = i
+			}
+			if i.GetState() != "open" {
+				closed = i
+			}
+		}
+		if resp.NextPage == 0 {
+			break
+		}
+		opts.Page = resp.NextPage
 	}
-	for _, i := range issues {
-		if !i.IsPullRequest() {
-			return i, nil
+	if open != nil {
+		return open, nil
+	}
+	return closed, nil
+}
+
+func isReminder(i *github.Issue) bool {
+	if strings.Contains(i.GetBody(), reminderMarker) {
+		return true
+	}
+	for _, l := range i.Labels {
+		if l.GetName() == ReminderLabel {
+			return true
 		}
 	}
-	return nil, nil
+	return false
 }

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -290,6 +291,40 @@ func TestPRComment(t *testing.T) {
 	}
 }
 
+// issues answers the list of a repository's issues as GitHub does: by
+// state ("open" unless asked) and by every label asked for, one page.
+func (f *fakeGitHub) issues(list string) {
+	var all []struct {
+		State  string
+		Labels []struct{ Name string }
+	}
+	var raw []json.RawMessage
+	if err := json.Unmarshal([]byte(list), &all); err != nil {
+		f.t.Fatal(err)
+	}
+	_ = json.Unmarshal([]byte(list), &raw)
+	f.mux.HandleFunc("GET /repos/org/repo/issues", func(w http.ResponseWriter, r *http.Request) {
+		state := r.URL.Query().Get("state")
+		if state == "" {
+			state = "open"
+		}
+		out := []json.RawMessage{}
+	issues:
+		for i, is := range all {
+			if state != "all" && is.State != state {
+				continue
+			}
+			for _, want := range strings.Split(r.URL.Query().Get("labels"), ",") {
+				if want != "" && !slices.ContainsFunc(is.Labels, func(l struct{ Name string }) bool { return l.Name == want }) {
+					continue issues
+				}
+			}
+			out = append(out, raw[i])
+		}
+		_ = json.NewEncoder(w).Encode(out)
+	})
+}
+
 func TestRemind(t *testing.T) {
 	old := strings.Replace(submitted, "submitted: 2026-03-02", "submitted: 2026-01-02", 1)
 	dir := t.TempDir()
@@ -298,40 +333,64 @@ func TestRemind(t *testing.T) {
 		_ = os.MkdirAll(filepath.Dir(p), 0o755)
 		_ = os.WriteFile(p, []byte(content), 0o644)
 	}
-	t.Run("opens the list", func(t *testing.T) {
-		gh := newFakeGitHub(t)
-		gh.on("GET", "/repos/org/repo/issues", `[]`)
-		gh.on("POST", "/repos/org/repo/issues", `{"number": 5}`)
-		env, out, errOut := gh.env(dir, "")
-		if code := Main([]string{"remind"}, env); code != ExitOK {
-			t.Fatalf("exit %d\n%s%s", code, out, errOut)
-		}
-		made := gh.made("POST", "/repos/org/repo/issues")
-		if len(made) != 1 || !strings.Contains(made[0].Body, "2026-001") || !strings.Contains(made[0].Body, `"labels":["idebank:påminnelse"]`) ||
-			!strings.Contains(made[0].Body, "| 77 |") {
-			t.Errorf("the list issue: %v", made)
-		}
-	})
-	t.Run("updates it", func(t *testing.T) {
-		gh := newFakeGitHub(t)
-		gh.on("GET", "/repos/org/repo/issues", `[{"number": 5}]`)
-		gh.on("PATCH", "/repos/org/repo/issues/5", `{"number": 5}`)
-		env, _, _ := gh.env(dir, "")
-		Main([]string{"remind"}, env)
-		made := gh.made("PATCH", "/repos/org/repo/issues/5")
-		if len(made) != 1 || strings.Contains(made[0].Body, `"state"`) {
-			t.Errorf("the list was not updated, or was closed: %v", made)
-		}
-	})
-	t.Run("closes it when nothing waits", func(t *testing.T) {
-		gh := newFakeGitHub(t)
-		gh.on("GET", "/repos/org/repo/issues", `[{"number": 5}]`)
-		gh.on("PATCH", "/repos/org/repo/issues/5", `{"number": 5}`)
-		env, _, _ := gh.env(dir, "")
-		Main([]string{"remind", "--today", "2026-01-10"}, env)
-		made := gh.made("PATCH", "/repos/org/repo/issues/5")
-		if len(made) != 1 || !strings.Contains(made[0].Body, `"state":"closed"`) {
-			t.Errorf("the list was not closed: %v", made)
-		}
-	})
+	marked := func(number int, state, labels string) string {
+		return fmt.Sprintf(`{"number": %d, "state": %q, "body": "<!-- idebank:remind list -->\nold list", "labels": [%s]}`, number, state, labels)
+	}
+	// The ideas' own issues and a pull request, which are not the list.
+	others := `{"number": 42, "state": "open", "body": "### Förvaltning\n\nskola"}, {"number": 43, "state": "open", "body": "<!-- idebank:remind list -->", "pull_request": {"url": "x"}}`
+	for _, tt := range []struct {
+		name, issues string
+		args         []string
+		patch        int    // the issue edited, or 0
+		state        string // the state it is given, or ""
+		post         bool   // whether an issue is opened
+	}{
+		{"opens the list", `[` + others + `]`, nil, 0, "", true},
+		{"updates it, its label dropped", `[` + others + `, ` + marked(5, "open", "") + `]`, nil, 5, "", false},
+		{"updates one opened by an earlier version", `[` + others + `, {"number": 4, "state": "open", "body": "old", "labels": [{"name": "idebank:påminnelse"}]}]`, nil, 4, "", false},
+		{"opens the closed one again, not a second", `[` + others + `, ` + marked(5, "closed", "") + `]`, nil, 5, "open", false},
+		{"closes it when nothing waits", `[` + others + `, ` + marked(5, "open", `{"name": "idebank:påminnelse"}`) + `]`, []string{"--today", "2026-01-10"}, 5, "closed", false},
+		{"leaves the closed one when nothing waits", `[` + others + `, ` + marked(5, "closed", "") + `]`, []string{"--today", "2026-01-10"}, 0, "", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			gh := newFakeGitHub(t)
+			gh.issues(tt.issues)
+			gh.on("POST", "/repos/org/repo/issues", `{"number": 6}`)
+			gh.on("PATCH", fmt.Sprintf("/repos/org/repo/issues/%d", tt.patch), fmt.Sprintf(`{"number": %d}`, tt.patch))
+			env, out, errOut := gh.env(dir, "")
+			if code := Main(append([]string{"remind"}, tt.args...), env); code != ExitOK {
+				t.Fatalf("exit %d\n%s%s", code, out, errOut)
+			}
+			posted := gh.made("POST", "/repos/org/repo/issues")
+			if tt.post != (len(posted) == 1) || len(posted) > 1 {
+				t.Fatalf("issues opened: %v", posted)
+			}
+			if tt.post {
+				if b := posted[0].Body; !strings.Contains(b, "2026-001") || !strings.Contains(b, `"labels":["idebank:påminnelse"]`) ||
+					!strings.Contains(b, "| 77 |") || !strings.Contains(b, `"body":"<!-- idebank:remind list -->\n`) {
+					t.Errorf("the list issue: %v", b)
+				}
+			}
+			var patched []call
+			for _, c := range gh.calls {
+				if c.Method == "PATCH" {
+					patched = append(patched, c)
+				}
+			}
+			if tt.patch == 0 {
+				if len(patched) != 0 {
+					t.Errorf("edited: %v", patched)
+				}
+				return
+			}
+			if len(patched) != 1 || patched[0].Path != fmt.Sprintf("/repos/org/repo/issues/%d", tt.patch) {
+				t.Fatalf("want issue %d edited, got %v", tt.patch, patched)
+			}
+			var req struct{ Body, State string }
+			_ = json.Unmarshal([]byte(patched[0].Body), &req)
+			if req.State != tt.state || !strings.HasPrefix(req.Body, "<!-- idebank:remind list -->\n") {
+				t.Errorf("the edit: state %q, want %q; body %q", req.State, tt.state, req.Body)
+			}
+		})
+	}
 }

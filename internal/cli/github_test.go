@@ -178,11 +178,8 @@ func gitRepo(t *testing.T, before, after map[string]string) (string, plumbing.Ha
 func TestNotify(t *testing.T) {
 	dir, before, after := gitRepo(t, map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted},
 		map[string]string{"ideas/2026/2026-001-x.md": developing})
-	gh := newFakeGitHub(t)
-	gh.on("GET", "/repos/org/repo/issues/42/comments", `[]`)
-	gh.on("POST", "/repos/org/repo/issues/42/comments", `{"id": 1}`)
-	gh.on("DELETE", "/repos/org/repo/issues/42/labels/stage:submitted", `[]`)
-	gh.on("POST", "/repos/org/repo/issues/42/labels", `[]`)
+	gh := newFakeRepo(t)
+	gh.openIssue(42, "eva", "[Förbättringsförslag] Bättre schema", "...", "idé", "stage:submitted")
 	env, out, errOut := gh.env(dir, fmt.Sprintf(`{"before": %q, "after": %q}`, before, after))
 	if code := Main([]string{"notify"}, env); code != ExitOK {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
@@ -193,7 +190,7 @@ func TestNotify(t *testing.T) {
 	}
 	var c struct{ Body string }
 	_ = json.Unmarshal([]byte(posted[0].Body), &c)
-	for _, want := range []string{"<!-- idebank:notify 2026-001 developing -->", "@eva ", "**Vidareutvecklas**", "Registrerad",
+	for _, want := range []string{"<!-- idebank:step 2026-001 developing@2026-03-10 " + after.String() + " -->", "@eva ", "**Vidareutvecklas**", "Registrerad",
 		"Återkoppling från idéambassadören", "@\u200balice", "&#60;script&#62;", "https://example.org/idebanken/idea/2026-001/"} {
 		if !strings.Contains(c.Body, want) {
 			t.Errorf("the comment lacks %q:\n%s", want, c.Body)
@@ -202,24 +199,24 @@ func TestNotify(t *testing.T) {
 	if strings.Contains(c.Body, "<script>") || strings.Contains(c.Body, "<b>") {
 		t.Errorf("markup from the file reached the comment:\n%s", c.Body)
 	}
-	if l := gh.made("POST", "/repos/org/repo/issues/42/labels"); len(l) != 1 || !strings.Contains(l[0].Body, `"stage:developing"`) {
+	if l := gh.made("POST", "/repos/org/repo/issues/42/labels"); len(l) != 1 || l[0].Body != `["stage:developing"]`+"\n" {
 		t.Errorf("labels: %v", l)
 	}
-	if len(gh.made("DELETE", "/repos/org/repo/issues/42/labels/stage:submitted")) != 1 {
-		t.Error("the old stage label was not removed")
+	if len(gh.made("DELETE", "/repos/org/repo/issues/42/labels/stage:submitted")) != 1 || !slices.Equal(gh.issues[42].Labels, []string{"idé", "stage:developing"}) {
+		t.Errorf("the old stage label was not removed: %v", gh.issues[42].Labels)
 	}
 
 	// Run again, as a re-run workflow does: the comment is there, so
-	// nothing is posted twice.
-	gh2 := newFakeGitHub(t)
-	comment, _ := json.Marshal(c.Body)
-	gh2.on("GET", "/repos/org/repo/issues/42/comments", `[{"id": 1, "body": `+string(comment)+`}]`)
-	env2, out2, errOut2 := gh2.env(dir, fmt.Sprintf(`{"before": %q, "after": %q}`, before, after))
+	// nothing is posted twice, and the labels are right.
+	gh.calls = nil
+	env2, out2, errOut2 := gh.env(dir, fmt.Sprintf(`{"before": %q, "after": %q}`, before, after))
 	if code := Main([]string{"notify"}, env2); code != ExitOK {
 		t.Fatalf("second run: exit %d\n%s%s", code, out2, errOut2)
 	}
-	if n := len(gh2.made("POST", "/repos/org/repo/issues/42/comments")); n != 0 {
-		t.Errorf("the second run posted %d comments", n)
+	for _, c := range gh.calls {
+		if c.Method != "GET" {
+			t.Errorf("the second run changed something: %s %s %s", c.Method, c.Path, c.Body)
+		}
 	}
 }
 
@@ -227,12 +224,8 @@ func TestNotifyClosesAtFinalStage(t *testing.T) {
 	rejected := strings.Replace(strings.Replace(developing, "stage: developing", "stage: rejected", 1), "outcome: develop", "outcome: reject", 1)
 	dir, before, after := gitRepo(t, map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted},
 		map[string]string{"ideas/2026/2026-001-x.md": rejected})
-	gh := newFakeGitHub(t)
-	gh.on("GET", "/repos/org/repo/issues/42/comments", `[]`)
-	gh.on("POST", "/repos/org/repo/issues/42/comments", `{"id": 1}`)
-	gh.on("DELETE", "/repos/org/repo/issues/42/labels/stage:submitted", `[]`)
-	gh.on("POST", "/repos/org/repo/issues/42/labels", `[]`)
-	gh.on("PATCH", "/repos/org/repo/issues/42", `{"number": 42}`)
+	gh := newFakeRepo(t)
+	gh.openIssue(42, "eva", "[Förbättringsförslag] Bättre schema", "...", "idé", "stage:submitted")
 	env, out, errOut := gh.env(dir, "")
 	if code := Main([]string{"notify", "--base", before.String(), "--head", after.String()}, env); code != ExitOK {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)

@@ -100,7 +100,7 @@ type ProcessRow struct {
 
 func (s *site) plan() {
 	add := func(p page) { s.pages = append(s.pages, p) }
-	add(page{Path: "index.html", Layout: "home", Section: "home", Make: func() any { return s.home() }})
+	add(page{Path: "index.html", Layout: "home", Section: "home", Make: func() any { return s.home() }, Description: s.t("site.home.lead")})
 	add(page{Path: "idea/index.html", Layout: "list", Section: "ideas", Title: s.t("site.all-ideas"),
 		Data: List{Heading: s.t("site.all-ideas"), Ideas: s.ideas}})
 	// Every list in one pass over the ideas, newest first as they are.
@@ -121,7 +121,7 @@ func (s *site) plan() {
 		br.Stages = append(br.Stages, StageCount{st, len(ideas)})
 		label := s.t("stage." + string(st))
 		add(page{Path: "stages/" + string(st) + "/index.html", Layout: "list", Section: "browse", Title: label,
-			Data: List{Heading: label, Intro: "site.stage-desc." + string(st), Ideas: ideas}})
+			Description: s.t("site.stage-desc." + string(st)), Data: List{Heading: label, Intro: "site.stage-desc." + string(st), Ideas: ideas}})
 	}
 	for _, u := range s.cfg.Units {
 		ideas := byUnit[u.ID]
@@ -134,7 +134,7 @@ func (s *site) plan() {
 		br.Kinds = append(br.Kinds, KindCount{k, len(ideas)})
 		label := s.t("kind." + string(k))
 		add(page{Path: "kinds/" + string(k) + "/index.html", Layout: "list", Section: "browse", Title: label,
-			Data: List{Heading: label, Intro: "site.kind-desc." + string(k), Ideas: ideas}})
+			Description: s.t("site.kind-desc." + string(k)), Data: List{Heading: label, Intro: "site.kind-desc." + string(k), Ideas: ideas}})
 	}
 	for _, tag := range s.tags {
 		heading := s.t("site.tag") + ": " + tag.Name
@@ -151,7 +151,8 @@ func (s *site) plan() {
 	// The idea pages last: they are written in this order, and the many
 	// small ones end the build evenly on every core (see write).
 	for _, v := range s.ideas {
-		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title, Data: v})
+		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title, Data: v,
+			Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, 150)})
 	}
 }
 

@@ -22,9 +22,9 @@ type fakeRepo struct {
 	*fakeGitHub
 	mu       sync.Mutex
 	issues   map[int]*fakeIssue
-	comments int                    // the last comment id
-	refs     map[string]string      // "refs/heads/main" → commit sha
-	commits  map[string]fakeCommit  // sha → commit
+	comments int                          // the last comment id
+	refs     map[string]string            // "refs/heads/main" → commit sha
+	commits  map[string]fakeCommit        // sha → commit
 	trees    map[string]map[string]string // sha → path → content
 	pulls    []fakePull
 	// refusePulls makes creating a pull request fail as it does where

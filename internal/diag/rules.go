@@ -43,6 +43,7 @@ const (
 	// Across files.
 	RuleDuplicateID Rule = "duplicate-id"
 	RuleRelated     Rule = "related"
+	RuleDuplicateOf Rule = "duplicate-of"
 
 	// Reminders, always warnings.
 	RuleFeedbackDue Rule = "feedback-overdue"
@@ -73,7 +74,7 @@ var Rules = []Rule{
 	RuleIDFormat, RuleFileName, RuleTitle, RuleTag, RuleURL, RuleEmptyBody,
 	RuleUnknownUnit, RuleUnknownLogin, RuleRole, RuleCriteria, RuleOutcome, RuleMissing,
 	RuleUnexpected, RuleDateOrder, RuleFuture, RuleAnonymous, RulePersonalData,
-	RuleDuplicateID, RuleRelated,
+	RuleDuplicateID, RuleRelated, RuleDuplicateOf,
 	RuleFeedbackDue, RuleRevisitDue, RuleHistoryStep, RuleHistoryDate,
 	RuleTransition, RuleImmutable, RuleDeleted, RuleNewStage, RuleRename, RulePermission,
 	RuleConfigChange, RuleConfig,

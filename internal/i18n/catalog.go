@@ -132,6 +132,7 @@ var catalog = map[string]Text{
 	"change.config-nobody":   {"idebank.yaml ändrades, men idebank.yaml före ändringen ger ingen rollen admin eller management, så ingen kan godkänna det: repots administratör lägger till en person med roles: [admin] direkt på huvudgrenen", "idebank.yaml was changed, but idebank.yaml before the change gives nobody the role admin or management, so nobody can approve it: the repository's administrator adds a person with roles: [admin] directly on the main branch"},
 
 	// The configuration.
+	"config.symlink":             {"idebank.yaml är en symbolisk länk; konfigurationen måste vara en vanlig fil i repot, och länken följs inte: ersätt länken med själva filen", "idebank.yaml is a symbolic link; the configuration must be a plain file of the repository, and the link is not followed: replace the link with the file itself"},
 	"config.missing":             {"idebank.yaml saknas i roten av repot: den anger enheter, personer och roller", "idebank.yaml is missing from the root of the repository: it names the units, people and roles"},
 	"config.not-mapping":         {"idebank.yaml måste bestå av rader av formen `nyckel: värde`", "idebank.yaml must consist of lines of the form `key: value`"},
 	"config.want-list":           {"%s ska vara en lista, med ett `- ` före varje post", "%s must be a list, with a `- ` before each entry"},
@@ -425,5 +426,6 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.flag-unknown":       {"okänd flagga %s", "unknown flag %s"},
 	"cli.flag-value":         {"flaggan %s behöver ett värde", "the flag %s needs a value"},
 	"cli.not-git":            {"%s ligger inte i ett git-repo; --base kräver ett", "%s is not in a git repository; --base needs one"},
+	"cli.unreadable-object":  {"%s i revisionen %q går inte att läsa ur git-repot (%v): kontrollen stannar hellre än att kontrollera mot mindre än revisionen innehåller. Hämta repot på nytt, eller kör git fsck för att se vad som är skadat", "%s at the revision %q cannot be read from the git repository (%v): the check stops rather than check against less than the revision holds. Fetch the repository again, or run git fsck to see what is damaged"},
 	"cli.bad-revision":       {"revisionen %q finns inte i repot (en grund klon kan sakna den: hämta mer historik, i GitHub Actions med fetch-depth: 0)", "the revision %q is not in the repository (a shallow clone may lack it: fetch more history, in GitHub Actions with fetch-depth: 0)"},
 }

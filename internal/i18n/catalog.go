@@ -325,14 +325,16 @@ Writes the activity report for a period, computed from the idea files.
 	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
 	"cli.no-history":         {"obs: det finns ingen git-historik här att jämföra med", "note: there is no git history here to compare with"},
 	"cli.shallow-history":    {"obs: git-historiken är ofullständig (en grund klon); steg före den saknas. Hämta hela historiken, i GitHub Actions med fetch-depth: 0", "note: the git history is incomplete (a shallow clone); steps before it are missing. Fetch the whole history, in GitHub Actions with fetch-depth: 0"},
-	"cli.pr-comment-usage": {`Användning: idebank pr-comment [--pr N] [--base REV]
+	"cli.pr-comment-usage": {`Användning: idebank pr-comment [--pr N] [--base REV] [--head REV] [--committers A,B]
 
 Håller en kommentar på en pull request uppdaterad: vad ändringen gör, vem som ska godkänna den och vad som saknas.
 Läser GITHUB_TOKEN, GITHUB_REPOSITORY och GITHUB_API_URL; utan --pr tas numret från GITHUB_EVENT_PATH.
-`, `Usage: idebank pr-comment [--pr N] [--base REV]
+--head jämför med REV i stället för arbetskatalogen; --committers som för idebank check.
+`, `Usage: idebank pr-comment [--pr N] [--base REV] [--head REV] [--committers A,B]
 
 Keeps one comment on a pull request up to date: what the change does, who must approve it and what is missing.
 Reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL; without --pr the number comes from GITHUB_EVENT_PATH.
+--head compares with REV instead of the working tree; --committers as for idebank check.
 `},
 	"cli.notify-usage": {`Användning: idebank notify [--base REV --head REV]
 

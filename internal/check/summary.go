@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
@@ -68,7 +69,9 @@ func Summarize(c Change) []Summary {
 				idea.Submitter = ch.base.Submitter // as the step's permission is judged
 			}
 			s.Holders = holders(cfg, &idea, s.Step.Actors)
-			s.ApprovedBy = auth.standing(&idea, s.Step.Actors)
+			// An anonymous submitter's login is not named, even where it
+			// is what allows the step.
+			s.ApprovedBy = public.Logins(cfg, &idea, auth.standing(&idea, s.Step.Actors), s.Step.Actors)
 		}
 		out = append(out, s)
 	}
@@ -93,7 +96,9 @@ func holders(cfg *model.Config, idea *model.Idea, actors []workflow.Actor) []str
 				add(idea.Decision.Implementer)
 			}
 		case workflow.Submitter:
-			add(idea.Submitter.GitHub)
+			if public.MayName(cfg, idea, idea.Submitter.GitHub, nil) {
+				add(idea.Submitter.GitHub)
+			}
 		default:
 			if r, ok := a.Role(); ok {
 				for _, h := range cfg.Holders(r, idea.Unit) {

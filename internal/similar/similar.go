@@ -157,7 +157,13 @@ type count struct {
 // and the same files must give the same numbers, the same ties and so the
 // same site.
 func termCounts(d Doc) []count {
-	c := map[string]float32{}
+	// Words are counted as written and cut to their stem once each: an
+	// idea says its few words many times.
+	c := wordMaps.Get().(map[string]float32)
+	defer func() {
+		clear(c)
+		wordMaps.Put(c)
+	}()
 	add := func(w string, k float32) { c[w] += k }
 	eachWord(model.Fold(d.Title), func(w string) { add(w, TitleWeight) })
 	for _, t := range d.Tags {
@@ -171,12 +177,24 @@ func termCounts(d Doc) []count {
 		n++
 	})
 	out := make([]count, 0, len(c))
-	for t, n := range c {
-		out = append(out, count{t, n})
+	for w, n := range c {
+		out = append(out, count{Stem(w), n})
 	}
 	slices.SortFunc(out, func(a, b count) int { return cmp.Compare(a.term, b.term) })
-	return out
+	// Words of one stem are one term.
+	merged := out[:0]
+	for _, tc := range out {
+		if k := len(merged); k > 0 && merged[k-1].term == tc.term {
+			merged[k-1].n += tc.n
+			continue
+		}
+		merged = append(merged, tc)
+	}
+	return merged
 }
+
+// wordMaps are the maps termCounts counts words in, kept for the next.
+var wordMaps = sync.Pool{New: func() any { return map[string]float32{} }}
 
 // Len returns the number of ideas in the index.
 func (x *Index) Len() int { return len(x.ids) }

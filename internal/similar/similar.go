@@ -26,6 +26,9 @@ type Doc struct {
 	Title string
 	Tags  []string
 	Text  string // the body as plain text
+	// Folded says that the texts are folded already, as model.Fold folds:
+	// the site folds them for its search index too.
+	Folded bool
 }
 
 // Match is an idea found like another, and how alike the two are: the
@@ -164,13 +167,17 @@ func termCounts(d Doc) []count {
 		clear(c)
 		wordMaps.Put(c)
 	}()
+	fold := model.Fold
+	if d.Folded {
+		fold = func(s string) string { return s }
+	}
 	add := func(w string, k float32) { c[w] += k }
-	eachWord(model.Fold(d.Title), func(w string) { add(w, TitleWeight) })
+	eachWord(fold(d.Title), func(w string) { add(w, TitleWeight) })
 	for _, t := range d.Tags {
-		eachWord(model.Fold(t), func(w string) { add(w, TagWeight) })
+		eachWord(fold(t), func(w string) { add(w, TagWeight) })
 	}
 	n := 0
-	eachWord(model.Fold(d.Text), func(w string) {
+	eachWord(fold(d.Text), func(w string) {
 		if n < TextLimit {
 			add(w, TextWeight)
 		}

@@ -372,10 +372,12 @@ Keeps one issue up to date with what waits too long: first feedback past feedbac
 
 Gör en idéfil av ett ärende från ett idéformulär, på en egen gren, och öppnar en pull request för en idéambassadör att granska.
 Ärendet förblir idéns diskussion. Utan --issue tas numret från GITHUB_EVENT_PATH.
+Nekar repots inställningar att öppna pull requesten förklarar intake i ärendet och i jobbets sammanfattning (GITHUB_STEP_SUMMARY) vad en administratör ska ändra, och avslutar med status 3; nästa körning återanvänder grenen.
 `, `Usage: idebank intake [--issue N] [--today YYYY-MM-DD]
 
 Makes an idea file of an issue opened with an idea form, on a branch of its own, and opens a pull request for an idea ambassador to review.
 The issue stays the idea's discussion. Without --issue the number comes from GITHUB_EVENT_PATH.
+When the repository's settings refuse to open the pull request, intake explains on the issue and in the job summary (GITHUB_STEP_SUMMARY) what an administrator must change, and exits with status 3; the next run reuses the branch.
 `},
 	"cli.need-issue":      {"vilket ärende? Ange --issue N (eller kör i GitHub Actions på ett ärende)", "which issue? Give --issue N (or run in GitHub Actions on an issue)"},
 	"cli.intake-not-idea": {"ärende #%d kommer inte från ett idéformulär", "issue #%d does not come from an idea form"},

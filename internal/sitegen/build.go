@@ -43,6 +43,9 @@ type Options struct {
 	Out     Output
 
 	noFold bool // render the built-in theme without folding, for a test of it
+	// noSimilar leaves the similarity index out, for the benchmark that
+	// measures what it costs.
+	noSimilar bool
 }
 
 // site is the state of one build.
@@ -53,7 +56,9 @@ type site struct {
 	base  string
 	ideas []*Idea // newest first
 	byID  map[string]*Idea
-	tags  []Tag
+	// search holds the entries of search.json, in the order of ideas.
+	search []searchEntry
+	tags   []Tag
 	// tagByName holds each of tags by its name.
 	tagByName map[string]Tag
 	tmpl      map[string]*template.Template
@@ -155,7 +160,7 @@ func (s *site) views() error {
 	}
 	for i, v := range views {
 		if v != nil {
-			v.Merged, v.HistoryNote = merged(s.opts.Ideas[i], s.cfg, s.opts.History)
+			v.Merged, v.HistoryNote = merged(s.opts.Ideas[i], s.opts.History)
 		}
 	}
 	for _, v := range views {
@@ -205,6 +210,7 @@ func (s *site) views() error {
 			v.TagLinks = append(v.TagLinks, s.tagByName[t])
 		}
 	}
+	s.indexes()
 	return nil
 }
 

@@ -43,6 +43,8 @@ var today = model.Date{Year: 2026, Month: 11, Day: 21}
 // env is what every test shares: one site, one server, one browser.
 var env struct {
 	root    string // the site's address: http://127.0.0.1:PORT/idebanken/
+	dir     string // the folder the site is built into
+	repo    string // the repository's root
 	browser context.Context
 	axe     string
 	missing string // why the browser tests cannot run here, or ""
@@ -89,6 +91,7 @@ func setup() {
 	}
 	env.cleanup = append(env.cleanup, func() { os.RemoveAll(dir) })
 	site := filepath.Join(dir, "site")
+	env.dir, env.repo = site, repo
 	if err := buildSite(repo, site); err != nil {
 		env.broken = "building the site: " + err.Error()
 		return

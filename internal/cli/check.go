@@ -20,14 +20,17 @@ import (
 type CheckOptions struct {
 	Stdout, Stderr io.Writer
 
-	Dir       string // a folder in the idea bank
-	Base      string // a revision: check the change from it
-	Head      string // a revision; "" for the working tree
-	Actor     string
-	Approvers []string
-	Format    diag.Format
-	Lang      model.Lang // "" for the configuration's language
-	Today     model.Date
+	Dir   string // a folder in the idea bank
+	Base  string // a revision: check the change from it
+	Head  string // a revision; "" for the working tree
+	Actor string
+	// Committers are the authors of the change's commits, "" for one
+	// whom GitHub could not tie to an account; nil when not given.
+	Committers []string
+	Approvers  []string
+	Format     diag.Format
+	Lang       model.Lang // "" for the configuration's language
+	Today      model.Date
 	// History compares the repository's history with the files' dates.
 	History bool
 }
@@ -41,6 +44,7 @@ func runCheckCmd(args []string, env Env) int {
 	fs.StringVar(&opts.Head, "head", "", "")
 	fs.StringVar(&opts.Actor, "actor", "", "")
 	approvers := fs.String("approvers", "", "")
+	fs.Var(committersFlag{&opts.Committers}, "committers", "")
 	format := fs.String("format", "", "")
 	langFlag := fs.String("lang", "", "")
 	fs.Var(dateFlag{&opts.Today}, "today", "")
@@ -139,13 +143,34 @@ func runCheck(opts *CheckOptions) int {
 	return ExitOK
 }
 
+// committersFlag reads --committers: logins separated by commas, where an
+// empty element, kept as "", is a commit author that GitHub could not tie to
+// an account. Given as "", it is one such author: a pull request has at
+// least one commit, so the list is never empty.
+type committersFlag struct{ list *[]string }
+
+func (f committersFlag) String() string {
+	if f.list == nil {
+		return ""
+	}
+	return strings.Join(*f.list, ",")
+}
+
+func (f committersFlag) Set(s string) error {
+	*f.list = nil
+	for _, l := range strings.Split(s, ",") {
+		*f.list = append(*f.list, strings.TrimSpace(l))
+	}
+	return nil
+}
+
 func loadChange(root string, opts *CheckOptions) (*check.Change, error) {
 	repo, sub, err := openRepo(root)
 	if err != nil {
 		return nil, err
 	}
 	defer repo.Close()
-	c := &check.Change{Actor: opts.Actor, Approvers: opts.Approvers, Today: opts.Today}
+	c := &check.Change{Actor: opts.Actor, Committers: opts.Committers, Approvers: opts.Approvers, Today: opts.Today}
 	if c.Base, err = repo.Snapshot(opts.Base, sub); err != nil {
 		return nil, err
 	}

@@ -44,6 +44,7 @@ const (
 	// Across files.
 	RuleDuplicateID Rule = "duplicate-id"
 	RuleRelated     Rule = "related"
+	RuleDuplicateOf Rule = "duplicate-of"
 
 	// Reminders, always warnings.
 	RuleFeedbackDue Rule = "feedback-overdue"
@@ -60,6 +61,8 @@ const (
 	RuleNewStage   Rule = "new-idea"
 	RuleRename     Rule = "rename"
 	RulePermission Rule = "permission"
+	// RuleConfigChange: idebank.yaml changed without an admin of the base.
+	RuleConfigChange Rule = "config-change"
 
 	// The configuration.
 	RuleConfig Rule = "config"
@@ -72,8 +75,8 @@ var Rules = []Rule{
 	RuleIDFormat, RuleFileName, RuleTitle, RuleTag, RuleURL, RuleEmptyBody, RuleMarkdown,
 	RuleUnknownUnit, RuleUnknownLogin, RuleRole, RuleCriteria, RuleOutcome, RuleMissing,
 	RuleUnexpected, RuleDateOrder, RuleFuture, RuleAnonymous, RulePersonalData,
-	RuleDuplicateID, RuleRelated,
+	RuleDuplicateID, RuleRelated, RuleDuplicateOf,
 	RuleFeedbackDue, RuleRevisitDue, RuleHistoryStep, RuleHistoryDate,
 	RuleTransition, RuleImmutable, RuleDeleted, RuleNewStage, RuleRename, RulePermission,
-	RuleConfig,
+	RuleConfigChange, RuleConfig,
 }

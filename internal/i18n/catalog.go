@@ -63,55 +63,59 @@ var catalog = map[string]Text{
 	"idea.cost-negative": {"kostnaden kan inte vara negativ (%d): skriv kostnaden i kronor", "the cost cannot be negative (%d): write the cost in SEK"},
 
 	// One idea.
-	"lint.required":         {"fältet %q saknas: alla idéer måste ha id, title, kind, stage, submitted, submitter och unit", "the field %q is missing: every idea must have id, title, kind, stage, submitted, submitter and unit"},
-	"lint.title-long":       {"rubriken har %d tecken; den får ha högst %d. Korta den och berätta resten i texten", "the title has %d characters; it may have at most %d. Shorten it and say the rest in the text"},
-	"lint.title-lines":      {"rubriken måste stå på en rad", "the title must be on one line"},
-	"lint.id-year":          {"id %s börjar inte med året då idén registrerades (%d): ett id börjar alltid med registreringsåret", "id %s does not start with the year the idea was submitted (%d): an id always starts with the year of submission"},
-	"lint.file-name-want":   {"filen ligger fel: en idé med detta id ska heta %s", "the file is in the wrong place: an idea with this id must be named %s"},
-	"lint.file-name":        {"filen ligger fel: en idé ska heta ideas/<ÅÅÅÅ>/<id>-<namn>.md, till exempel ideas/2026/2026-007-digital-felanmalan.md", "the file is in the wrong place: an idea must be named ideas/<YYYY>/<id>-<slug>.md, for example ideas/2026/2026-007-digital-felanmalan.md"},
-	"lint.file-id":          {"id %s stämmer inte med filnamnet %s: byt namn på filen till %s eller rätta id", "id %s does not match the file name %s: rename the file to %s or correct the id"},
-	"lint.file-year":        {"filen ligger i mappen %s men id:t är från %s: flytta den till %s", "the file is in the folder %s but its id is from %s: move it to %s"},
-	"lint.anonymous-name":   {"idégivaren är anonym men har ett namn i filen: ta bort namnet, annars publiceras det", "the submitter is anonymous but has a name in the file: remove the name, or it is published"},
-	"lint.submitter-name":   {"idégivaren saknar namn: skriv submitter.name, eller anonymous: true för en anonym idé", "the submitter has no name: write submitter.name, or anonymous: true for an anonymous idea"},
-	"lint.login-form":       {"%q är inget GitHub-användarnamn: bara bokstäver, siffror och bindestreck", "%q is not a GitHub login: letters, digits and hyphens only"},
-	"lint.unit-suggest":     {"enheten %q finns inte i idebank.yaml: menade du %q?", "the unit %q is not in idebank.yaml: did you mean %q?"},
-	"lint.unit":             {"enheten %q finns inte i idebank.yaml. Enheter: %v", "the unit %q is not in idebank.yaml. Units: %v"},
-	"lint.url":              {"%q är ingen webbadress: skriv hela adressen, med https://", "%q is not a web address: write the whole address, with https://"},
-	"lint.tag-case":         {"taggen %q ska skrivas med små bokstäver: %q", "the tag %q must be written in lowercase: %q"},
-	"lint.tag-form":         {"taggen %q är för lång eller innehåller radbrytningar: högst %d tecken på en rad", "the tag %q is too long or holds line breaks: at most %d characters on one line"},
-	"lint.tag-twice":        {"taggen %q står två gånger", "the tag %q is there twice"},
-	"lint.empty-body":       {"idén saknar text: beskriv under rubrikerna vad problemet är, vad du föreslår och vilken nytta det gör", "the idea has no text: describe under the headings what the problem is, what you propose and what good it does"},
-	"lint.markdown-text":    {"texten är %d kB, mer än de %d kB som en idé kan visa: korta den, och länka till ett dokument med resten", "the text is %d kB, more than the %d kB an idea can show: shorten it, and link to a document with the rest"},
-	"lint.markdown-line":    {"raden har %d tecken, fler än de %d som en rad kan ha: dela den i flera rader (en tom rad mellan styckena)", "the line has %d characters, more than the %d a line may have: split it into several lines (a blank line between paragraphs)"},
-	"lint.markdown-depth":   {"raden lägger citat och listor %d nivåer djupt, fler än de %d som går att visa: ta bort några > eller listtecken, eller dra in raden mindre", "the line nests quotes and lists %d levels deep, more than the %d that can be shown: remove some > or list markers, or indent the line less"},
-	"lint.markdown-openers": {"texten har %d [ till och med den här raden, fler än de %d länkar, bilder och hakparenteser som går att visa: ta bort länkar eller hakparenteser", "the text has %d [ up to this line, more than the %d links, images and square brackets that can be shown: remove links or square brackets"},
-	"lint.section-field":    {"%s saknas: avsnittet %s måste ha det", "%s is missing: the section %s must have it"},
-	"lint.criteria":         {"utfallet %s kräver att kriterierna mission, reach och benefit är uppfyllda (met: true); inte uppfyllda: %v. Välj pause eller reject, eller ändra bedömningen", "the outcome %s needs the criteria mission, reach and benefit met (met: true); not met: %v. Choose pause or reject, or change the assessment"},
-	"lint.revisit-outcome":  {"revisit hör till utfallet pause, men utfallet är %s: ta bort revisit", "revisit belongs with the outcome pause, but the outcome is %s: remove revisit"},
-	"lint.implementer":      {"ett beslut att genomföra (approve) måste utse en genomförare: skriv decision.implementer med personens användarnamn", "a decision to approve must appoint an implementer: write decision.implementer with the person's login"},
-	"lint.person-suggest":   {"%q finns inte bland people i idebank.yaml: menade du %q?", "%q is not among the people in idebank.yaml: did you mean %q?"},
-	"lint.person":           {"%q finns inte bland people i idebank.yaml: lägg till personen där eller rätta användarnamnet", "%q is not among the people in idebank.yaml: add the person there or correct the login"},
-	"lint.future":           {"%s (%s) ligger efter dagens datum %s: skriv datumet då steget togs", "%s (%s) is after today, %s: write the date the step was taken"},
-	"lint.date-order":       {"%s (%s) är tidigare än %s (%s): ett steg kan inte dateras före steget innan", "%s (%s) is earlier than %s (%s): a step cannot be dated before the step before it"},
-	"lint.feedback-due":     {"första återkopplingen var senast %s: idén har väntat %d dagar (gränsen är %d). En idéambassadör behöver bedöma den", "first feedback was due by %s: the idea has waited %d days (the limit is %d). An idea ambassador needs to screen it"},
-	"lint.revisit-due":      {"idén pausades till %s: dags att ta upp den igen", "the idea was paused until %s: time to take it up again"},
-	"lint.pnr":              {"%s verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a personal identity number: remove it, the file and the site are public"},
-	"lint.pnr-body":         {"raden verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a personal identity number: remove it, the file and the site are public"},
-	"lint.phone":            {"%s verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a phone number: remove it, the file and the site are public"},
-	"lint.phone-body":       {"raden verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a phone number: remove it, the file and the site are public"},
-	"lint.email":            {"%s innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "%s holds an e-mail address; it is not published on the site, but is visible in the file"},
-	"lint.email-body":       {"raden innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "the line holds an e-mail address; it is not published on the site, but is visible in the file"},
-	"lint.missing-section":  {"steget är %s, så avsnittet %s måste finnas (det läggs till i steget %v)", "the stage is %s, so the section %s must be there (it is added by the step %v)"},
-	"lint.step":             {"%s → %s", "%s → %s"},
-	"lint.step-new":         {"ny idé → %s", "new idea → %s"},
-	"lint.outcome":          {"%s.outcome är %s, men steget %s kräver %s: rätta utfallet eller steget", "%s.outcome is %s, but the stage %s needs %s: correct the outcome or the stage"},
-	"lint.unexpected":       {"avsnittet %s hör till ett senare steg än %s: ta bort det eller flytta idén ett steg i taget", "the section %s belongs to a later stage than %s: remove it, or move the idea one step at a time"},
-	"lint.role":             {"%s får inte signera här: det krävs %v för enheten %s. De som får: %v", "%s may not sign here: it takes %v for the unit %s. Those who may: %v"},
-	"lint.duplicate-id":     {"id %s används också av %s: varje idé behöver ett eget id (ta nästa lediga nummer)", "id %s is also used by %s: every idea needs its own id (take the next free number)"},
-	"lint.related-self":     {"idén %s pekar på sig själv i related", "the idea %s refers to itself in related"},
-	"lint.related-form":     {"related: %q är inget id; skriv id:n som 2026-007", "related: %q is not an id; write ids like 2026-007"},
-	"lint.tag-personal":     {"en tagg verkar innehålla ett personnummer eller telefonnummer: ta bort det, filen och webbplatsen är offentliga", "a tag seems to hold a personal identity number or phone number: remove it, the file and the site are public"},
-	"lint.related":          {"related: det finns ingen idé med id %s", "related: there is no idea with id %s"},
+	"lint.required":             {"fältet %q saknas: alla idéer måste ha id, title, kind, stage, submitted, submitter och unit", "the field %q is missing: every idea must have id, title, kind, stage, submitted, submitter and unit"},
+	"lint.title-long":           {"rubriken har %d tecken; den får ha högst %d. Korta den och berätta resten i texten", "the title has %d characters; it may have at most %d. Shorten it and say the rest in the text"},
+	"lint.title-lines":          {"rubriken måste stå på en rad", "the title must be on one line"},
+	"lint.id-year":              {"id %s börjar inte med året då idén registrerades (%d): ett id börjar alltid med registreringsåret", "id %s does not start with the year the idea was submitted (%d): an id always starts with the year of submission"},
+	"lint.file-name-want":       {"filen ligger fel: en idé med detta id ska heta %s", "the file is in the wrong place: an idea with this id must be named %s"},
+	"lint.file-name":            {"filen ligger fel: en idé ska heta ideas/<ÅÅÅÅ>/<id>-<namn>.md, till exempel ideas/2026/2026-007-digital-felanmalan.md", "the file is in the wrong place: an idea must be named ideas/<YYYY>/<id>-<slug>.md, for example ideas/2026/2026-007-digital-felanmalan.md"},
+	"lint.file-id":              {"id %s stämmer inte med filnamnet %s: byt namn på filen till %s eller rätta id", "id %s does not match the file name %s: rename the file to %s or correct the id"},
+	"lint.file-year":            {"filen ligger i mappen %s men id:t är från %s: flytta den till %s", "the file is in the folder %s but its id is from %s: move it to %s"},
+	"lint.anonymous-name":       {"idégivaren är anonym men har ett namn i filen: ta bort namnet, annars publiceras det", "the submitter is anonymous but has a name in the file: remove the name, or it is published"},
+	"lint.submitter-name":       {"idégivaren saknar namn: skriv submitter.name, eller anonymous: true för en anonym idé", "the submitter has no name: write submitter.name, or anonymous: true for an anonymous idea"},
+	"lint.login-form":           {"%q är inget GitHub-användarnamn: bara bokstäver, siffror och bindestreck", "%q is not a GitHub login: letters, digits and hyphens only"},
+	"lint.unit-suggest":         {"enheten %q finns inte i idebank.yaml: menade du %q?", "the unit %q is not in idebank.yaml: did you mean %q?"},
+	"lint.unit":                 {"enheten %q finns inte i idebank.yaml. Enheter: %v", "the unit %q is not in idebank.yaml. Units: %v"},
+	"lint.url":                  {"%q är ingen webbadress: skriv hela adressen, med https://", "%q is not a web address: write the whole address, with https://"},
+	"lint.tag-case":             {"taggen %q ska skrivas med små bokstäver: %q", "the tag %q must be written in lowercase: %q"},
+	"lint.tag-form":             {"taggen %q är för lång eller innehåller radbrytningar: högst %d tecken på en rad", "the tag %q is too long or holds line breaks: at most %d characters on one line"},
+	"lint.tag-twice":            {"taggen %q står två gånger", "the tag %q is there twice"},
+	"lint.empty-body":           {"idén saknar text: beskriv under rubrikerna vad problemet är, vad du föreslår och vilken nytta det gör", "the idea has no text: describe under the headings what the problem is, what you propose and what good it does"},
+	"lint.markdown-text":        {"texten är %d kB, mer än de %d kB som en idé kan visa: korta den, och länka till ett dokument med resten", "the text is %d kB, more than the %d kB an idea can show: shorten it, and link to a document with the rest"},
+	"lint.markdown-line":        {"raden har %d tecken, fler än de %d som en rad kan ha: dela den i flera rader (en tom rad mellan styckena)", "the line has %d characters, more than the %d a line may have: split it into several lines (a blank line between paragraphs)"},
+	"lint.markdown-depth":       {"raden lägger citat och listor %d nivåer djupt, fler än de %d som går att visa: ta bort några > eller listtecken, eller dra in raden mindre", "the line nests quotes and lists %d levels deep, more than the %d that can be shown: remove some > or list markers, or indent the line less"},
+	"lint.markdown-openers":     {"texten har %d [ till och med den här raden, fler än de %d länkar, bilder och hakparenteser som går att visa: ta bort länkar eller hakparenteser", "the text has %d [ up to this line, more than the %d links, images and square brackets that can be shown: remove links or square brackets"},
+	"lint.section-field":        {"%s saknas: avsnittet %s måste ha det", "%s is missing: the section %s must have it"},
+	"lint.criteria":             {"utfallet %s kräver att kriterierna mission, reach och benefit är uppfyllda (met: true); inte uppfyllda: %v. Välj pause eller reject, eller ändra bedömningen", "the outcome %s needs the criteria mission, reach and benefit met (met: true); not met: %v. Choose pause or reject, or change the assessment"},
+	"lint.revisit-outcome":      {"revisit hör till utfallet pause, men utfallet är %s: ta bort revisit", "revisit belongs with the outcome pause, but the outcome is %s: remove revisit"},
+	"lint.implementer":          {"ett beslut att genomföra (approve) måste utse en genomförare: skriv decision.implementer med personens användarnamn", "a decision to approve must appoint an implementer: write decision.implementer with the person's login"},
+	"lint.person-suggest":       {"%q finns inte bland people i idebank.yaml: menade du %q?", "%q is not among the people in idebank.yaml: did you mean %q?"},
+	"lint.person":               {"%q finns inte bland people i idebank.yaml: lägg till personen där eller rätta användarnamnet", "%q is not among the people in idebank.yaml: add the person there or correct the login"},
+	"lint.future":               {"%s (%s) ligger efter dagens datum %s: skriv datumet då steget togs", "%s (%s) is after today, %s: write the date the step was taken"},
+	"lint.date-order":           {"%s (%s) är tidigare än %s (%s): ett steg kan inte dateras före steget innan", "%s (%s) is earlier than %s (%s): a step cannot be dated before the step before it"},
+	"lint.feedback-due":         {"första återkopplingen var senast %s: idén har väntat %d dagar (gränsen är %d). En idéambassadör behöver bedöma den", "first feedback was due by %s: the idea has waited %d days (the limit is %d). An idea ambassador needs to screen it"},
+	"lint.revisit-due":          {"idén pausades till %s: dags att ta upp den igen", "the idea was paused until %s: time to take it up again"},
+	"lint.pnr":                  {"%s verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a personal identity number: remove it, the file and the site are public"},
+	"lint.pnr-body":             {"raden verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a personal identity number: remove it, the file and the site are public"},
+	"lint.phone":                {"%s verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a phone number: remove it, the file and the site are public"},
+	"lint.phone-body":           {"raden verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a phone number: remove it, the file and the site are public"},
+	"lint.email":                {"%s innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "%s holds an e-mail address; it is not published on the site, but is visible in the file"},
+	"lint.email-body":           {"raden innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "the line holds an e-mail address; it is not published on the site, but is visible in the file"},
+	"lint.missing-section":      {"steget är %s, så avsnittet %s måste finnas (det läggs till i steget %v)", "the stage is %s, so the section %s must be there (it is added by the step %v)"},
+	"lint.step":                 {"%s → %s", "%s → %s"},
+	"lint.step-new":             {"ny idé → %s", "new idea → %s"},
+	"lint.outcome":              {"%s.outcome är %s, men steget %s kräver %s: rätta utfallet eller steget", "%s.outcome is %s, but the stage %s needs %s: correct the outcome or the stage"},
+	"lint.unexpected":           {"avsnittet %s hör till ett senare steg än %s: ta bort det eller flytta idén ett steg i taget", "the section %s belongs to a later stage than %s: remove it, or move the idea one step at a time"},
+	"lint.role":                 {"%s får inte signera här: det krävs %v för enheten %s. De som får: %v", "%s may not sign here: it takes %v for the unit %s. Those who may: %v"},
+	"lint.duplicate-id":         {"id %s används också av %s: varje idé behöver ett eget id (ta nästa lediga nummer)", "id %s is also used by %s: every idea needs its own id (take the next free number)"},
+	"lint.related-self":         {"idén %s pekar på sig själv i related", "the idea %s refers to itself in related"},
+	"lint.related-form":         {"related: %q är inget id; skriv id:n som 2026-007", "related: %q is not an id; write ids like 2026-007"},
+	"lint.tag-personal":         {"en tagg verkar innehålla ett personnummer eller telefonnummer: ta bort det, filen och webbplatsen är offentliga", "a tag seems to hold a personal identity number or phone number: remove it, the file and the site are public"},
+	"lint.related":              {"related: det finns ingen idé med id %s", "related: there is no idea with id %s"},
+	"lint.duplicate-of-form":    {"screening.duplicate_of: %q är inget id; skriv id:t för den tidigare idén som 2025-003", "screening.duplicate_of: %q is not an id; write the id of the earlier idea like 2025-003"},
+	"lint.duplicate-of-self":    {"screening.duplicate_of: idén %s kan inte vara en dubblett av sig själv; skriv id:t för den tidigare idén som den upprepar", "screening.duplicate_of: the idea %s cannot be a duplicate of itself; write the id of the earlier idea it repeats"},
+	"lint.duplicate-of":         {"screening.duplicate_of: det finns ingen idé med id %s; skriv id:t för en idé i banken", "screening.duplicate_of: there is no idea with id %s; write the id of an idea in the bank"},
+	"lint.duplicate-of-outcome": {"screening.duplicate_of hör till utfallet reject, men utfallet är %s: sätt outcome: reject eller ta bort duplicate_of", "screening.duplicate_of belongs with the outcome reject, but the outcome is %s: set outcome: reject or remove duplicate_of"},
 
 	// The history.
 	"history.step": {"enligt git-historiken gick idén från %s till %s i %s (%s), vilket inte är ett steg i processen: ändringen gjordes förbi kontrollen", "according to the git history the idea went from %s to %s in %s (%s), which is not a step of the process: the change was made past the check"},
@@ -126,8 +130,10 @@ var catalog = map[string]Text{
 	"change.transition":      {"%s → %s är inget steg i processen; från %[1]s kan idén gå till: %[3]v. Ta ett steg per ändring", "%s → %s is not a step of the process; from %[1]s the idea can go to: %[3]v. Take one step per change"},
 	"change.immutable":       {"%s får inte ändras när idén väl är registrerad (var %s): ändra tillbaka", "%s may not change once the idea is submitted (was %s): change it back"},
 	"change.submitter":       {"submitter får inte ändras när idén väl är registrerad; det enda tillåtna är att göra idégivaren anonym (anonymous: true utan name)", "submitter may not change once the idea is submitted; the one change allowed is to make the submitter anonymous (anonymous: true without name)"},
-	"change.edit-permission": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v); ändringens författare och godkännare (%v) har inte den rollen. Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that; the change's author and approvers (%v) do not hold that role. Ask one of them to approve the pull request"},
-	"change.permission":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v); ändringens författare och godkännare (%v) har inte den rollen. Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v); the change's author and approvers (%v) do not hold that role. Ask one of them to approve the pull request"},
+	"change.edit-permission": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that, as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.permission":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v), as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.config":          {"idebank.yaml ändrades: en ändring av konfigurationen måste göras eller godkännas av %v (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "idebank.yaml was changed: a change of the configuration must be made or approved by %v (%v), as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.config-nobody":   {"idebank.yaml ändrades, men idebank.yaml före ändringen ger ingen rollen admin eller management, så ingen kan godkänna det: repots administratör lägger till en person med roles: [admin] direkt på huvudgrenen", "idebank.yaml was changed, but idebank.yaml before the change gives nobody the role admin or management, so nobody can approve it: the repository's administrator adds a person with roles: [admin] directly on the main branch"},
 
 	// The configuration.
 	"config.missing":             {"idebank.yaml saknas i roten av repot: den anger enheter, personer och roller", "idebank.yaml is missing from the root of the repository: it names the units, people and roles"},
@@ -161,6 +167,10 @@ var catalog = map[string]Text{
 	"actor.management":       {"förvaltningsledningen", "management"},
 	"actor.project-lead":     {"en projektledare", "a project lead"},
 	"actor.communicator":     {"en kommunikatör", "a communicator"},
+	"actor.admin":            {"en administratör", "an administrator"},
+	"change.approvers":       {"och ingen som har godkänt den (%v) har den", "and none of its approvers (%v) holds it"},
+	"change.no-approvers":    {"och ingen har godkänt den", "and nobody has approved it"},
+	"actor.unknown":          {"en okänd författare", "an unidentified author"},
 }
 
 func init() {
@@ -234,7 +244,10 @@ Kontrollerar alla idéfiler under ideas/ och idebank.yaml.
 
   --base REV          kontrollera också varje ändring från REV (gren, tagg eller commit)
   --head REV          jämför med REV i stället för arbetskatalogen (kräver --base)
-  --actor LOGIN       den som gjort ändringen: måste ha rollen för varje steg
+  --actor LOGIN       den som föreslår ändringen (pull requestens författare)
+  --committers A,B    de som skrivit ändringens commits; ett tomt namn är en okänd
+                      författare. Varje författare måste ha rollen för varje steg,
+                      eller någon som godkänt ändringen
   --approvers A,B     de som godkänt ändringen; det räcker att en av dem har rollen
   --format FORMAT     text (standard), json eller github (standard i GitHub Actions)
   --lang sv|en        meddelandenas språk (standard: language i idebank.yaml)
@@ -247,7 +260,10 @@ Checks every idea file under ideas/ and idebank.yaml.
 
   --base REV          also check each change from REV (a branch, tag or commit)
   --head REV          compare with REV instead of the working tree (needs --base)
-  --actor LOGIN       who made the change: must hold the role for each step
+  --actor LOGIN       who proposes the change (the pull request's author)
+  --committers A,B    who wrote the change's commits; an empty name is an unknown
+                      author. Every author must hold the role for each step, or
+                      someone who approved the change must
   --approvers A,B     who approved the change; one of them holding the role is enough
   --format FORMAT     text (default), json or github (default in GitHub Actions)
   --lang sv|en        the language of messages (default: language in idebank.yaml)
@@ -308,7 +324,7 @@ Writes the activity report for a period, computed from the idea files.
 `},
 	"cli.bad-period":         {"%q är ingen period: skriv 2026, 2026-Q2, 2026-05 eller 2026-01-01..2026-06-30", "%q is not a period: write 2026, 2026-Q2, 2026-05 or 2026-01-01..2026-06-30"},
 	"cli.bad-report-format":  {"okänt format %q: välj md, html, csv eller json", "unknown format %q: choose md, html, csv or json"},
-	"cli.unknown-unit":       {"förvaltningen %q finns inte i idebank.yaml", "the unit %q is not in idebank.yaml"},
+	"cli.unknown-unit":       {"förvaltningen %q finns inte i idebank.yaml. Ange en av dem med id eller namn: %v", "the unit %q is not in idebank.yaml. Give one of them by id or name: %v"},
 	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
 	"cli.no-history":         {"obs: det finns ingen git-historik här att jämföra med", "note: there is no git history here to compare with"},
 	"cli.shallow-history":    {"obs: git-historiken är ofullständig (en grund klon); steg före den saknas. Hämta hela historiken, i GitHub Actions med fetch-depth: 0", "note: the git history is incomplete (a shallow clone); steps before it are missing. Fetch the whole history, in GitHub Actions with fetch-depth: 0"},

@@ -150,7 +150,7 @@ func (w *htmlWriter) th(cols ...string) {
 		right := strings.HasPrefix(c, ">")
 		c = strings.TrimPrefix(c, ">")
 		if right {
-			w.raw(`<th align="right">`)
+			w.raw(`<th class="num">`)
 		} else {
 			w.raw("<th>")
 		}
@@ -165,7 +165,7 @@ func (w *htmlWriter) th(cols ...string) {
 }
 
 func (w *htmlWriter) td()      { w.raw("<td>") }
-func (w *htmlWriter) tdRight() { w.raw(`<td align="right">`) }
+func (w *htmlWriter) tdRight() { w.raw(`<td class="num">`) }
 func (w *htmlWriter) end()     { w.raw("</td>\n") }
 
 func (w *htmlWriter) periodName(p Period) string {

@@ -93,6 +93,21 @@ func BenchmarkBuild10k(b *testing.B) {
 	}
 }
 
+// BenchmarkBuild10kWithoutSimilar is BenchmarkBuild10k without the
+// similarity index: the two side by side give what the index costs a
+// build.
+func BenchmarkBuild10kWithoutSimilar(b *testing.B) {
+	res := corpusResult(b, 10000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m := NewMemory()
+		if err := Build(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS, Out: m, noSimilar: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkBuildDir10k is the build half of `idebank build` on 10,000
 // ideas: the same build into a fresh folder on disk, each file written
 // atomically, and the manifest.

@@ -43,6 +43,9 @@ type Options struct {
 	Out     Output
 
 	noFold bool // render the built-in theme without folding, for a test of it
+	// noSimilar leaves the similarity index out, for the benchmark that
+	// measures what it costs.
+	noSimilar bool
 }
 
 // site is the state of one build.
@@ -53,7 +56,9 @@ type site struct {
 	base  string
 	ideas []*Idea // newest first
 	byID  map[string]*Idea
-	tags  []Tag
+	// search holds the entries of search.json, in the order of ideas.
+	search []searchEntry
+	tags   []Tag
 	// tagByName holds each of tags by its name.
 	tagByName map[string]Tag
 	tmpl      map[string]*template.Template
@@ -205,6 +210,7 @@ func (s *site) views() error {
 			v.TagLinks = append(v.TagLinks, s.tagByName[t])
 		}
 	}
+	s.indexes()
 	return nil
 }
 
@@ -230,6 +236,9 @@ type page struct {
 	Make    func() any
 	NoIndex bool // keep out of search engines (the 404 page)
 	AbsRoot bool // links from the site root, for the 404 page served anywhere
+	// Description is what search engines show of the page; "" for the
+	// site's own.
+	Description string
 }
 
 // pageData is what a layout gets.
@@ -565,6 +574,7 @@ func (s *site) renderPage(p *page) error {
 	defer putBuffer(buf)
 	d := s.pageData(root, p.Section)
 	d.Title, d.Data, d.NoIndex = p.Title, p.Data, p.NoIndex
+	d.Description = cmp.Or(p.Description, s.description())
 	if p.Make != nil {
 		d.Data = p.Make()
 	}
@@ -599,6 +609,12 @@ func putBuffer(b *bytes.Buffer) {
 	if b.Cap() <= 1<<20 {
 		pageBuffers.Put(b)
 	}
+}
+
+// description returns what search engines show of a page that says
+// nothing of its own.
+func (s *site) description() string {
+	return i18n.Render(s.lang, i18n.M("site.description-default", cmp.Or(s.cfg.Organisation, s.cfg.Title)))
 }
 
 // pageData returns what every page of root and section gets.

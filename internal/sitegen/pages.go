@@ -118,8 +118,8 @@ func pager(n, pages int) *Pager {
 }
 
 // addList adds the pages of list l, in folder dir, ListPageSize ideas a
-// page.
-func (s *site) addList(dir, section, title string, l List) {
+// page; desc is the pages' description, or "".
+func (s *site) addList(dir, section, title, desc string, l List) {
 	all := l.Ideas
 	l.Total = len(all)
 	pages := max(1, (len(all)+ListPageSize-1)/ListPageSize)
@@ -133,7 +133,7 @@ func (s *site) addList(dir, section, title string, l List) {
 				t = title + " – " + i18n.Render(s.lang, i18n.M("site.page", n, pages))
 			}
 		}
-		s.pages = append(s.pages, page{Path: pagePath(dir, n), Layout: "list", Section: section, Title: t, Data: pl})
+		s.pages = append(s.pages, page{Path: pagePath(dir, n), Layout: "list", Section: section, Title: t, Description: desc, Data: pl})
 	}
 }
 
@@ -207,8 +207,8 @@ type ProcessRow struct {
 
 func (s *site) plan() {
 	add := func(p page) { s.pages = append(s.pages, p) }
-	add(page{Path: "index.html", Layout: "home", Section: "home", Make: func() any { return s.home() }})
-	s.addList("idea/", "ideas", s.t("site.all-ideas"), List{Heading: s.t("site.all-ideas"), Ideas: s.ideas, Key: "all"})
+	add(page{Path: "index.html", Layout: "home", Section: "home", Make: func() any { return s.home() }, Description: s.t("site.home.lead")})
+	s.addList("idea/", "ideas", s.t("site.all-ideas"), "", List{Heading: s.t("site.all-ideas"), Ideas: s.ideas, Key: "all"})
 	// Every list in one pass over the ideas, newest first as they are.
 	byStage, byUnit, byKind, byTag := map[model.Stage][]*Idea{}, map[string][]*Idea{}, map[model.Kind][]*Idea{}, map[string][]*Idea{}
 	for _, v := range s.ideas {
@@ -226,22 +226,22 @@ func (s *site) plan() {
 		ideas := byStage[st]
 		br.Stages = append(br.Stages, StageCount{st, len(ideas)})
 		label := s.t("stage." + string(st))
-		s.addList("stages/"+string(st)+"/", "browse", label, List{Heading: label, Intro: "site.stage-desc." + string(st), Ideas: ideas, Key: "stage:" + string(st)})
+		s.addList("stages/"+string(st)+"/", "browse", label, s.t("site.stage-desc."+string(st)), List{Heading: label, Intro: "site.stage-desc." + string(st), Ideas: ideas, Key: "stage:" + string(st)})
 	}
 	for _, u := range s.cfg.Units {
 		ideas := byUnit[u.ID]
 		br.Units = append(br.Units, UnitCount{u.ID, clean(u.Name), len(ideas)})
-		s.addList("units/"+u.ID+"/", "browse", clean(u.Name), List{Heading: clean(u.Name), Ideas: ideas, Key: "unit:" + u.ID})
+		s.addList("units/"+u.ID+"/", "browse", clean(u.Name), "", List{Heading: clean(u.Name), Ideas: ideas, Key: "unit:" + u.ID})
 	}
 	for _, k := range model.Kinds {
 		ideas := byKind[k]
 		br.Kinds = append(br.Kinds, KindCount{k, len(ideas)})
 		label := s.t("kind." + string(k))
-		s.addList("kinds/"+string(k)+"/", "browse", label, List{Heading: label, Intro: "site.kind-desc." + string(k), Ideas: ideas, Key: "kind:" + string(k)})
+		s.addList("kinds/"+string(k)+"/", "browse", label, s.t("site.kind-desc."+string(k)), List{Heading: label, Intro: "site.kind-desc." + string(k), Ideas: ideas, Key: "kind:" + string(k)})
 	}
 	for _, tag := range s.tags {
 		heading := s.t("site.tag") + ": " + tag.Name
-		s.addList("tags/"+tag.Slug+"/", "browse", heading, List{Heading: heading, Ideas: byTag[tag.Name], Key: "tag:" + tag.Name})
+		s.addList("tags/"+tag.Slug+"/", "browse", heading, "", List{Heading: heading, Ideas: byTag[tag.Name], Key: "tag:" + tag.Name})
 	}
 	add(page{Path: "browse/index.html", Layout: "browse", Section: "browse", Title: s.t("site.nav.browse"), Data: br})
 	s.addWaiting()
@@ -253,7 +253,8 @@ func (s *site) plan() {
 	// The idea pages last: they are written in this order, and the many
 	// small ones end the build evenly on every core (see write).
 	for _, v := range s.ideas {
-		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title, Data: v})
+		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title, Data: v,
+			Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, 150)})
 	}
 }
 

@@ -47,6 +47,15 @@ type Idea struct {
 	// incomplete, or "".
 	HistoryNote string
 	Related     []Ref
+	// Similar are the ideas most like this one, most alike first (see
+	// package similar).
+	Similar []Ref
+	// DuplicateOf is the original of an idea screened as its duplicate,
+	// and Duplicates the ideas screened as this one's, by id, with
+	// DuplicatesText saying how many they are ("" for none).
+	DuplicateOf    *Ref
+	Duplicates     []Ref
+	DuplicatesText string
 	// Changed is the date of the latest step.
 	Changed model.Date
 	// SubmittedText and ChangedText are the dates as a page prints them:

@@ -45,10 +45,8 @@
 
     function row(rec) {
       var tr = document.createElement("tr");
-      tr.setAttribute("role", "row");
       rec.cells.forEach(function (text, i) {
         var td = document.createElement("td");
-        td.setAttribute("role", "cell");
         if (i === 1) {
           var a = document.createElement("a");
           a.href = root + "idea/" + encodeURIComponent(rec.d[0]) + "/";

@@ -15,6 +15,7 @@ import (
 	"github.com/idebanken/idebanken/internal/issueform"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/notice"
+	"github.com/idebanken/idebanken/internal/similar"
 )
 
 func init() { commands["intake"] = runIntakeCmd }
@@ -163,7 +164,13 @@ func runIntake(opts *IntakeOptions, lang model.Lang) int {
 		[]string{issueform.LabelIdea, StageLabel(model.StageSubmitted)}); err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
-	if _, err := repo.UpsertComment(ctx, opts.Issue, ghapi.Marker("intake", "problems"), w.IntakeThanks(id, pr.GetNumber())); err != nil {
+	// The ideas most like it, for the submitter and the ambassador to see
+	// before anyone screens it.
+	thanks := w.IntakeThanks(id, pr.GetNumber())
+	if like := w.Similar(id, similarTo(b.Res.Ideas, similar.Doc{Title: title, Tags: answer.Tags, Text: body}, id, similarShown)); like != "" {
+		thanks += "\n\n" + like
+	}
+	if _, err := repo.UpsertComment(ctx, opts.Issue, ghapi.Marker("intake", "problems"), thanks); err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
 	say(opts.Stdout, lang, "cli.intake-done", opts.Issue, string(id), pr.GetNumber())

@@ -10,7 +10,6 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 
-	"github.com/idebanken/idebanken/internal/issueform"
 	"github.com/idebanken/idebanken/internal/model"
 )
 
@@ -90,51 +89,19 @@ func TestIntakeShowsSimilar(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "ideas/2025/2025-003-halkrisk.md"), []byte(halkrisk), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	templates, err := issueform.ReadTemplates(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := bankConfig(t, dir)
-	answer := &issueform.Answer{Kind: model.KindIncident, Unit: "skola", Name: "Per Exempel"}
-	form, err := issueform.Parse(cfg, templates, model.KindIncident, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range form.Sections {
-		answer.Sections = append(answer.Sections, issueform.Section{ID: s.ID, Heading: s.Heading,
-			Text: "Trappan utanför entrén till stadshuset är isig och hal på morgnarna."})
-	}
-	body, err := issueform.Format(cfg, templates, answer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	issueJSON, _ := json.Marshal(map[string]any{"number": 12, "title": "[Tillbud] Isig trappa vid stadshusets entré", "body": body,
-		"html_url": "https://github.com/org/repo/issues/12", "user": map[string]string{"login": "per"},
-		"labels": []map[string]string{{"name": "idé"}, {"name": "kind:incident"}}})
-	gh := newFakeGitHub(t)
-	gh.on("GET", "/repos/org/repo/issues/12", string(issueJSON))
-	gh.pulls(`[]`)
-	gh.on("GET", "/repos/org/repo", `{"default_branch": "main"}`)
-	gh.on("GET", "/repos/org/repo/git/ref/heads/main", `{"object": {"sha": "aaa"}}`)
-	gh.on("GET", "/repos/org/repo/git/commits/aaa", `{"sha": "aaa", "tree": {"sha": "ttt"}}`)
-	gh.on("POST", "/repos/org/repo/git/trees", `{"sha": "nnn"}`)
-	gh.on("POST", "/repos/org/repo/git/commits", `{"sha": "ccc"}`)
-	gh.on("POST", "/repos/org/repo/git/refs", `{"ref": "refs/heads/idebank/issue-12"}`)
-	gh.on("POST", "/repos/org/repo/pulls", `{"number": 31}`)
-	gh.on("POST", "/repos/org/repo/issues/12/labels", `[]`)
-	gh.on("GET", "/repos/org/repo/issues/12/comments", `[]`)
-	gh.on("POST", "/repos/org/repo/issues/12/comments", `{"id": 5}`)
-	env, out, errOut := gh.env(dir, `{"action": "opened", "issue": {"number": 12}}`)
-	if code := Main([]string{"intake", "--today", "2026-03-20"}, env); code != ExitOK {
+	gh := newFakeRepo(t)
+	formIssue(t, dir, gh, 12, "[Förbättringsförslag] Isig trappa vid stadshusets entré", "Trappan utanför entrén till stadshuset är isig och hal på morgnarna.")
+	env, out, errOut := gh.env(dir, "")
+	if code := Main([]string{"intake", "--issue", "12", "--today", "2026-03-20"}, env); code != ExitOK {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
-	c := gh.made("POST", "/repos/org/repo/issues/12/comments")
-	if len(c) != 1 {
-		t.Fatalf("calls %v", gh.calls)
+	comments := gh.issues[12].Comments
+	if len(comments) != 1 {
+		t.Fatalf("comments: %v", comments)
 	}
-	for _, want := range []string{"#31", "Liknande idéer som redan finns", "**2025-003** *Halkrisk vid entrén till stadshuset* · Vidareutvecklas"} {
-		if !strings.Contains(c[0].Body, want) {
-			t.Errorf("the comment lacks %q:\n%s", want, c[0].Body)
+	for _, want := range []string{"Liknande idéer som redan finns", "**2025-003** *Halkrisk vid entrén till stadshuset* · Vidareutvecklas"} {
+		if !strings.Contains(comments[0].Body, want) {
+			t.Errorf("the comment lacks %q:\n%s", want, comments[0].Body)
 		}
 	}
 }

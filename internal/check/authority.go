@@ -5,6 +5,7 @@ import (
 
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
@@ -149,4 +150,12 @@ func firstDiffLine(a, b []byte) int {
 		}
 	}
 	return line
+}
+
+// nameable reports whether a message about idea may name everyone who
+// stands behind the change, as public decides it for what actors may do:
+// about an anonymous idea, only those who act in a role.
+func (a *authority) nameable(idea *model.Idea, actors []workflow.Actor) bool {
+	all := append(append([]string{}, a.authors...), a.approvers...)
+	return len(public.Logins(a.cfg, idea, all, actors)) == len(all)
 }

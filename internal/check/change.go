@@ -64,7 +64,7 @@ func CheckChange(c Change) *Result {
 	if configChanged {
 		configChange(c, auth, &out)
 	}
-	ck := &changeChecker{cfg: res.Config, out: &out, auth: auth}
+	ck := &changeChecker{cfg: res.Config, out: &out, auth: auth, actor: c.Actor}
 	for _, ch := range changes {
 		if ch.headPath != "" {
 			ch.head = heads[ch.headPath]
@@ -187,9 +187,10 @@ func parseQuiet(f *snapshot.File) *model.Idea {
 }
 
 type changeChecker struct {
-	cfg  *model.Config // the head's: what the files are checked against
-	out  *diag.List
-	auth *authority // the base's: who may make the change
+	cfg   *model.Config // the head's: what the files are checked against
+	out   *diag.List
+	auth  *authority // the base's: who may make the change
+	actor string     // who proposes the change, "" when not known
 }
 
 func (c *changeChecker) errorf(idea *model.Idea, field string, rule diag.Rule, key string, args ...any) {
@@ -215,7 +216,19 @@ func (c *changeChecker) added(ch fileChange) {
 	if idea.Stage != "" && idea.Stage != model.StageSubmitted {
 		c.errorf(idea, "stage", diag.RuleNewStage, "change.new-stage", string(idea.Stage))
 	}
+	// The login of a new idea's submitter may withdraw it later: only the
+	// author of the change may give their own, or intake the login of the
+	// issue it was made from.
+	if login := idea.Submitter.GitHub; login != "" && c.actor != "" && !idea.Submitter.Anonymous &&
+		!model.SameLogin(login, c.actor) && !model.SameLogin(c.actor, IntakeBot) {
+		c.errorf(idea, "submitter.github", diag.RulePermission, "change.new-submitter", login, c.actor)
+	}
 }
+
+// IntakeBot is the GitHub login that writes the pull requests of intake,
+// the GitHub Actions token's: the only author of a change that may add an
+// idea whose submitter.github is another login (the issue's author).
+const IntakeBot = "github-actions[bot]"
 
 func (c *changeChecker) modified(ch fileChange) {
 	base, head := ch.base, ch.head
@@ -262,7 +275,7 @@ func (c *changeChecker) immutable(base, head *model.Idea) {
 		c.errorf(head, "submitted", diag.RuleImmutable, "change.immutable", "submitted", base.Submitted.String())
 	}
 	bs, hs := base.Submitter, head.Submitter
-	anonymised := hs.Anonymous && hs.Name == ""
+	anonymised := hs.Anonymous && hs.Name == "" && hs.GitHub == ""
 	if bs != hs && !anonymised {
 		field := "submitter"
 		switch {
@@ -294,6 +307,14 @@ func (c *changeChecker) permission(base, head *model.Idea, t *workflow.Transitio
 		who.Decision = base.Decision
 	}
 	if c.auth.allows(&who, t.Actors) {
+		return
+	}
+	holderList := i18n.List(toAny(holders(c.auth.cfg, &who, t.Actors)))
+	if !c.auth.nameable(&who, t.Actors) {
+		// The check's messages are public annotations: about an anonymous
+		// idea they name nobody who acts in no role.
+		c.errorf(head, "stage", diag.RulePermission, "change.permission-unnamed",
+			string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), who.Unit, holderList)
 		return
 	}
 	c.errorf(head, "stage", diag.RulePermission, "change.permission",
@@ -334,6 +355,11 @@ func (c *changeChecker) require(base, head *model.Idea, field string, actors []w
 	who := *head
 	who.Submitter, who.Unit = base.Submitter, unit
 	if c.auth.allows(&who, actors) {
+		return
+	}
+	if !c.auth.nameable(&who, actors) {
+		c.errorf(head, field, diag.RulePermission, "change.edit-permission-unnamed",
+			field, actorList(actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))))
 		return
 	}
 	c.errorf(head, field, diag.RulePermission, "change.edit-permission",

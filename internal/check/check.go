@@ -94,6 +94,10 @@ func parseConfigQuiet(s *snapshot.Snapshot) *model.Config {
 }
 
 func parseConfig(f *snapshot.File, diags *diag.List) *model.Config {
+	if f.Symlink {
+		diags.Errorf(f.Path, model.Pos{}, diag.RuleRead, "config.symlink")
+		return nil
+	}
 	if f.Data == nil && f.Size > 0 {
 		diags.Errorf(f.Path, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, snapshot.ReadLimit/1024)
 		return nil

@@ -156,6 +156,11 @@ func (l *ideaLinter) submitter() {
 	case !s.Anonymous && l.idea.Fields.Has("submitter") && l.idea.Fields.Is("submitter", model.Mapping) && s.Name == "" && !l.suggested("name"):
 		l.errorf("submitter.name", diag.RuleRequired, "lint.submitter-name")
 	}
+	if s.Anonymous && s.GitHub != "" {
+		// A login names the submitter as surely as a name, and would let
+		// whoever wrote it withdraw the idea as its submitter.
+		l.errorf("submitter.github", diag.RuleAnonymous, "lint.anonymous-github")
+	}
 	if s.GitHub != "" && !model.ValidLogin(s.GitHub) {
 		l.errorf("submitter.github", diag.RuleValue, "lint.login-form", s.GitHub)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
@@ -68,7 +69,7 @@ func Summarize(c Change) []Summary {
 				idea.Submitter = ch.base.Submitter // as the step's permission is judged
 			}
 			s.Holders = holders(cfg, &idea, s.Step.Actors)
-			for _, a := range who {
+			for _, a := range public.Logins(cfg, &idea, who, s.Step.Actors) {
 				if a != "" && workflow.MayAct(cfg, &idea, a, s.Step.Actors) && !slices.Contains(s.ApprovedBy, a) {
 					s.ApprovedBy = append(s.ApprovedBy, a)
 				}
@@ -97,7 +98,9 @@ func holders(cfg *model.Config, idea *model.Idea, actors []workflow.Actor) []str
 				add(idea.Decision.Implementer)
 			}
 		case workflow.Submitter:
-			add(idea.Submitter.GitHub)
+			if public.MayName(cfg, idea, idea.Submitter.GitHub, nil) {
+				add(idea.Submitter.GitHub)
+			}
 		default:
 			if r, ok := a.Role(); ok {
 				for _, h := range cfg.Holders(r, idea.Unit) {

@@ -189,9 +189,12 @@ func loadChange(root string, opts *CheckOptions) (*check.Change, error) {
 // where the error is one the program knows.
 func cannot(w io.Writer, lang model.Lang, err error) int {
 	var rev *gitrepo.RevisionError
+	var obj *gitrepo.ObjectError
 	var noDir *noDirError
 	var m i18n.Message
 	switch {
+	case errors.As(err, &obj):
+		m = i18n.M("cli.unreadable-object", obj.Path, obj.Rev, obj.Err.Error())
 	case errors.As(err, &noDir):
 		m = i18n.M("cli.no-dir", noDir.dir)
 	case errors.As(err, &rev):
@@ -213,7 +216,9 @@ func findRoot(dir string) string {
 		return dir
 	}
 	for d := abs; ; {
-		if _, err := os.Stat(filepath.Join(d, snapshot.ConfigFile)); err == nil {
+		// Lstat: a link is the bank's configuration too, to be refused,
+		// not a reason to look further up.
+		if _, err := os.Lstat(filepath.Join(d, snapshot.ConfigFile)); err == nil {
 			return d
 		}
 		parent := filepath.Dir(d)

@@ -72,6 +72,7 @@ var catalog = map[string]Text{
 	"lint.file-id":              {"id %s stämmer inte med filnamnet %s: byt namn på filen till %s eller rätta id", "id %s does not match the file name %s: rename the file to %s or correct the id"},
 	"lint.file-year":            {"filen ligger i mappen %s men id:t är från %s: flytta den till %s", "the file is in the folder %s but its id is from %s: move it to %s"},
 	"lint.anonymous-name":       {"idégivaren är anonym men har ett namn i filen: ta bort namnet, annars publiceras det", "the submitter is anonymous but has a name in the file: remove the name, or it is published"},
+	"lint.anonymous-github":     {"idégivaren är anonym men har en GitHub-inloggning i filen: ta bort submitter.github, annars kan idén knytas till den som skrev den", "the submitter is anonymous but has a GitHub login in the file: remove submitter.github, or the idea can be tied to whoever wrote it"},
 	"lint.submitter-name":       {"idégivaren saknar namn: skriv submitter.name, eller anonymous: true för en anonym idé", "the submitter has no name: write submitter.name, or anonymous: true for an anonymous idea"},
 	"lint.login-form":           {"%q är inget GitHub-användarnamn: bara bokstäver, siffror och bindestreck", "%q is not a GitHub login: letters, digits and hyphens only"},
 	"lint.unit-suggest":         {"enheten %q finns inte i idebank.yaml: menade du %q?", "the unit %q is not in idebank.yaml: did you mean %q?"},
@@ -120,6 +121,10 @@ var catalog = map[string]Text{
 	// The history.
 	"history.step": {"enligt git-historiken gick idén från %s till %s i %s (%s), vilket inte är ett steg i processen: ändringen gjordes förbi kontrollen", "according to the git history the idea went from %s to %s in %s (%s), which is not a step of the process: the change was made past the check"},
 	"history.date": {"%s är %s, men steget sammanfogades redan %s (%s): ett steg kan inte vara daterat efter att det sammanfogades. Rätta datumet", "%s is %s, but the step was merged on %s (%s): a step cannot be dated after it was merged. Correct the date"},
+	// About an anonymous idea: the same without the commit, whose author
+	// would tie the submitter to the idea.
+	"history.step-anonymous": {"enligt git-historiken gick idén från %s till %s %s, vilket inte är ett steg i processen: ändringen gjordes förbi kontrollen", "according to the git history the idea went from %s to %s on %s, which is not a step of the process: the change was made past the check"},
+	"history.date-anonymous": {"%s är %s, men steget sammanfogades redan %s: ett steg kan inte vara daterat efter att det sammanfogades. Rätta datumet", "%s is %s, but the step was merged on %s: a step cannot be dated after it was merged. Correct the date"},
 
 	// A change.
 	"change.base-unreadable": {"versionen före ändringen gick inte att läsa, så steget till %s kan inte kontrolleras: laga filen i en egen ändring, utan att byta steg", "the version before this change could not be read, so the step to %s cannot be checked: repair the file in a change of its own, without changing the stage"},
@@ -129,13 +134,19 @@ var catalog = map[string]Text{
 	"change.final":           {"idén var i slutsteget %s och kan inte flyttas till %s: lämna en ny idé i stället", "the idea was at the final stage %s and cannot move to %s: submit a new idea instead"},
 	"change.transition":      {"%s → %s är inget steg i processen; från %[1]s kan idén gå till: %[3]v. Ta ett steg per ändring", "%s → %s is not a step of the process; from %[1]s the idea can go to: %[3]v. Take one step per change"},
 	"change.immutable":       {"%s får inte ändras när idén väl är registrerad (var %s): ändra tillbaka", "%s may not change once the idea is submitted (was %s): change it back"},
-	"change.submitter":       {"submitter får inte ändras när idén väl är registrerad; det enda tillåtna är att göra idégivaren anonym (anonymous: true utan name)", "submitter may not change once the idea is submitted; the one change allowed is to make the submitter anonymous (anonymous: true without name)"},
+	"change.submitter":       {"submitter får inte ändras när idén väl är registrerad; det enda tillåtna är att göra idégivaren anonym (anonymous: true utan name och github)", "submitter may not change once the idea is submitted; the one change allowed is to make the submitter anonymous (anonymous: true without name and github)"},
+	"change.new-submitter":   {"submitter.github är %s, men ändringen är gjord av %s: en ny idé får bara ange sin egen författares inloggning. Skriv din egen, eller ta bort github", "submitter.github is %s, but the change is made by %s: a new idea may only give the login of its own author. Write your own, or remove github"},
 	"change.edit-permission": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that, as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
 	"change.permission":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v), as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
 	"change.config":          {"idebank.yaml ändrades: en ändring av konfigurationen måste göras eller godkännas av %v (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "idebank.yaml was changed: a change of the configuration must be made or approved by %v (%v), as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
 	"change.config-nobody":   {"idebank.yaml ändrades, men idebank.yaml före ändringen ger ingen rollen admin eller management, så ingen kan godkänna det: repots administratör lägger till en person med roles: [admin] direkt på huvudgrenen", "idebank.yaml was changed, but idebank.yaml before the change gives nobody the role admin or management, so nobody can approve it: the repository's administrator adds a person with roles: [admin] directly on the main branch"},
+	// About an anonymous idea the check names nobody who acts in no role:
+	// its messages are public annotations.
+	"change.edit-permission-unnamed": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare och godkännare har inte den rollen (de nämns inte här, eftersom idégivaren är anonym). Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that, as idebank.yaml says before the change; the change's authors and approvers do not hold that role (they are not named here, as the submitter is anonymous). Ask one of them to approve the pull request"},
+	"change.permission-unnamed":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare och godkännare har inte den rollen (de nämns inte här, eftersom idégivaren är anonym). Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v), as idebank.yaml says before the change; the change's authors and approvers do not hold that role (they are not named here, as the submitter is anonymous). Ask one of them to approve the pull request"},
 
 	// The configuration.
+	"config.symlink":             {"idebank.yaml är en symbolisk länk; konfigurationen måste vara en vanlig fil i repot, och länken följs inte: ersätt länken med själva filen", "idebank.yaml is a symbolic link; the configuration must be a plain file of the repository, and the link is not followed: replace the link with the file itself"},
 	"config.missing":             {"idebank.yaml saknas i roten av repot: den anger enheter, personer och roller", "idebank.yaml is missing from the root of the repository: it names the units, people and roles"},
 	"config.not-mapping":         {"idebank.yaml måste bestå av rader av formen `nyckel: värde`", "idebank.yaml must consist of lines of the form `key: value`"},
 	"config.want-list":           {"%s ska vara en lista, med ett `- ` före varje post", "%s must be a list, with a `- ` before each entry"},
@@ -337,14 +348,16 @@ Läser GITHUB_TOKEN, GITHUB_REPOSITORY och GITHUB_API_URL; utan --pr tas numret 
 Keeps one comment on a pull request up to date: what the change does, who must approve it and what is missing.
 Reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL; without --pr the number comes from GITHUB_EVENT_PATH.
 `},
-	"cli.notify-usage": {`Användning: idebank notify [--base REV --head REV]
+	"cli.notify-usage": {`Användning: idebank notify [--head REV] [--days N] [--base REV]
 
-Berättar för idégivarna när deras idéer har tagit ett steg: en kommentar i idéns diskussion, en etikett för steget, och ärendet stängs i ett slutsteg.
-Utan --base och --head tas de från pushen i GITHUB_EVENT_PATH.
-`, `Usage: idebank notify [--base REV --head REV]
+Berättar för idégivarna om varje steg deras idéer har tagit och som inte är berättat än: en kommentar i idéns diskussion med stegets motivering, etiketten för idéns steg, och ärendet stängs i ett slutsteg.
+Vad som redan är berättat läses ur kommentarerna i ärendet, så ett steg berättas en gång, vilken push det än kom med.
+--head är versionen vars historik läses (utan den: pushen i GITHUB_EVENT_PATH, annars HEAD); --days hur många dagar bakåt från den steg söks (30; 0 läser hela historiken). --base behövs inte längre.
+`, `Usage: idebank notify [--head REV] [--days N] [--base REV]
 
-Tells submitters when their ideas have taken a step: a comment in the idea's discussion, a label for the stage, and the issue closed at a final stage.
-Without --base and --head they come from the push in GITHUB_EVENT_PATH.
+Tells submitters of every step their ideas have taken and have not yet been told of: a comment in the idea's discussion with the step's justification, the label of the idea's stage, and the issue closed at a final stage.
+What was told is read from the comments on the issue, so a step is told once, whatever push brought it.
+--head is the revision whose history is read (without it: the push in GITHUB_EVENT_PATH, or else HEAD); --days how many days back from it steps are looked for (30; 0 reads the whole history). --base is no longer needed.
 `},
 	"cli.remind-usage": {`Användning: idebank remind [--today ÅÅÅÅ-MM-DD]
 
@@ -397,12 +410,9 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.forget-changed":     {"%s: %s", "%s: %s"},
 	"cli.forget-done":        {"%d filer ändrade. Granska ändringen och öppna en pull request; se docs/privacy.md om versionshistoriken", "%d files changed. Review the change and open a pull request; see docs/privacy.md about the version history"},
 	"cli.need-pr":            {"vilken pull request? Ange --pr N (eller kör i GitHub Actions på en pull request)", "which pull request? Give --pr N (or run in GitHub Actions on a pull request)"},
-	"cli.need-push":          {"vilka commits? Ange --base och --head (eller kör i GitHub Actions på en push)", "which commits? Give --base and --head (or run in GitHub Actions on a push)"},
 	"cli.pr-comment-posted":  {"Kommentaren på pull request #%d är skriven", "The comment on pull request #%d is posted"},
 	"cli.pr-comment-edited":  {"Kommentaren på pull request #%d är uppdaterad", "The comment on pull request #%d is updated"},
-	"cli.notify-first-push":  {"Det finns inget före den här pushen att jämföra med", "There is nothing before this push to compare with"},
 	"cli.notify-no-issue":    {"%s har ingen diskussion i det här repot att berätta i", "%s has no discussion in this repository to tell"},
-	"cli.notified":           {"%s: idégivaren är informerad i ärende #%d", "%s: the submitter is told in issue #%d"},
 	"cli.notify-nothing":     {"Ingen idé tog ett steg", "No idea took a step"},
 	"cli.remind-nothing":     {"Inget väntar för länge", "Nothing waits too long"},
 	"cli.remind-opened":      {"Ärende #%d listar %d idéer som väntar för länge", "Issue #%d lists %d ideas that wait too long"},
@@ -432,5 +442,6 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.flag-unknown":       {"okänd flagga %s", "unknown flag %s"},
 	"cli.flag-value":         {"flaggan %s behöver ett värde", "the flag %s needs a value"},
 	"cli.not-git":            {"%s ligger inte i ett git-repo; --base kräver ett", "%s is not in a git repository; --base needs one"},
+	"cli.unreadable-object":  {"%s i revisionen %q går inte att läsa ur git-repot (%v): kontrollen stannar hellre än att kontrollera mot mindre än revisionen innehåller. Hämta repot på nytt, eller kör git fsck för att se vad som är skadat", "%s at the revision %q cannot be read from the git repository (%v): the check stops rather than check against less than the revision holds. Fetch the repository again, or run git fsck to see what is damaged"},
 	"cli.bad-revision":       {"revisionen %q finns inte i repot (en grund klon kan sakna den: hämta mer historik, i GitHub Actions med fetch-depth: 0)", "the revision %q is not in the repository (a shallow clone may lack it: fetch more history, in GitHub Actions with fetch-depth: 0)"},
 }

@@ -269,3 +269,51 @@ func (w Writer) IntakePR(id model.ID, title string, issue int) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// StepDate returns the date of the section that took idea to its stage:
+// with the stage, what tells one visit of a stage from another.
+func StepDate(idea *model.Idea) model.Date {
+	s, d := idea.Screening, idea.Decision
+	switch idea.Stage {
+	case model.StageDeveloping, model.StageQuickWin:
+		if s != nil {
+			return s.Date
+		}
+	case model.StagePaused, model.StageRejected:
+		if d != nil && (s == nil || d.Date.After(s.Date)) {
+			return d.Date
+		}
+		if s != nil {
+			return s.Date
+		}
+	case model.StageProposed:
+		if idea.Proposal != nil {
+			return idea.Proposal.Date
+		}
+	case model.StageApproved:
+		if d != nil {
+			return d.Date
+		}
+	case model.StagePlanning:
+		if idea.Plan != nil {
+			return idea.Plan.Date
+		}
+	case model.StageImplementing:
+		if idea.Implementation != nil {
+			return idea.Implementation.Started
+		}
+	case model.StageImplemented:
+		if idea.Implementation != nil {
+			return idea.Implementation.Completed
+		}
+	case model.StageEvaluated:
+		if idea.Outcome != nil {
+			return idea.Outcome.Date
+		}
+	case model.StageWithdrawn:
+		if idea.Withdrawn != nil {
+			return idea.Withdrawn.Date
+		}
+	}
+	return model.Date{}
+}

@@ -160,7 +160,7 @@ func (s *site) views() error {
 	}
 	for i, v := range views {
 		if v != nil {
-			v.Merged, v.HistoryNote = merged(s.opts.Ideas[i], s.cfg, s.opts.History)
+			v.Merged, v.HistoryNote = merged(s.opts.Ideas[i], s.opts.History)
 		}
 	}
 	for _, v := range views {

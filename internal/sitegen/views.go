@@ -8,6 +8,7 @@ import (
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/render"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
@@ -176,49 +177,29 @@ type Event struct {
 	Text     string // the label in the site's language, and who took the step
 }
 
-// Merge is a step as the repository's history records it.
+// Merge is a step as the repository's history records it. It names
+// nobody: a commit's author is whatever name and address the committer
+// wrote, and who took a step is the signature in the file.
 type Merge struct {
 	From, To model.Stage
 	Date     model.Date
-	By       string // a configured person's name, or "" where none may be shown
-	Commit   string // abbreviated
+	Commit   string // abbreviated; "" where public.Commit allows none
 }
 
-// merged returns the steps of idea in hist, naming only people of the
-// configuration: a commit's author may be anyone, and the one who added an
-// anonymous idea is never named.
-func merged(idea *model.Idea, cfg *model.Config, hist *history.History) ([]Merge, string) {
+// merged returns the steps of idea in hist, as public allows them to be
+// shown: for an anonymous idea, the stages and dates without the commits.
+func merged(idea *model.Idea, hist *history.History) ([]Merge, string) {
 	if hist == nil {
 		return nil, "site.history.none"
 	}
 	var out []Merge
 	for _, st := range hist.Steps[idea.ID] {
-		m := Merge{From: st.From, To: st.To, Date: model.DateOf(st.When), Commit: st.Commit[:min(7, len(st.Commit))]}
-		if !(st.From == "" && idea.Submitter.Anonymous) {
-			m.By = publicAuthor(cfg, st)
-		}
-		out = append(out, m)
+		out = append(out, Merge{From: st.From, To: st.To, Date: model.DateOf(st.When), Commit: public.Commit(idea, st.Commit)})
 	}
 	if hist.Shallow {
 		return out, "site.history.shallow"
 	}
 	return out, ""
-}
-
-// publicAuthor returns the configured name of a step's author: by the
-// GitHub login of a no-reply address, or by the very name.
-func publicAuthor(cfg *model.Config, st history.Step) string {
-	if st.Login != "" {
-		if p := cfg.Person(st.Login); p != nil {
-			return clean(p.Name)
-		}
-	}
-	for _, p := range cfg.People {
-		if p.Name != "" && p.Name == st.Author {
-			return clean(p.Name)
-		}
-	}
-	return ""
 }
 
 // clean makes a text fit to publish.
@@ -248,7 +229,7 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 		ID: string(idea.ID), Title: clean(idea.Title), Kind: idea.Kind, Stage: idea.Stage,
 		KindName: tr("kind." + string(idea.Kind)), StageName: tr("stage." + string(idea.Stage)),
 		Unit: idea.Unit, UnitName: idea.Unit, Submitted: idea.Submitted,
-		Submitter: clean(idea.Submitter.PublicName()),
+		Submitter: public.Submitter(idea),
 		Body:      template.HTML(body), // rendered safe by render.Renderer
 		Text:      plain,
 	}

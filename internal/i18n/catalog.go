@@ -117,6 +117,8 @@ var catalog = map[string]Text{
 	"lint.duplicate-of-self":    {"screening.duplicate_of: idén %s kan inte vara en dubblett av sig själv; skriv id:t för den tidigare idén som den upprepar", "screening.duplicate_of: the idea %s cannot be a duplicate of itself; write the id of the earlier idea it repeats"},
 	"lint.duplicate-of":         {"screening.duplicate_of: det finns ingen idé med id %s; skriv id:t för en idé i banken", "screening.duplicate_of: there is no idea with id %s; write the id of an idea in the bank"},
 	"lint.duplicate-of-outcome": {"screening.duplicate_of hör till utfallet reject, men utfallet är %s: sätt outcome: reject eller ta bort duplicate_of", "screening.duplicate_of belongs with the outcome reject, but the outcome is %s: set outcome: reject or remove duplicate_of"},
+	"lint.unit-by-name":         {"%q är enhetens namn; i filen skrivs enhetens id: unit: %s", "%q is the unit's name; the file holds the unit's id: unit: %s"},
+	"lint.section-field-hint":   {"fyll i %s: %v", "fill in %s: %v"},
 
 	// The history.
 	"history.step": {"enligt git-historiken gick idén från %s till %s i %s (%s), vilket inte är ett steg i processen: ändringen gjordes förbi kontrollen", "according to the git history the idea went from %s to %s in %s (%s), which is not a step of the process: the change was made past the check"},
@@ -339,14 +341,16 @@ Writes the activity report for a period, computed from the idea files.
 	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
 	"cli.no-history":         {"obs: det finns ingen git-historik här att jämföra med", "note: there is no git history here to compare with"},
 	"cli.shallow-history":    {"obs: git-historiken är ofullständig (en grund klon); steg före den saknas. Hämta hela historiken, i GitHub Actions med fetch-depth: 0", "note: the git history is incomplete (a shallow clone); steps before it are missing. Fetch the whole history, in GitHub Actions with fetch-depth: 0"},
-	"cli.pr-comment-usage": {`Användning: idebank pr-comment [--pr N] [--base REV]
+	"cli.pr-comment-usage": {`Användning: idebank pr-comment [--pr N] [--base REV] [--head REV] [--committers A,B]
 
 Håller en kommentar på en pull request uppdaterad: vad ändringen gör, vem som ska godkänna den och vad som saknas.
 Läser GITHUB_TOKEN, GITHUB_REPOSITORY och GITHUB_API_URL; utan --pr tas numret från GITHUB_EVENT_PATH.
-`, `Usage: idebank pr-comment [--pr N] [--base REV]
+--head jämför med REV i stället för arbetskatalogen; --committers som för idebank check.
+`, `Usage: idebank pr-comment [--pr N] [--base REV] [--head REV] [--committers A,B]
 
 Keeps one comment on a pull request up to date: what the change does, who must approve it and what is missing.
 Reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL; without --pr the number comes from GITHUB_EVENT_PATH.
+--head compares with REV instead of the working tree; --committers as for idebank check.
 `},
 	"cli.notify-usage": {`Användning: idebank notify [--head REV] [--days N] [--base REV]
 

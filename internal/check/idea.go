@@ -62,6 +62,9 @@ func (l *ideaLinter) warnf(field string, rule diag.Rule, key string, args ...any
 }
 
 func (l *ideaLinter) lint() {
+	if l.flow == nil {
+		l.flow = workflow.Of(l.cfg)
+	}
 	idea := l.idea
 	l.required()
 	l.fileName()

@@ -180,7 +180,7 @@ func runNotify(opts *NotifyOptions, lang model.Lang) int {
 	if opts.Days > 0 {
 		since = head.Committer.When.AddDate(0, 0, -opts.Days)
 	}
-	w := notice.Writer{Lang: lang, Cfg: cfg}
+	w := notice.Writer{Lang: lang, Cfg: cfg, Idea: ideaByID(res.Ideas)}
 	ctx, cancel := context.WithTimeout(context.Background(), apiTimeout)
 	defer cancel()
 	ideas := slices.Clone(res.Ideas)
@@ -277,6 +277,18 @@ func notifyIdea(ctx context.Context, opts *NotifyOptions, lang model.Lang, w not
 		say(opts.Stdout, lang, "cli.notified-step", string(idea.ID), i18n.Key("stage."+string(v.step.To)), n)
 	}
 	return told, followStage(ctx, repo, n, idea.Stage)
+}
+
+// ideaByID returns a lookup of ideas by id: the first of those that
+// share one, as the site has it.
+func ideaByID(ideas []*model.Idea) func(model.ID) *model.Idea {
+	byID := make(map[model.ID]*model.Idea, len(ideas))
+	for _, idea := range ideas {
+		if byID[idea.ID] == nil {
+			byID[idea.ID] = idea
+		}
+	}
+	return func(id model.ID) *model.Idea { return byID[id] }
 }
 
 // withStage returns idea at stage s: a step is told as the stage it went

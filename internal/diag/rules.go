@@ -28,6 +28,7 @@ const (
 	RuleTag          Rule = "tag"
 	RuleURL          Rule = "url"
 	RuleEmptyBody    Rule = "empty-body"
+	RuleMarkdown     Rule = "markdown-limit" // text past the bounds the renderer is fast within
 	RuleUnknownUnit  Rule = "unknown-unit"
 	RuleUnknownLogin Rule = "unknown-person"
 	RuleRole         Rule = "role"
@@ -71,7 +72,7 @@ const (
 var Rules = []Rule{
 	RuleRead, RuleTooLarge, RuleEncoding, RuleFrontMatter, RuleYAMLSyntax, RuleYAMLAlias,
 	RuleUnknownKey, RuleDuplicate, RuleFieldType, RuleValue, RuleDate, RuleRequired,
-	RuleIDFormat, RuleFileName, RuleTitle, RuleTag, RuleURL, RuleEmptyBody,
+	RuleIDFormat, RuleFileName, RuleTitle, RuleTag, RuleURL, RuleEmptyBody, RuleMarkdown,
 	RuleUnknownUnit, RuleUnknownLogin, RuleRole, RuleCriteria, RuleOutcome, RuleMissing,
 	RuleUnexpected, RuleDateOrder, RuleFuture, RuleAnonymous, RulePersonalData,
 	RuleDuplicateID, RuleRelated, RuleDuplicateOf,

@@ -82,6 +82,10 @@ var catalog = map[string]Text{
 	"lint.tag-form":             {"taggen %q är för lång eller innehåller radbrytningar: högst %d tecken på en rad", "the tag %q is too long or holds line breaks: at most %d characters on one line"},
 	"lint.tag-twice":            {"taggen %q står två gånger", "the tag %q is there twice"},
 	"lint.empty-body":           {"idén saknar text: beskriv under rubrikerna vad problemet är, vad du föreslår och vilken nytta det gör", "the idea has no text: describe under the headings what the problem is, what you propose and what good it does"},
+	"lint.markdown-text":        {"texten är %d kB, mer än de %d kB som en idé kan visa: korta den, och länka till ett dokument med resten", "the text is %d kB, more than the %d kB an idea can show: shorten it, and link to a document with the rest"},
+	"lint.markdown-line":        {"raden har %d tecken, fler än de %d som en rad kan ha: dela den i flera rader (en tom rad mellan styckena)", "the line has %d characters, more than the %d a line may have: split it into several lines (a blank line between paragraphs)"},
+	"lint.markdown-depth":       {"raden lägger citat och listor %d nivåer djupt, fler än de %d som går att visa: ta bort några > eller listtecken, eller dra in raden mindre", "the line nests quotes and lists %d levels deep, more than the %d that can be shown: remove some > or list markers, or indent the line less"},
+	"lint.markdown-openers":     {"texten har %d [ till och med den här raden, fler än de %d länkar, bilder och hakparenteser som går att visa: ta bort länkar eller hakparenteser", "the text has %d [ up to this line, more than the %d links, images and square brackets that can be shown: remove links or square brackets"},
 	"lint.section-field":        {"%s saknas: avsnittet %s måste ha det", "%s is missing: the section %s must have it"},
 	"lint.criteria":             {"utfallet %s kräver att kriterierna mission, reach och benefit är uppfyllda (met: true); inte uppfyllda: %v. Välj pause eller reject, eller ändra bedömningen", "the outcome %s needs the criteria mission, reach and benefit met (met: true); not met: %v. Choose pause or reject, or change the assessment"},
 	"lint.revisit-outcome":      {"revisit hör till utfallet pause, men utfallet är %s: ta bort revisit", "revisit belongs with the outcome pause, but the outcome is %s: remove revisit"},
@@ -115,6 +119,8 @@ var catalog = map[string]Text{
 	"lint.duplicate-of-self":    {"screening.duplicate_of: idén %s kan inte vara en dubblett av sig själv; skriv id:t för den tidigare idén som den upprepar", "screening.duplicate_of: the idea %s cannot be a duplicate of itself; write the id of the earlier idea it repeats"},
 	"lint.duplicate-of":         {"screening.duplicate_of: det finns ingen idé med id %s; skriv id:t för en idé i banken", "screening.duplicate_of: there is no idea with id %s; write the id of an idea in the bank"},
 	"lint.duplicate-of-outcome": {"screening.duplicate_of hör till utfallet reject, men utfallet är %s: sätt outcome: reject eller ta bort duplicate_of", "screening.duplicate_of belongs with the outcome reject, but the outcome is %s: set outcome: reject or remove duplicate_of"},
+	"lint.unit-by-name":         {"%q är enhetens namn; i filen skrivs enhetens id: unit: %s", "%q is the unit's name; the file holds the unit's id: unit: %s"},
+	"lint.section-field-hint":   {"fyll i %s: %v", "fill in %s: %v"},
 
 	// The history.
 	"history.step": {"enligt git-historiken gick idén från %s till %s i %s (%s), vilket inte är ett steg i processen: ändringen gjordes förbi kontrollen", "according to the git history the idea went from %s to %s in %s (%s), which is not a step of the process: the change was made past the check"},
@@ -337,14 +343,16 @@ Writes the activity report for a period, computed from the idea files.
 	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
 	"cli.no-history":         {"obs: det finns ingen git-historik här att jämföra med", "note: there is no git history here to compare with"},
 	"cli.shallow-history":    {"obs: git-historiken är ofullständig (en grund klon); steg före den saknas. Hämta hela historiken, i GitHub Actions med fetch-depth: 0", "note: the git history is incomplete (a shallow clone); steps before it are missing. Fetch the whole history, in GitHub Actions with fetch-depth: 0"},
-	"cli.pr-comment-usage": {`Användning: idebank pr-comment [--pr N] [--base REV]
+	"cli.pr-comment-usage": {`Användning: idebank pr-comment [--pr N] [--base REV] [--head REV] [--committers A,B]
 
 Håller en kommentar på en pull request uppdaterad: vad ändringen gör, vem som ska godkänna den och vad som saknas.
 Läser GITHUB_TOKEN, GITHUB_REPOSITORY och GITHUB_API_URL; utan --pr tas numret från GITHUB_EVENT_PATH.
-`, `Usage: idebank pr-comment [--pr N] [--base REV]
+--head jämför med REV i stället för arbetskatalogen; --committers som för idebank check.
+`, `Usage: idebank pr-comment [--pr N] [--base REV] [--head REV] [--committers A,B]
 
 Keeps one comment on a pull request up to date: what the change does, who must approve it and what is missing.
 Reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL; without --pr the number comes from GITHUB_EVENT_PATH.
+--head compares with REV instead of the working tree; --committers as for idebank check.
 `},
 	"cli.notify-usage": {`Användning: idebank notify [--head REV] [--days N] [--base REV]
 
@@ -368,10 +376,12 @@ Keeps one issue up to date with what waits too long: first feedback past feedbac
 
 Gör en idéfil av ett ärende från ett idéformulär, på en egen gren, och öppnar en pull request för en idéambassadör att granska.
 Ärendet förblir idéns diskussion. Utan --issue tas numret från GITHUB_EVENT_PATH.
+Nekar repots inställningar att öppna pull requesten förklarar intake i ärendet och i jobbets sammanfattning (GITHUB_STEP_SUMMARY) vad en administratör ska ändra, och avslutar med status 3; nästa körning återanvänder grenen.
 `, `Usage: idebank intake [--issue N] [--today YYYY-MM-DD]
 
 Makes an idea file of an issue opened with an idea form, on a branch of its own, and opens a pull request for an idea ambassador to review.
 The issue stays the idea's discussion. Without --issue the number comes from GITHUB_EVENT_PATH.
+When the repository's settings refuse to open the pull request, intake explains on the issue and in the job summary (GITHUB_STEP_SUMMARY) what an administrator must change, and exits with status 3; the next run reuses the branch.
 `},
 	"cli.need-issue":      {"vilket ärende? Ange --issue N (eller kör i GitHub Actions på ett ärende)", "which issue? Give --issue N (or run in GitHub Actions on an issue)"},
 	"cli.intake-not-idea": {"ärende #%d kommer inte från ett idéformulär", "issue #%d does not come from an idea form"},
@@ -415,7 +425,9 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.remind-nothing":     {"Inget väntar för länge", "Nothing waits too long"},
 	"cli.remind-opened":      {"Ärende #%d listar %d idéer som väntar för länge", "Issue #%d lists %d ideas that wait too long"},
 	"cli.remind-updated":     {"Ärende #%d är uppdaterat: %d idéer väntar för länge", "Issue #%d is updated: %d ideas wait too long"},
-	"cli.built":              {"Webbplatsen med %d idéer är byggd i %s", "The site with %d ideas is built in %s"},
+	"cli.built":              {"Webbplatsen med %d idéer är byggd i %s: skrev %v, lät %d vara som de var, tog bort %d", "The site with %d ideas is built in %s: wrote %v, left %d as they were, removed %d"},
+	"cli.files.one":          {"%d fil", "%d file"},
+	"cli.files.other":        {"%d filer", "%d files"},
 	"cli.unsafe-out":         {"bygger inte i %s: mappen är idébanken själv, innehåller idéer, eller är inte tom och skapades inte av idebank build. Välj en tom mapp", "not building in %s: the folder is the idea bank itself, holds ideas, or is not empty and was not made by idebank build. Choose an empty folder"},
 	"cli.serving":            {"Webbplatsen visas på %s (avsluta med Ctrl+C)", "The site is shown at %s (stop with Ctrl+C)"},
 	"cli.rebuilt":            {"Webbplatsen är ombyggd", "The site is rebuilt"},

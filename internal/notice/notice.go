@@ -22,6 +22,10 @@ import (
 type Writer struct {
 	Lang model.Lang
 	Cfg  *model.Config
+	// Idea returns the bank's idea of an id, or nil: for what a notice
+	// says of another idea, such as the original of a duplicate. nil when
+	// the bank is not at hand.
+	Idea func(model.ID) *model.Idea
 }
 
 func (w Writer) t(key string, args ...any) string {
@@ -158,10 +162,47 @@ func (w Writer) Step(idea *model.Idea, from model.Stage, link string) string {
 	if why, key := justification(idea); why != "" {
 		p("\n**%s**\n\n> %s\n", w.t(key), ghmd.Text(why))
 	}
+	if orig := w.original(idea); orig != "" {
+		p("\n%s\n", orig)
+	}
 	if link != "" {
 		p("\n%s %s\n", w.t("notice.step.read"), link)
 	}
 	return b.String()
+}
+
+// original tells the submitter of an idea rejected as a duplicate where
+// its original stands and where to follow it, or returns "".
+func (w Writer) original(idea *model.Idea) string {
+	s := idea.Screening
+	if idea.Stage != model.StageRejected || s == nil || s.Outcome != model.ScreenReject || s.DuplicateOf == "" {
+		return ""
+	}
+	id := "**" + ghmd.Text(string(s.DuplicateOf)) + "**"
+	var orig *model.Idea
+	if w.Idea != nil {
+		orig = w.Idea(s.DuplicateOf)
+	}
+	if orig == nil {
+		return w.t("notice.step.duplicate-of", id)
+	}
+	where := w.t("notice.step.duplicate-stage", id+" *"+ghmd.Text(orig.Title)+"*", w.stage(orig.Stage))
+	if u, ok := w.ideaURL(orig.ID); ok {
+		where += " " + w.t("notice.step.duplicate-page", u)
+	}
+	if d := orig.Discussion; d != "" && strings.HasPrefix(d, "https://") {
+		where += " " + w.t("notice.step.duplicate-discussion", ghmd.URL(d))
+	}
+	return where
+}
+
+// ideaURL returns the address of an idea's page on the site, when the
+// configuration says where the site is.
+func (w Writer) ideaURL(id model.ID) (string, bool) {
+	if w.Cfg == nil || w.Cfg.BaseURL == "" {
+		return "", false
+	}
+	return ghmd.URL(strings.TrimSuffix(w.Cfg.BaseURL, "/") + "/idea/" + string(id) + "/"), true
 }
 
 // justification returns what the step that led to idea's stage says to
@@ -256,6 +297,22 @@ func (w Writer) IntakeProblems(problems []i18n.Message) string {
 func (w Writer) IntakeThanks(id model.ID, pr int) string {
 	return w.t("notice.intake.thanks", string(id), pr)
 }
+
+// IntakeRefused explains that the idea is saved on branch but that GitHub
+// refused to open its pull request (message is GitHub's), what an
+// administrator must change, and how to try again. actions is true when
+// the setting that Actions may not create pull requests is the cause.
+func (w Writer) IntakeRefused(id model.ID, branch, message string, actions bool, settings string) string {
+	key := "notice.intake.refused-token"
+	if actions {
+		key = "notice.intake.refused-actions"
+	}
+	return w.t(key, ghmd.Text(string(id)), ghmd.Code(branch), settings, ghmd.Text(message))
+}
+
+// IntakeRefusedTitle is the heading of the job summary when the pull
+// request of issue n was refused.
+func (w Writer) IntakeRefusedTitle(n int) string { return w.t("notice.intake.refused-title", n) }
 
 // IntakeCommit is the message of the commit that adds a new idea.
 func (w Writer) IntakeCommit(id model.ID, title string, issue int) string {

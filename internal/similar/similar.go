@@ -26,6 +26,9 @@ type Doc struct {
 	Title string
 	Tags  []string
 	Text  string // the body as plain text
+	// Folded says that the texts are folded already, as model.Fold folds:
+	// the site folds them for its search index too.
+	Folded bool
 }
 
 // Match is an idea found like another, and how alike the two are: the
@@ -157,26 +160,48 @@ type count struct {
 // and the same files must give the same numbers, the same ties and so the
 // same site.
 func termCounts(d Doc) []count {
-	c := map[string]float32{}
+	// Words are counted as written and cut to their stem once each: an
+	// idea says its few words many times.
+	c := wordMaps.Get().(map[string]float32)
+	defer func() {
+		clear(c)
+		wordMaps.Put(c)
+	}()
+	fold := model.Fold
+	if d.Folded {
+		fold = func(s string) string { return s }
+	}
 	add := func(w string, k float32) { c[w] += k }
-	eachWord(model.Fold(d.Title), func(w string) { add(w, TitleWeight) })
+	eachWord(fold(d.Title), func(w string) { add(w, TitleWeight) })
 	for _, t := range d.Tags {
-		eachWord(model.Fold(t), func(w string) { add(w, TagWeight) })
+		eachWord(fold(t), func(w string) { add(w, TagWeight) })
 	}
 	n := 0
-	eachWord(model.Fold(d.Text), func(w string) {
+	eachWord(fold(d.Text), func(w string) {
 		if n < TextLimit {
 			add(w, TextWeight)
 		}
 		n++
 	})
 	out := make([]count, 0, len(c))
-	for t, n := range c {
-		out = append(out, count{t, n})
+	for w, n := range c {
+		out = append(out, count{Stem(w), n})
 	}
 	slices.SortFunc(out, func(a, b count) int { return cmp.Compare(a.term, b.term) })
-	return out
+	// Words of one stem are one term.
+	merged := out[:0]
+	for _, tc := range out {
+		if k := len(merged); k > 0 && merged[k-1].term == tc.term {
+			merged[k-1].n += tc.n
+			continue
+		}
+		merged = append(merged, tc)
+	}
+	return merged
 }
+
+// wordMaps are the maps termCounts counts words in, kept for the next.
+var wordMaps = sync.Pool{New: func() any { return map[string]float32{} }}
 
 // Len returns the number of ideas in the index.
 func (x *Index) Len() int { return len(x.ids) }

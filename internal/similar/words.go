@@ -16,16 +16,17 @@ import (
 func Words(text string) []string {
 	var out []string
 	eachWord(model.Fold(text), func(w string) {
-		out = append(out, w)
+		out = append(out, Stem(w))
 	})
 	return out
 }
 
-// eachWord calls fn with every term of folded text, in order.
+// eachWord calls fn with every word of folded text that is no stop word,
+// in order, as written.
 func eachWord(folded string, fn func(string)) {
 	start := -1
 	for i, r := range folded {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			if start < 0 {
 				start = i
 			}
@@ -45,7 +46,7 @@ func term(w string, fn func(string)) {
 	if len(w) < 2 || stopWords[w] {
 		return // a lone letter says nothing of what an idea is about
 	}
-	fn(Stem(w))
+	fn(w)
 }
 
 // stopWords are the Swedish words that say nothing of what an idea is

@@ -15,24 +15,26 @@ import (
 const SimilarCount = 5
 
 // indexes makes the search index and the similarity index in one pass
-// over the ideas, which folds each title and its tags once for both, and
+// over the ideas, which folds each idea's texts once for both, and
 // links each idea to the ideas most like it and to its duplicates.
 func (s *site) indexes() {
 	s.search = make([]searchEntry, len(s.ideas))
 	docs := make([]similar.Doc, len(s.ideas))
 	parallel.For(len(s.ideas), func(i int) {
 		v := s.ideas[i]
-		title, tags := model.Fold(v.Title), model.Fold(strings.Join(v.Tags, " "))
+		title, tags, text := model.Fold(v.Title), model.Fold(strings.Join(v.Tags, " ")), model.Fold(v.Text)
 		stage, kind := s.t("stage."+string(v.Stage)), s.t("kind."+string(v.Kind))
-		// Fold folds letter by letter, so the parts folded apart are the
-		// whole folded at once.
-		rest := model.Fold(strings.Join([]string{v.UnitName, kind, stage, firstRunes(v.Text, SearchTextLimit)}, " "))
+		// Fold folds letter by letter, so parts folded apart are the whole
+		// folded at once, and a text within the limit is folded already.
+		searchText := text
+		if cut := firstRunes(v.Text, SearchTextLimit); len(cut) < len(v.Text) {
+			searchText = model.Fold(cut)
+		}
 		s.search[i] = searchEntry{
 			ID: v.ID, Title: v.Title, Stage: stage, Unit: v.UnitName, Kind: kind,
-			Fold: strings.Join([]string{v.ID, title, tags, rest}, " "),
+			Fold: strings.Join([]string{v.ID, title, tags, model.Fold(v.UnitName + " " + kind + " " + stage), searchText}, " "),
 		}
-		// Fold of a folded text is the text: similar folds again, cheaply.
-		docs[i] = similar.Doc{ID: v.ID, Title: title, Tags: []string{tags}, Text: v.Text}
+		docs[i] = similar.Doc{ID: v.ID, Title: title, Tags: []string{tags}, Text: text, Folded: true}
 	})
 	var all [][]similar.Match
 	if !s.opts.noSimilar {

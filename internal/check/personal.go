@@ -20,6 +20,10 @@ import (
 // number.
 var idPrefix = regexp.MustCompile(`^[0-9]{4}-[0-9]{3,}-?`)
 
+// fileKeys are the messages about a file name (whose slug can hold no
+// e-mail address).
+var fileKeys = map[string]string{"lint.pnr": "lint.pnr-file", "lint.phone": "lint.phone-file"}
+
 // freeText lists the fields whose text the site or GitHub shows, beside
 // the body and the tags.
 var freeText = []string{
@@ -94,8 +98,8 @@ func personalData(idea *model.Idea, out *diag.List) {
 	// new and intake make the name from the title, hyphens for spaces.
 	name := idPrefix.ReplaceAllString(strings.TrimSuffix(path.Base(idea.Path), ".md"), "")
 	scanPersonal(name, func(rule diag.Severity, key string) {
-		if rule == diag.Error {
-			out.Add(diag.Diagnostic{Path: idea.Path, Severity: rule, Rule: diag.RulePersonalData, Msg: i18n.M(key + "-file")})
+		if file := fileKeys[key]; file != "" {
+			out.Add(diag.Diagnostic{Path: idea.Path, Severity: rule, Rule: diag.RulePersonalData, Msg: i18n.M(file)})
 		}
 	})
 }

@@ -215,9 +215,9 @@ func TestRequiredCheckFromBase(t *testing.T) {
 	all := runText(t, job)
 	for _, want := range []*regexp.Regexp{
 		regexp.MustCompile(`go build [^\n]*\./cmd/idebank`),                                           // the base's program
-		regexp.MustCompile(`check --base "\$BASE" --head "\$MERGE"`),                                 // the head as git objects
+		regexp.MustCompile(`check --base "\$BASE" --head "\$MERGE"`),                                  // the head as git objects
 		regexp.MustCompile(`--actor "\$ACTOR" --committers "\$COMMITTERS" --approvers "\$APPROVERS"`), // who, from the API
-		regexp.MustCompile(`context="idebank check"`),                                                // the required status
+		regexp.MustCompile(`context="idebank check"`),                                                 // the required status
 		regexp.MustCompile(`git merge-tree --write-tree`),
 	} {
 		if !want.MatchString(all) {

@@ -77,6 +77,12 @@ func (idea *Idea) Value(path string) Value {
 	switch top {
 	case "title":
 		return text(idea.Title)
+	case "discussion":
+		return text(idea.Discussion)
+	case "submitter":
+		if rest == "name" {
+			return text(idea.Submitter.Name)
+		}
 	case "submitted":
 		return date(idea.Submitted)
 	case "screening":

@@ -23,6 +23,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/parallel"
+	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/render"
 	"github.com/idebanken/idebanken/internal/workflow"
 	theme "github.com/idebanken/idebanken/site"
@@ -110,7 +111,9 @@ func prepare(opts Options) (*site, error) {
 	if !s.lang.Valid() {
 		s.lang = model.Swedish
 	}
-	s.base = cmp.Or(opts.BaseURL, opts.Config.BaseURL)
+	// The address every feed, ideas.json and page is built on: a web
+	// address or none, never javascript: (the check reports a bad one).
+	s.base = public.WebAddress(cmp.Or(opts.BaseURL, opts.Config.BaseURL))
 	if s.base != "" && !strings.HasSuffix(s.base, "/") {
 		s.base += "/"
 	}

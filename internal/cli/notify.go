@@ -17,6 +17,7 @@ import (
 	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/ghapi"
+	"github.com/idebanken/idebanken/internal/gitrepo"
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/ideafile"
@@ -248,9 +249,8 @@ func issueRefused(err error) (string, bool) {
 // notifyIdea tells the steps of one idea that its issue n has not been
 // told, then puts the issue's label and state right. It returns how many
 // steps it told.
-func notifyIdea(ctx context.Context, opts *NotifyOptions, lang model.Lang, w notice.Writer, repo *ghapi.Repo, git interface {
-	File(rev, p string) ([]byte, error)
-}, sub string, idea *model.Idea, n int, steps []history.Step) (int, error) {
+func notifyIdea(ctx context.Context, opts *NotifyOptions, lang model.Lang, w notice.Writer, repo *ghapi.Repo, git *gitrepo.Repo,
+	sub string, idea *model.Idea, n int, steps []history.Step) (int, error) {
 	bodies, err := repo.CommentBodies(ctx, n)
 	if err != nil {
 		return 0, err

@@ -205,7 +205,7 @@ Användning:
   idebank build [--out MAPP] [--base-url URL]
       bygger den statiska webbplatsen (standard: _site/)
   idebank serve [--addr VÄRD:PORT]
-      visar webbplatsen på din dator och bygger om den när en fil ändras
+      visar webbplatsen på din dator och laddar om sidan när en fil ändras
   idebank report [--period 2026|2026-Q2|2026-05|FRÅN..TILL] [--unit ID] [--format md|html|csv|json] [--out FIL]
       skriver verksamhetsrapporten för en period
   idebank new [--kind TYP] [--title RUBRIK] [--unit ID] [--name NAMN | --anonymous]
@@ -233,7 +233,7 @@ Usage:
   idebank build [--out DIR] [--base-url URL]
       builds the static site (default: _site/)
   idebank serve [--addr HOST:PORT]
-      shows the site on your computer and rebuilds it when a file changes
+      shows the site on your computer and reloads the page when a file changes
   idebank report [--period 2026|2026-Q2|2026-05|FROM..TO] [--unit ID] [--format md|html|csv|json] [--out FILE]
       writes the activity report for a period
   idebank new [--kind KIND] [--title TITLE] [--unit ID] [--name NAME | --anonymous]
@@ -305,13 +305,13 @@ Builds the static site, with its reports, from ideas/ and idebank.yaml.
 `},
 	"cli.serve-usage": {`Användning: idebank serve [flaggor]
 
-Visar webbplatsen på din dator och bygger om den när en fil ändras.
+Visar webbplatsen på din dator. När en fil ändras kontrolleras och visas det som ändrades på nytt, och sidan du har öppen laddas om.
 
   --addr VÄRD:PORT    adressen att lyssna på (standard: localhost:8080)
   -C MAPP             kör i MAPP i stället för den aktuella mappen
 `, `Usage: idebank serve [flags]
 
-Shows the site on your computer and rebuilds it when a file changes.
+Shows the site on your computer. When a file changes, what changed is checked and shown again, and the page you have open reloads.
 
   --addr HOST:PORT    the address to listen on (default: localhost:8080)
   -C DIR              run in DIR instead of the current folder

@@ -167,7 +167,7 @@ func runNotify(opts *NotifyOptions, lang model.Lang) int {
 	res := check.Lint(snap, opts.Today)
 	cfg := res.Config
 	if cfg == nil {
-		return cannot(opts.Stderr, lang, errors.New("idebank.yaml cannot be read"))
+		return cannot(opts.Stderr, lang, i18n.Errorf(nil, "cli.config-unusable"))
 	}
 	lang = cfg.Language
 	head, err := git.Commit(opts.Head)

@@ -88,7 +88,7 @@ func runReport(opts *ReportOptions, lang model.Lang) int {
 		say(opts.Stderr, lang, "cli.report-with-errors", errs)
 	}
 	r := report.Make(cfg, b.Res.Ideas, report.Options{Period: opts.Period, Unit: opts.Unit})
-	info := report.Info{Title: cfg.Title, Organisation: cfg.Organisation, Units: map[string]string{}, Lang: lang}
+	info := report.Info{Title: cfg.Title, Organisation: cfg.Organisation, Units: map[string]string{}, Lang: lang, Process: cfg.Process}
 	for _, u := range cfg.Units {
 		info.Units[u.ID] = u.Name
 	}

@@ -44,6 +44,8 @@ type Info struct {
 	Title, Organisation string
 	Units               map[string]string // id → name
 	Lang                model.Lang
+	// Process names the stages; nil for the default.
+	Process *model.Process
 }
 
 type writer struct {
@@ -53,6 +55,9 @@ type writer struct {
 }
 
 func (w *writer) t(key string, args ...any) string {
+	if len(args) == 0 {
+		return i18n.Label(w.info.Lang, w.info.Process, key)
+	}
 	return i18n.Render(w.info.Lang, i18n.M(key, args...))
 }
 

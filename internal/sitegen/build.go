@@ -285,9 +285,9 @@ func (s *site) templates() error {
 		"count": func(key string, n int) string {
 			return i18n.Render(s.lang, i18n.M("site.count", i18n.Count{Key: key, N: n}))
 		},
-		"stage":     func(st model.Stage) string { return i18n.T(s.lang, "stage."+string(st)) },
+		"stage":     func(st model.Stage) string { return s.t("stage." + string(st)) },
 		"kind":      func(k model.Kind) string { return i18n.T(s.lang, "kind."+string(k)) },
-		"criterion": func(c string) string { return i18n.T(s.lang, "criterion."+c) },
+		"criterion": func(c string) string { return s.t("criterion." + c) },
 		"actors": func(as []workflow.Actor) string {
 			parts := make([]string, len(as))
 			for i, a := range as {

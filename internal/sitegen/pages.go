@@ -11,16 +11,6 @@ import (
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
-// MainLine is the process from submission to evaluation, as the start page
-// shows it; the other stages are side tracks.
-var MainLine = []model.Stage{
-	model.StageSubmitted, model.StageDeveloping, model.StageProposed, model.StageApproved,
-	model.StagePlanning, model.StageImplementing, model.StageImplemented, model.StageEvaluated,
-}
-
-// SideTracks are the stages beside the main line.
-var SideTracks = []model.Stage{model.StageQuickWin, model.StagePaused, model.StageRejected, model.StageWithdrawn}
-
 // StageCount is a stage and how many ideas are at it.
 type StageCount struct {
 	Stage model.Stage
@@ -222,11 +212,16 @@ func (s *site) plan() {
 		}
 	}
 	br := Browse{Tags: s.tags}
-	for _, st := range model.Stages {
+	for _, st := range proc(s.cfg).StageIDs() {
 		ideas := byStage[st]
 		br.Stages = append(br.Stages, StageCount{st, len(ideas)})
 		label := s.t("stage." + string(st))
-		s.addList("stages/"+string(st)+"/", "browse", label, s.t("site.stage-desc."+string(st)), List{Heading: label, Intro: "site.stage-desc." + string(st), Ideas: ideas, Key: "stage:" + string(st)})
+		// A stage of the bank's own has no description of v1's.
+		desc := "site.stage-desc." + string(st)
+		if !i18n.Has(desc) {
+			desc = "site.stage-desc-own"
+		}
+		s.addList("stages/"+string(st)+"/", "browse", label, s.t(desc), List{Heading: label, Intro: desc, Ideas: ideas, Key: "stage:" + string(st)})
 	}
 	for _, u := range s.cfg.Units {
 		ideas := byUnit[u.ID]
@@ -258,7 +253,9 @@ func (s *site) plan() {
 	}
 }
 
-func (s *site) t(key string) string { return tr(s.lang, key) }
+// t returns the text of key, stages, roles, criteria and sections named as
+// the bank's process names them.
+func (s *site) t(key string) string { return i18n.Label(s.lang, proc(s.cfg), key) }
 
 func (s *site) filter(keep func(*Idea) bool) []*Idea {
 	var out []*Idea
@@ -276,10 +273,11 @@ func (s *site) home() Home {
 	for _, v := range s.ideas {
 		count[v.Stage]++
 	}
-	for _, st := range MainLine {
+	main, side := workflow.Of(s.cfg).MainLine()
+	for _, st := range main {
 		h.Flow = append(h.Flow, StageCount{st, count[st]})
 	}
-	for _, st := range SideTracks {
+	for _, st := range side {
 		h.Side = append(h.Side, StageCount{st, count[st]})
 	}
 	const recent = 6

@@ -100,7 +100,7 @@ func (s *site) reportJobs(emit func(*page) error) []func() error {
 			}
 		}
 	}
-	info := report.Info{Title: s.cfg.Title, Organisation: s.cfg.Organisation, Units: map[string]string{}, Lang: s.lang}
+	info := report.Info{Title: s.cfg.Title, Organisation: s.cfg.Organisation, Units: map[string]string{}, Lang: s.lang, Process: s.cfg.Process}
 	for _, u := range s.cfg.Units {
 		info.Units[u.ID] = u.Name
 	}

@@ -134,3 +134,37 @@ func topSection(s string) string {
 	}
 	return s
 }
+
+// MainLine returns the process's main line, as the start page shows it:
+// the longest way from a new idea to a final stage that passes no stage an
+// idea may be sent back to (a pause, which a re-screening leaves to where
+// it came from). Side returns the other stages, in the process's order.
+// Together they hold every stage once.
+func (f *Flow) MainLine() (main, side []model.Stage) {
+	var best Path
+	for _, s := range f.Stages() {
+		if !f.Final(s) {
+			continue
+		}
+	paths:
+		for _, p := range f.Paths(s) {
+			for _, t := range p {
+				if _, loop := f.Lookup(t.To, t.To); loop {
+					continue paths
+				}
+			}
+			if len(p) > len(best) {
+				best = p
+			}
+		}
+	}
+	for _, t := range best {
+		main = append(main, t.To)
+	}
+	for _, s := range f.Stages() {
+		if !slices.Contains(main, s) {
+			side = append(side, s)
+		}
+	}
+	return main, side
+}

@@ -132,7 +132,7 @@ func runCheck(opts *CheckOptions) int {
 			if hist.Shallow {
 				say(opts.Stderr, lang, "cli.shallow-history")
 			}
-			res.Diags = append(res.Diags, check.History(res.Ideas, hist)...)
+			res.Diags = append(res.Diags, check.History(res.Config, res.Ideas, hist)...)
 			diag.Sort(res.Diags)
 		}
 	}

@@ -189,7 +189,10 @@ func (s *site) openData() error {
 		for _, r := range v.Related {
 			o.Related = append(o.Related, r.ID)
 		}
-		o.Similar, o.Duplicates = ids(v.Similar), ids(v.Duplicates)
+		o.Similar, o.Duplicates = make([]string, len(v.Similar)), ids(v.Duplicates)
+		for i, x := range v.Similar {
+			o.Similar[i] = x.ID
+		}
 		if sc := v.Screening; sc != nil {
 			crit := make(map[string]any, len(sc.Criteria))
 			for _, c := range sc.Criteria {

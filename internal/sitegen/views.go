@@ -52,8 +52,9 @@ type Idea struct {
 	HistoryNote string
 	Related     []Ref
 	// Similar are the ideas most like this one, most alike first (see
-	// package similar).
-	Similar []Ref
+	// package similar): whole ideas, so that a page prints them as the
+	// rows of a table that every list shares (see site.rows).
+	Similar []*Idea
 	// DuplicateOf is the original of an idea screened as its duplicate,
 	// and Duplicates the ideas screened as this one's, by id, with
 	// DuplicatesText saying how many they are ("" for none).

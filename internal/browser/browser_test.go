@@ -27,8 +27,8 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/sitegen"
-	"github.com/idebanken/idebanken/internal/workflow"
 	"github.com/idebanken/idebanken/internal/snapshot"
+	"github.com/idebanken/idebanken/internal/workflow"
 	theme "github.com/idebanken/idebanken/site"
 )
 

@@ -124,4 +124,3 @@ func TestOwnSectionsPublished(t *testing.T) {
 	}
 	t.Error("2026-003 is not in ideas.json")
 }
-

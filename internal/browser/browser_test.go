@@ -891,7 +891,7 @@ func TestWithoutJavaScript(t *testing.T) {
 
 	open(ctx, t, "", "")
 	home := eval[shown](ctx, t, shownJS)
-	if home.H1 == "" || home.Flow != len(sitegen.MainLine) || home.Cards == 0 {
+	if home.H1 == "" || home.Flow != len(sitegen.MainLine)+len(sitegen.QuickLine) || home.Cards == 0 {
 		t.Errorf("the start page without JavaScript: %+v", home)
 	}
 	open(ctx, t, "idea/", "")

@@ -41,6 +41,11 @@ type Options struct {
 	// where there is none to read.
 	History *history.History
 	Out     Output
+	// Branch is the branch the site links the ideas' files on; "" for
+	// DefaultBranch.
+	Branch string
+	// RepoDir is the bank's folder in its git repository, "" at the top.
+	RepoDir string
 
 	noFold bool // render the built-in theme without folding, for a test of it
 }
@@ -57,6 +62,7 @@ type site struct {
 	// tagByName holds each of tags by its name.
 	tagByName map[string]Tag
 	tmpl      map[string]*template.Template
+	github    gitHub
 	pages     []page
 	// jobs are the parts of the build that write files of their own, to
 	// run beside the pages.
@@ -93,6 +99,7 @@ func Build(opts Options) error {
 		s.lang = model.Swedish
 	}
 	s.base = cmp.Or(opts.BaseURL, opts.Config.BaseURL)
+	s.github = gitHub{repo: opts.Config.Repository, branch: cmp.Or(opts.Branch, DefaultBranch), dir: opts.RepoDir}
 	if s.base != "" && !strings.HasSuffix(s.base, "/") {
 		s.base += "/"
 	}
@@ -154,8 +161,15 @@ func (s *site) views() error {
 		}
 	}
 	for i, v := range views {
-		if v != nil {
-			v.Merged, v.HistoryNote = merged(s.opts.Ideas[i], s.cfg, s.opts.History)
+		if v == nil {
+			continue
+		}
+		idea := s.opts.Ideas[i]
+		v.HistoryNote, v.Timeline = reconcile(v, idea, s.opts.History, s.github, s.lang)
+		v.Next = next(v, s.cfg, s.lang)
+		v.EditURL = s.github.edit(idea.Path)
+		if !idea.Submitter.Anonymous {
+			v.HistoryURL = s.github.history(idea.Path) // it names who added the file
 		}
 	}
 	for _, v := range views {
@@ -260,14 +274,8 @@ func (s *site) templates() error {
 		"stage":     func(st model.Stage) string { return i18n.T(s.lang, "stage."+string(st)) },
 		"kind":      func(k model.Kind) string { return i18n.T(s.lang, "kind."+string(k)) },
 		"criterion": func(c string) string { return i18n.T(s.lang, "criterion."+c) },
-		"actors": func(as []workflow.Actor) string {
-			parts := make([]string, len(as))
-			for i, a := range as {
-				parts[i] = i18n.T(s.lang, "actor."+string(a))
-			}
-			return strings.Join(parts, ", ")
-		},
-		"tagslug": s.TagSlug,
+		"actors":    func(as []workflow.Actor) string { return actorsText(s.lang, as) },
+		"tagslug":   s.TagSlug,
 		"yesno": func(b bool) string {
 			if b {
 				return i18n.T(s.lang, "site.yes")
@@ -634,16 +642,35 @@ func describeRequirement(lang model.Lang, r workflow.Requirement) string {
 		parts = append(parts, i18n.T(lang, "site.req.criteria"))
 	}
 	for _, f := range r.Fields {
-		parts = append(parts, i18n.Render(lang, i18n.M("site.req.field", f)))
+		// A field as people say it; one of a process of the bank's own,
+		// which the catalogue cannot know, by its name.
+		if key := "site.req.field." + f; i18n.Has(key) {
+			parts = append(parts, i18n.T(lang, key))
+		} else {
+			parts = append(parts, i18n.Render(lang, i18n.M("site.req.field", f)))
+		}
 	}
 	if len(r.Signers) > 0 {
-		names := make([]string, len(r.Signers))
-		for i, a := range r.Signers {
-			names[i] = i18n.T(lang, "actor."+string(a))
-		}
-		parts = append(parts, i18n.Render(lang, i18n.M("site.req.signed", strings.Join(names, ", "))))
+		parts = append(parts, i18n.Render(lang, i18n.M("site.req.signed", actorsText(lang, r.Signers))))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// actorsText names who may take a step, as a sentence says it: "en
+// idéambassadör eller innovationsgruppen".
+func actorsText(lang model.Lang, as []workflow.Actor) string {
+	names := make([]string, len(as))
+	for i, a := range as {
+		key := "site.by." + string(a)
+		if !i18n.Has(key) {
+			key = "actor." + string(a)
+		}
+		names[i] = i18n.T(lang, key)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + i18n.T(lang, "site.or") + names[len(names)-1]
 }
 
 // basePath returns the path part of a base URL: "/idebanken/".

@@ -71,6 +71,7 @@ func TestScripts(t *testing.T) {
 			"gitinit":   cmdGitInit,
 			"gitcommit": cmdGitCommit,
 			"gittag":    cmdGitTag,
+			"gitrmobj":  cmdGitRmObj,
 		},
 	})
 }
@@ -157,4 +158,23 @@ func cmdGitTag(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	_, err = r.CreateTag(args[0], head.Hash(), nil)
 	ts.Check(err)
+}
+
+// cmdGitRmObj removes from the repository's store the tree or blob at a
+// path of the head commit, as a damaged or partial clone would lack it.
+func cmdGitRmObj(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: gitrmobj PATH")
+	}
+	r := openRepo(ts)
+	head, err := r.Head()
+	ts.Check(err)
+	c, err := r.CommitObject(head.Hash())
+	ts.Check(err)
+	tree, err := c.Tree()
+	ts.Check(err)
+	e, err := tree.FindEntry(args[0])
+	ts.Check(err)
+	h := e.Hash.String()
+	ts.Check(os.Remove(ts.MkAbs(filepath.Join(".git", "objects", h[:2], h[2:]))))
 }

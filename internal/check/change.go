@@ -15,14 +15,19 @@ import (
 )
 
 // Change is a change to an idea bank: its state before and after, and who
-// made and approved it.
+// made and approved it. Who may do what is judged by the roles of Base's
+// configuration, whatever the change does to it.
 type Change struct {
 	Base, Head *snapshot.Snapshot
-	// Actor is the author of the change; Approvers those who approved it.
-	// When both are empty, who made the change is not checked.
-	Actor     string
-	Approvers []string
-	Today     model.Date
+	// Actor is who proposes the change (a pull request's author);
+	// Committers the authors of its commits, "" for one whom GitHub could
+	// not tie to an account; Approvers those who approved it. Each author
+	// must hold what a step needs, or one approver must. When all are
+	// empty, who made the change is not checked.
+	Actor      string
+	Committers []string
+	Approvers  []string
+	Today      model.Date
 }
 
 // fileChange is one idea file that the change adds, modifies, renames or
@@ -44,6 +49,7 @@ func CheckChange(c Change) *Result {
 		return res
 	}
 	configChanged := !sameFile(c.Base.Config, c.Head.Config)
+	auth := newAuthority(parseConfigQuiet(c.Base), c)
 	for i := range res.Diags {
 		d := &res.Diags[i]
 		if d.Severity == diag.Error && !configChanged && !touched[d.Path] {
@@ -55,7 +61,10 @@ func CheckChange(c Change) *Result {
 		heads[idea.Path] = idea
 	}
 	var out diag.List
-	ck := &changeChecker{cfg: res.Config, out: &out, actors: actors(c)}
+	if configChanged {
+		configChange(c, auth, &out)
+	}
+	ck := &changeChecker{cfg: res.Config, out: &out, auth: auth, actor: c.Actor}
 	for _, ch := range changes {
 		if ch.headPath != "" {
 			ch.head = heads[ch.headPath]
@@ -84,17 +93,31 @@ func stagesBefore(changes []fileChange) map[string]model.Stage {
 	return out
 }
 
-func actors(c Change) []string {
-	var as []string
-	if c.Actor != "" {
-		as = append(as, c.Actor)
+// configChange checks that a change of idebank.yaml is made or approved by
+// an admin of the base (by management, where the base has no admin).
+func configChange(c Change, auth *authority, out *diag.List) {
+	if !auth.checked() {
+		return
 	}
-	for _, a := range c.Approvers {
-		if a != "" {
-			as = append(as, a)
-		}
+	role := configRole(auth.cfg)
+	if auth.allowsBy(func(l string) bool { return holdsAnywhere(auth.cfg, l, role) }, false) {
+		return
 	}
-	return as
+	var baseData, headData []byte
+	if c.Base.Config != nil {
+		baseData = c.Base.Config.Data
+	}
+	if c.Head.Config != nil {
+		headData = c.Head.Config.Data
+	}
+	pos := model.Pos{Line: firstDiffLine(baseData, headData), Col: 1}
+	holders := holdersAnywhere(auth.cfg, role)
+	if len(holders) == 0 {
+		out.Errorf(snapshot.ConfigFile, pos, diag.RuleConfigChange, "change.config-nobody")
+		return
+	}
+	out.Errorf(snapshot.ConfigFile, pos, diag.RuleConfigChange, "change.config",
+		i18n.Key("actor."+string(role)), i18n.List(toAny(holders)), auth.authorList(), auth.approverList())
 }
 
 func sameFile(a, b *snapshot.File) bool {
@@ -164,9 +187,10 @@ func parseQuiet(f *snapshot.File) *model.Idea {
 }
 
 type changeChecker struct {
-	cfg    *model.Config
-	out    *diag.List
-	actors []string
+	cfg   *model.Config // the head's: what the files are checked against
+	out   *diag.List
+	auth  *authority // the base's: who may make the change
+	actor string     // who proposes the change, "" when not known
 }
 
 func (c *changeChecker) errorf(idea *model.Idea, field string, rule diag.Rule, key string, args ...any) {
@@ -192,7 +216,19 @@ func (c *changeChecker) added(ch fileChange) {
 	if idea.Stage != "" && idea.Stage != model.StageSubmitted {
 		c.errorf(idea, "stage", diag.RuleNewStage, "change.new-stage", string(idea.Stage))
 	}
+	// The login of a new idea's submitter may withdraw it later: only the
+	// author of the change may give their own, or intake the login of the
+	// issue it was made from.
+	if login := idea.Submitter.GitHub; login != "" && c.actor != "" && !idea.Submitter.Anonymous &&
+		!model.SameLogin(login, c.actor) && !model.SameLogin(c.actor, IntakeBot) {
+		c.errorf(idea, "submitter.github", diag.RulePermission, "change.new-submitter", login, c.actor)
+	}
 }
+
+// IntakeBot is the GitHub login that writes the pull requests of intake,
+// the GitHub Actions token's: the only author of a change that may add an
+// idea whose submitter.github is another login (the issue's author).
+const IntakeBot = "github-actions[bot]"
 
 func (c *changeChecker) modified(ch fileChange) {
 	base, head := ch.base, ch.head
@@ -239,7 +275,7 @@ func (c *changeChecker) immutable(base, head *model.Idea) {
 		c.errorf(head, "submitted", diag.RuleImmutable, "change.immutable", "submitted", base.Submitted.String())
 	}
 	bs, hs := base.Submitter, head.Submitter
-	anonymised := hs.Anonymous && hs.Name == ""
+	anonymised := hs.Anonymous && hs.Name == "" && hs.GitHub == ""
 	if bs != hs && !anonymised {
 		field := "submitter"
 		switch {
@@ -257,25 +293,33 @@ func (c *changeChecker) immutable(base, head *model.Idea) {
 // permission checks that the author or an approver of the change may make
 // the step, in the idea's unit.
 func (c *changeChecker) permission(base, head *model.Idea, t *workflow.Transition) {
-	if len(c.actors) == 0 {
+	if !c.auth.checked() {
 		return
 	}
-	// The submitter is the one in the file before the change: a change
-	// cannot name its author the submitter and so withdraw the idea.
+	// The submitter, the unit and the implementer are the ones in the file
+	// before the change: a change cannot name its author the submitter and
+	// so withdraw the idea, or move it to a unit where she holds a role.
+	// (An approving decision names its implementer in the same change as
+	// the step; the implementer's own steps come after it.)
 	who := *head
-	who.Submitter = base.Submitter
-	for _, a := range c.actors {
-		if workflow.MayAct(c.cfg, &who, a, t.Actors) {
-			return
-		}
+	who.Submitter, who.Unit = base.Submitter, base.Unit
+	if base.Decision != nil || head.Decision == nil {
+		who.Decision = base.Decision
 	}
-	var holderList []any
-	for _, h := range holders(c.cfg, &who, t.Actors) {
-		holderList = append(holderList, h)
+	if c.auth.allows(&who, t.Actors) {
+		return
+	}
+	holderList := i18n.List(toAny(holders(c.auth.cfg, &who, t.Actors)))
+	if !c.auth.nameable(&who, t.Actors) {
+		// The check's messages are public annotations: about an anonymous
+		// idea they name nobody who acts in no role.
+		c.errorf(head, "stage", diag.RulePermission, "change.permission-unnamed",
+			string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), who.Unit, holderList)
+		return
 	}
 	c.errorf(head, "stage", diag.RulePermission, "change.permission",
-		string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), head.Unit,
-		i18n.List(holderList), i18n.List(toAny(c.actors)))
+		string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), who.Unit,
+		i18n.List(toAny(holders(c.auth.cfg, &who, t.Actors))), c.auth.authorList(), c.auth.approverList())
 }
 
 // edits checks who changed what is already there: a section may be
@@ -283,7 +327,7 @@ func (c *changeChecker) permission(base, head *model.Idea, t *workflow.Transitio
 // of the idea's unit may move it to another unit. The sections that a
 // change of stage adds were checked with the step itself.
 func (c *changeChecker) edits(base, head *model.Idea, step *workflow.Transition) {
-	if len(c.actors) == 0 {
+	if !c.auth.checked() {
 		return
 	}
 	byStep := make(map[string]bool)
@@ -310,17 +354,16 @@ var screenerActors = []workflow.Actor{workflow.RoleActor(model.RoleAmbassador), 
 func (c *changeChecker) require(base, head *model.Idea, field string, actors []workflow.Actor, unit string) {
 	who := *head
 	who.Submitter, who.Unit = base.Submitter, unit
-	for _, a := range c.actors {
-		if workflow.MayAct(c.cfg, &who, a, actors) {
-			return
-		}
+	if c.auth.allows(&who, actors) {
+		return
 	}
-	var holderList []any
-	for _, h := range holders(c.cfg, &who, actors) {
-		holderList = append(holderList, h)
+	if !c.auth.nameable(&who, actors) {
+		c.errorf(head, field, diag.RulePermission, "change.edit-permission-unnamed",
+			field, actorList(actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))))
+		return
 	}
 	c.errorf(head, field, diag.RulePermission, "change.edit-permission",
-		field, actorList(actors), unit, i18n.List(holderList), i18n.List(toAny(c.actors)))
+		field, actorList(actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))), c.auth.authorList(), c.auth.approverList())
 }
 
 // sectionValue returns the content of a signed section, for comparing.

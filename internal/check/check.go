@@ -94,6 +94,10 @@ func parseConfigQuiet(s *snapshot.Snapshot) *model.Config {
 }
 
 func parseConfig(f *snapshot.File, diags *diag.List) *model.Config {
+	if f.Symlink {
+		diags.Errorf(f.Path, model.Pos{}, diag.RuleRead, "config.symlink")
+		return nil
+	}
 	if f.Data == nil && f.Size > 0 {
 		diags.Errorf(f.Path, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, snapshot.ReadLimit/1024)
 		return nil
@@ -142,5 +146,28 @@ func crossFile(idea *model.Idea, byID map[model.ID][]*model.Idea, out *diag.List
 		case len(byID[r]) == 0:
 			out.Errorf(idea.Path, idea.Fields.Lookup("related"), diag.RuleRelated, "lint.related", string(r))
 		}
+	}
+	duplicateOf(idea, byID, out)
+}
+
+// duplicateOf checks screening.duplicate_of: the id of another idea of the
+// bank, recorded with the outcome reject, since an idea screened as a
+// duplicate goes no further than its original.
+func duplicateOf(idea *model.Idea, byID map[model.ID][]*model.Idea, out *diag.List) {
+	s := idea.Screening
+	if s == nil || !idea.Fields.Has("screening.duplicate_of") {
+		return
+	}
+	pos := idea.Fields.Lookup("screening.duplicate_of")
+	switch id := s.DuplicateOf; {
+	case id.Year() == 0:
+		out.Errorf(idea.Path, pos, diag.RuleDuplicateOf, "lint.duplicate-of-form", string(id))
+	case id == idea.ID:
+		out.Errorf(idea.Path, pos, diag.RuleDuplicateOf, "lint.duplicate-of-self", string(id))
+	case len(byID[id]) == 0:
+		out.Errorf(idea.Path, pos, diag.RuleDuplicateOf, "lint.duplicate-of", string(id))
+	}
+	if s.Outcome != "" && s.Outcome != model.ScreenReject {
+		out.Errorf(idea.Path, pos, diag.RuleDuplicateOf, "lint.duplicate-of-outcome", string(s.Outcome))
 	}
 }

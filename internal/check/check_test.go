@@ -19,7 +19,8 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata a
 
 // Each archive under testdata/lint and testdata/change is one case. Lines of
 // its comment set options ("today: 2026-11-21", "lang: en", "actor: alice",
-// "approvers: a,b"). Files go in as a snapshot: testdata/idebank.yaml is
+// "approvers: a,b", "committers: a,,b" where an empty element is an author
+// without an account). Files go in as a snapshot: testdata/idebank.yaml is
 // the configuration unless the archive has its own. An archive with files
 // under base/ and head/ is checked as a change from base to head. The
 // "want" file holds the expected diagnostics, one per line, as text.
@@ -78,10 +79,11 @@ func runArchives(t *testing.T, dir string) {
 }
 
 type archiveOpts struct {
-	today     model.Date
-	lang      model.Lang
-	actor     string
-	approvers []string
+	today      model.Date
+	lang       model.Lang
+	actor      string
+	committers []string
+	approvers  []string
 }
 
 func archiveOptions(t *testing.T, comment []byte) archiveOpts {
@@ -105,6 +107,8 @@ func archiveOptions(t *testing.T, comment []byte) archiveOpts {
 			opts.actor = v
 		case "approvers":
 			opts.approvers = strings.Split(v, ",")
+		case "committers":
+			opts.committers = strings.Split(v, ",")
 		}
 	}
 	return opts
@@ -141,5 +145,5 @@ func runArchive(ar *txtar.Archive, defaultConfig []byte, opts archiveOpts) *Resu
 	if !change {
 		return Lint(trees[""], opts.today)
 	}
-	return CheckChange(Change{Base: trees["base/"], Head: trees["head/"], Actor: opts.actor, Approvers: opts.approvers, Today: opts.today})
+	return CheckChange(Change{Base: trees["base/"], Head: trees["head/"], Actor: opts.actor, Committers: opts.committers, Approvers: opts.approvers, Today: opts.today})
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
@@ -15,20 +16,32 @@ func History(ideas []*model.Idea, hist *history.History) []diag.Diagnostic {
 	var out diag.List
 	for _, idea := range ideas {
 		for _, st := range hist.Steps[idea.ID] {
-			short := st.Commit[:min(7, len(st.Commit))]
+			// No commit ties an anonymous idea to its author; the date
+			// says which step is meant.
+			short := public.Commit(idea, st.Commit)
 			merged := model.DateOf(st.When)
 			if st.From != "" {
 				t, ok := workflow.Lookup(st.From, st.To)
 				if !ok {
-					out.Warnf(idea.Path, idea.Fields.Lookup("stage"), diag.RuleHistoryStep, "history.step",
-						string(st.From), string(st.To), short, merged.String())
+					if short == "" {
+						out.Warnf(idea.Path, idea.Fields.Lookup("stage"), diag.RuleHistoryStep, "history.step-anonymous",
+							string(st.From), string(st.To), merged.String())
+					} else {
+						out.Warnf(idea.Path, idea.Fields.Lookup("stage"), diag.RuleHistoryStep, "history.step",
+							string(st.From), string(st.To), short, merged.String())
+					}
 					continue
 				}
 				for _, r := range t.Requires {
 					for _, f := range requirementDates[r.Section] {
 						if d := dateOf(idea, f); !d.IsZero() && d.After(merged) && idea.Stage == st.To {
-							out.Warnf(idea.Path, idea.Fields.Lookup(f), diag.RuleHistoryDate, "history.date",
-								f, d.String(), merged.String(), short)
+							if short == "" {
+								out.Warnf(idea.Path, idea.Fields.Lookup(f), diag.RuleHistoryDate, "history.date-anonymous",
+									f, d.String(), merged.String())
+							} else {
+								out.Warnf(idea.Path, idea.Fields.Lookup(f), diag.RuleHistoryDate, "history.date",
+									f, d.String(), merged.String(), short)
+							}
 						}
 					}
 				}

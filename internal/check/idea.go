@@ -10,6 +10,7 @@ import (
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	rendering "github.com/idebanken/idebanken/internal/render"
 	"github.com/idebanken/idebanken/internal/workflow"
 	"github.com/idebanken/idebanken/internal/yamlx"
 )
@@ -69,6 +70,13 @@ func (l *ideaLinter) lint() {
 	if !hasContent(idea.Body) {
 		l.out.Errorf(idea.Path, model.Pos{Line: max(idea.BodyLine-1, 1), Col: 1}, diag.RuleEmptyBody, "lint.empty-body")
 	}
+	for _, lim := range rendering.Limits(idea.Body) {
+		n, most := lim.N, lim.Max
+		if lim.Kind == rendering.LimitText {
+			n, most = (n+1023)/1024, most/1024 // in kB
+		}
+		l.out.Errorf(idea.Path, model.Pos{Line: idea.BodyLine + lim.Line - 1, Col: 1}, diag.RuleMarkdown, limitKeys[lim.Kind], n, most)
+	}
 	l.sections()
 	l.dates()
 	if idea.Stage.Valid() {
@@ -76,6 +84,14 @@ func (l *ideaLinter) lint() {
 	}
 	l.reminders()
 	personalData(idea, l.out)
+}
+
+// limitKeys holds the message of each bound of rendering.Limits.
+var limitKeys = map[rendering.LimitKind]string{
+	rendering.LimitText:    "lint.markdown-text",
+	rendering.LimitLine:    "lint.markdown-line",
+	rendering.LimitDepth:   "lint.markdown-depth",
+	rendering.LimitOpeners: "lint.markdown-openers",
 }
 
 var topRequired = []string{"id", "title", "kind", "stage", "submitted", "submitter", "unit"}
@@ -139,6 +155,11 @@ func (l *ideaLinter) submitter() {
 		l.errorf("submitter.name", diag.RuleAnonymous, "lint.anonymous-name")
 	case !s.Anonymous && l.idea.Fields.Has("submitter") && l.idea.Fields.Is("submitter", model.Mapping) && s.Name == "" && !l.suggested("name"):
 		l.errorf("submitter.name", diag.RuleRequired, "lint.submitter-name")
+	}
+	if s.Anonymous && s.GitHub != "" {
+		// A login names the submitter as surely as a name, and would let
+		// whoever wrote it withdraw the idea as its submitter.
+		l.errorf("submitter.github", diag.RuleAnonymous, "lint.anonymous-github")
 	}
 	if s.GitHub != "" && !model.ValidLogin(s.GitHub) {
 		l.errorf("submitter.github", diag.RuleValue, "lint.login-form", s.GitHub)

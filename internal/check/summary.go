@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
@@ -37,8 +38,10 @@ func (s *Summary) Deleted() bool { return s.Head == nil && s.Path == "" }
 // order.
 func Summarize(c Change) []Summary {
 	changes, _ := diff(c.Base, c.Head)
-	cfg := parseConfigQuiet(c.Head)
-	who := actors(c)
+	// Who may act is the base's word, as CheckChange judges it.
+	auth := newAuthority(parseConfigQuiet(c.Base), c)
+	cfg := auth.cfg
+	who := append(slices.Clone(auth.authors), auth.approvers...)
 	var out []Summary
 	for _, ch := range changes {
 		s := Summary{Path: ch.headPath, Head: ch.head, Base: ch.base}
@@ -60,14 +63,14 @@ func Summarize(c Change) []Summary {
 		} else if s.From != s.To && ch.head != nil && ch.base != nil {
 			s.Step, _ = workflow.Lookup(s.From, s.To)
 		}
-		if s.Step != nil && cfg != nil && ch.head != nil {
+		if s.Step != nil && ch.head != nil {
 			idea := *ch.head
 			if ch.base != nil {
 				idea.Submitter = ch.base.Submitter // as the step's permission is judged
 			}
 			s.Holders = holders(cfg, &idea, s.Step.Actors)
-			for _, a := range who {
-				if workflow.MayAct(cfg, &idea, a, s.Step.Actors) && !slices.Contains(s.ApprovedBy, a) {
+			for _, a := range public.Logins(cfg, &idea, who, s.Step.Actors) {
+				if a != "" && workflow.MayAct(cfg, &idea, a, s.Step.Actors) && !slices.Contains(s.ApprovedBy, a) {
 					s.ApprovedBy = append(s.ApprovedBy, a)
 				}
 			}
@@ -95,7 +98,9 @@ func holders(cfg *model.Config, idea *model.Idea, actors []workflow.Actor) []str
 				add(idea.Decision.Implementer)
 			}
 		case workflow.Submitter:
-			add(idea.Submitter.GitHub)
+			if public.MayName(cfg, idea, idea.Submitter.GitHub, nil) {
+				add(idea.Submitter.GitHub)
+			}
 		default:
 			if r, ok := a.Role(); ok {
 				for _, h := range cfg.Holders(r, idea.Unit) {

@@ -16,6 +16,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/ideafile"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/vocab"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
@@ -145,7 +146,8 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 	idea := found[0]
 
 	// The step.
-	from, to := idea.Stage, model.Stage(opts.To)
+	from := idea.Stage
+	to, known := vocab.Stage(cfg, opts.To)
 	if !from.Valid() {
 		say(opts.Err, lang, "cli.advance-no-stage", idea.Path)
 		printFileErrors(opts.Err, lang, b, idea.Path)
@@ -155,8 +157,8 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 	t, ok := workflow.Lookup(from, to)
 	switch {
 	case ok:
-	case !to.Valid():
-		return fail("cli.advance-bad-stage", opts.To, string(from), next)
+	case !known:
+		return valueError(opts.Err, lang, "advance", "cli.advance-bad-stage", opts.To, string(from), next)
 	case from.Final():
 		say(opts.Err, lang, "cli.advance-final", string(from))
 		return ExitProblems

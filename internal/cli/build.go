@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 
 	"github.com/idebanken/idebanken/internal/config"
+	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/sitegen"
 )
@@ -102,7 +103,8 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 		return cannot(opts.Stderr, lang, err)
 	}
 	errs := b.printErrors(opts.Stderr, lang)
-	say(opts.Stderr, lang, "cli.built", len(b.Res.Ideas), out)
+	st := dir.Stats()
+	say(opts.Stderr, lang, "cli.built", len(b.Res.Ideas), out, i18n.Count{Key: "cli.files", N: st.Written}, st.Unchanged, st.Removed)
 	if errs > 0 {
 		return ExitProblems
 	}

@@ -20,14 +20,17 @@ import (
 type CheckOptions struct {
 	Stdout, Stderr io.Writer
 
-	Dir       string // a folder in the idea bank
-	Base      string // a revision: check the change from it
-	Head      string // a revision; "" for the working tree
-	Actor     string
-	Approvers []string
-	Format    diag.Format
-	Lang      model.Lang // "" for the configuration's language
-	Today     model.Date
+	Dir   string // a folder in the idea bank
+	Base  string // a revision: check the change from it
+	Head  string // a revision; "" for the working tree
+	Actor string
+	// Committers are the authors of the change's commits, "" for one
+	// whom GitHub could not tie to an account; nil when not given.
+	Committers []string
+	Approvers  []string
+	Format     diag.Format
+	Lang       model.Lang // "" for the configuration's language
+	Today      model.Date
 	// History compares the repository's history with the files' dates.
 	History bool
 }
@@ -41,6 +44,7 @@ func runCheckCmd(args []string, env Env) int {
 	fs.StringVar(&opts.Head, "head", "", "")
 	fs.StringVar(&opts.Actor, "actor", "", "")
 	approvers := fs.String("approvers", "", "")
+	fs.Var(committersFlag{&opts.Committers}, "committers", "")
 	format := fs.String("format", "", "")
 	langFlag := fs.String("lang", "", "")
 	fs.Var(dateFlag{&opts.Today}, "today", "")
@@ -139,13 +143,34 @@ func runCheck(opts *CheckOptions) int {
 	return ExitOK
 }
 
+// committersFlag reads --committers: logins separated by commas, where an
+// empty element, kept as "", is a commit author that GitHub could not tie to
+// an account. Given as "", it is one such author: a pull request has at
+// least one commit, so the list is never empty.
+type committersFlag struct{ list *[]string }
+
+func (f committersFlag) String() string {
+	if f.list == nil {
+		return ""
+	}
+	return strings.Join(*f.list, ",")
+}
+
+func (f committersFlag) Set(s string) error {
+	*f.list = nil
+	for _, l := range strings.Split(s, ",") {
+		*f.list = append(*f.list, strings.TrimSpace(l))
+	}
+	return nil
+}
+
 func loadChange(root string, opts *CheckOptions) (*check.Change, error) {
 	repo, sub, err := openRepo(root)
 	if err != nil {
 		return nil, err
 	}
 	defer repo.Close()
-	c := &check.Change{Actor: opts.Actor, Approvers: opts.Approvers, Today: opts.Today}
+	c := &check.Change{Actor: opts.Actor, Committers: opts.Committers, Approvers: opts.Approvers, Today: opts.Today}
 	if c.Base, err = repo.Snapshot(opts.Base, sub); err != nil {
 		return nil, err
 	}
@@ -164,9 +189,12 @@ func loadChange(root string, opts *CheckOptions) (*check.Change, error) {
 // where the error is one the program knows.
 func cannot(w io.Writer, lang model.Lang, err error) int {
 	var rev *gitrepo.RevisionError
+	var obj *gitrepo.ObjectError
 	var noDir *noDirError
 	var m i18n.Message
 	switch {
+	case errors.As(err, &obj):
+		m = i18n.M("cli.unreadable-object", obj.Path, obj.Rev, obj.Err.Error())
 	case errors.As(err, &noDir):
 		m = i18n.M("cli.no-dir", noDir.dir)
 	case errors.As(err, &rev):
@@ -188,7 +216,9 @@ func findRoot(dir string) string {
 		return dir
 	}
 	for d := abs; ; {
-		if _, err := os.Stat(filepath.Join(d, snapshot.ConfigFile)); err == nil {
+		// Lstat: a link is the bank's configuration too, to be refused,
+		// not a reason to look further up.
+		if _, err := os.Lstat(filepath.Join(d, snapshot.ConfigFile)); err == nil {
 			return d
 		}
 		parent := filepath.Dir(d)

@@ -17,6 +17,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/issueform"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/snapshot"
 )
 
 func init() { commands["gen"] = runGenCmd }
@@ -88,16 +89,20 @@ func runGen(opts *GenOptions, lang model.Lang) int {
 // check then refuses.
 func readConfig(root string, stderr io.Writer, lang model.Lang) (*model.Config, int) {
 	var diags diag.List
-	data, err := os.ReadFile(filepath.Join(root, config.FileName))
+	f, err := snapshot.ReadConfig(root)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		diags.Errorf(config.FileName, model.Pos{}, diag.RuleRead, "config.missing")
 	case err != nil:
 		return nil, cannot(stderr, lang, err)
+	case f == nil:
+		diags.Errorf(config.FileName, model.Pos{}, diag.RuleRead, "config.missing")
+	case f.Symlink:
+		diags.Errorf(config.FileName, model.Pos{}, diag.RuleRead, "config.symlink")
+	case f.Data == nil && f.Size > 0:
+		diags.Errorf(config.FileName, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, snapshot.ReadLimit/1024)
 	}
 	var cfg *model.Config
-	if err == nil {
-		cfg = config.Parse(data, &diags)
+	if f != nil && !f.Symlink && (f.Data != nil || f.Size == 0) {
+		cfg = config.Parse(f.Data, &diags)
 	}
 	if cfg != nil {
 		lang = cfg.Language

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -19,7 +18,6 @@ import (
 
 func init() {
 	commands["pr-comment"] = runPRCommentCmd
-	commands["notify"] = runNotifyCmd
 	commands["remind"] = runRemindCmd
 }
 
@@ -158,124 +156,6 @@ func approvals(ctx context.Context, repo *ghapi.Repo, pr int, head string) ([]st
 	return out, nil
 }
 
-// NotifyOptions are the inputs of idebank notify.
-type NotifyOptions struct {
-	Stdout, Stderr io.Writer
-	GitHub         GitHub
-	Dir            string
-	Base, Head     string // revisions: the push's before and after
-	Today          model.Date
-}
-
-func runNotifyCmd(args []string, env Env) int {
-	lang := envLang(env.Getenv)
-	opts := &NotifyOptions{Stdout: env.Stdout, Stderr: env.Stderr, Today: today(env.Now),
-		GitHub: GitHub{Config: ghapi.FromEnv(env.Getenv), HTTP: env.HTTP}}
-	fs := newFlagSet("notify")
-	fs.StringVar(&opts.Dir, "C", env.Dir, "")
-	fs.StringVar(&opts.Base, "base", "", "")
-	fs.StringVar(&opts.Head, "head", "", "")
-	if code, ok := parseFlags(fs, args, lang, "cli.notify-usage", env); !ok {
-		return code
-	}
-	if opts.Base == "" || opts.Head == "" {
-		ev, err := event(opts.GitHub.Config)
-		if err != nil || ev.Before == "" || ev.After == "" {
-			say(env.Stderr, lang, "cli.need-push")
-			return ExitCannot
-		}
-		opts.Base, opts.Head = ev.Before, ev.After
-	}
-	return runNotify(opts, lang)
-}
-
-// runNotify tells each submitter whose idea took a step between two
-// commits: a comment on the idea's discussion issue with the new stage and
-// the justification, the stage as a label, and the issue closed at a final
-// stage. A step already told is not told again.
-func runNotify(opts *NotifyOptions, lang model.Lang) int {
-	repo, err := opts.GitHub.open()
-	if err != nil {
-		return cannot(opts.Stderr, lang, err)
-	}
-	if strings.Trim(opts.Base, "0") == "" {
-		say(opts.Stdout, lang, "cli.notify-first-push")
-		return ExitOK // a new branch: there is no before to compare with
-	}
-	c, err := loadChange(findRoot(opts.Dir), &CheckOptions{Base: opts.Base, Head: opts.Head, Today: opts.Today})
-	if err != nil {
-		return cannot(opts.Stderr, lang, err)
-	}
-	cfg := check.Lint(c.Head, opts.Today).Config
-	if cfg == nil {
-		return cannot(opts.Stderr, lang, errors.New("idebank.yaml cannot be read"))
-	}
-	lang = cfg.Language
-	w := notice.Writer{Lang: lang, Cfg: cfg}
-	ctx, cancel := context.WithTimeout(context.Background(), apiTimeout)
-	defer cancel()
-	told := 0
-	for _, s := range check.Summarize(*c) {
-		if s.Head == nil || s.From == "" || s.From == s.To || s.Step == nil {
-			continue // new ideas are greeted by intake; only steps are told
-		}
-		idea := s.Head
-		n, ok := repo.IssueNumber(idea.Discussion)
-		if !ok {
-			say(opts.Stdout, lang, "cli.notify-no-issue", string(idea.ID))
-			continue
-		}
-		marker := ghapi.Marker("notify", fmt.Sprintf("%s %s", idea.ID, idea.Stage))
-		if old, err := repo.FindComment(ctx, n, marker); err != nil {
-			return cannot(opts.Stderr, lang, err)
-		} else if old != nil {
-			continue // told already: the workflow ran again
-		}
-		link := ""
-		if cfg.BaseURL != "" {
-			link = strings.TrimSuffix(cfg.BaseURL, "/") + "/idea/" + string(idea.ID) + "/"
-		}
-		body := marker + "\n" + w.Step(idea, s.From, link)
-		if _, _, err := repo.Client.Issues.CreateComment(ctx, repo.Owner, repo.Name, n, &github.IssueComment{Body: &body}); err != nil {
-			return cannot(opts.Stderr, lang, err)
-		}
-		if err := stageLabel(ctx, repo, n, s.From, idea.Stage); err != nil {
-			return cannot(opts.Stderr, lang, err)
-		}
-		if idea.Stage.Final() {
-			reason := "completed"
-			if idea.Stage != model.StageEvaluated {
-				reason = "not_planned"
-			}
-			state := "closed"
-			if _, _, err := repo.Client.Issues.Edit(ctx, repo.Owner, repo.Name, n, &github.IssueRequest{State: &state, StateReason: &reason}); err != nil {
-				return cannot(opts.Stderr, lang, err)
-			}
-		}
-		told++
-		say(opts.Stdout, lang, "cli.notified", string(idea.ID), n)
-	}
-	if told == 0 {
-		say(opts.Stdout, lang, "cli.notify-nothing")
-	}
-	return ExitOK
-}
-
-// StageLabel is the label of an issue whose idea is at stage s.
-func StageLabel(s model.Stage) string { return "stage:" + string(s) }
-
-// stageLabel moves an issue's stage label from one stage to the next.
-func stageLabel(ctx context.Context, repo *ghapi.Repo, n int, from, to model.Stage) error {
-	if from != "" {
-		_, err := repo.Client.Issues.RemoveLabelForIssue(ctx, repo.Owner, repo.Name, n, StageLabel(from))
-		if err != nil && !ghapi.NotFound(err) {
-			return err
-		}
-	}
-	_, _, err := repo.Client.Issues.AddLabelsToIssue(ctx, repo.Owner, repo.Name, n, []string{StageLabel(to)})
-	return err
-}
-
 // RemindOptions are the inputs of idebank remind.
 type RemindOptions struct {
 	Stdout, Stderr io.Writer
@@ -284,8 +164,14 @@ type RemindOptions struct {
 	Today          model.Date
 }
 
-// ReminderLabel marks the one issue that lists what waits too long.
+// ReminderLabel is set on the one issue that lists what waits too long, for
+// people to filter by. remind does not find the issue by it: GitHub drops
+// labels that a token without push access sets, and people remove them.
 const ReminderLabel = "idebank:påminnelse"
+
+// reminderMarker is the hidden line in the body of the one issue that
+// lists what waits too long, by which remind finds it again.
+var reminderMarker = ghapi.Marker("remind", "list")
 
 func runRemindCmd(args []string, env Env) int {
 	lang := envLang(env.Getenv)
@@ -331,48 +217,90 @@ func runRemind(opts *RemindOptions, lang model.Lang) int {
 		}
 		return strings.TrimSuffix(cfg.BaseURL, "/") + "/idea/" + string(id) + "/"
 	}
-	body := w.Reminder(feedback, revisit, opts.Today, link)
+	body := reminderMarker + "\n" + w.Reminder(feedback, revisit, opts.Today, link)
 	title := w.Title()
-	open, err := reminderIssue(ctx, repo)
+	found, err := reminderIssue(ctx, repo)
 	if err != nil {
 		return cannot(opts.Stderr, b.Lang, err)
 	}
-	waiting := len(feedback)+len(revisit) > 0
+	count := len(feedback) + len(revisit)
+	waiting := count > 0
+	open := found != nil && found.GetState() == "open"
 	switch {
-	case open == nil && !waiting:
+	case !waiting && !open:
 		say(opts.Stdout, b.Lang, "cli.remind-nothing")
-	case open == nil:
+	case found == nil:
 		issue, _, err := repo.Client.Issues.Create(ctx, repo.Owner, repo.Name, &github.IssueRequest{
 			Title: &title, Body: &body, Labels: &[]string{ReminderLabel}})
 		if err != nil {
 			return cannot(opts.Stderr, b.Lang, err)
 		}
-		say(opts.Stdout, b.Lang, "cli.remind-opened", issue.GetNumber(), len(feedback)+len(revisit))
+		say(opts.Stdout, b.Lang, "cli.remind-opened", issue.GetNumber(), count)
 	default:
+		// The one issue is kept: edited while open, closed when nothing
+		// waits, and opened again rather than a second one made.
 		req := &github.IssueRequest{Body: &body}
-		if !waiting {
-			state := "closed"
-			req.State = &state
+		key := "cli.remind-updated"
+		switch {
+		case !waiting:
+			req.State, key = github.String("closed"), "cli.remind-closed"
+		case !open:
+			req.State, key = github.String("open"), "cli.remind-reopened"
 		}
-		if _, _, err := repo.Client.Issues.Edit(ctx, repo.Owner, repo.Name, open.GetNumber(), req); err != nil {
+		if _, _, err := repo.Client.Issues.Edit(ctx, repo.Owner, repo.Name, found.GetNumber(), req); err != nil {
 			return cannot(opts.Stderr, b.Lang, err)
 		}
-		say(opts.Stdout, b.Lang, "cli.remind-updated", open.GetNumber(), len(feedback)+len(revisit))
+		if key == "cli.remind-closed" {
+			say(opts.Stdout, b.Lang, key, found.GetNumber())
+		} else {
+			say(opts.Stdout, b.Lang, key, found.GetNumber(), count)
+		}
 	}
 	return ExitOK
 }
 
-// reminderIssue returns the open issue that lists what waits, or nil.
+// reminderIssue returns the issue that lists what waits, open or closed,
+// or nil: the oldest open one whose body holds the marker, else the newest
+// closed one. An issue with the label but no marker is one an earlier
+// version opened; it counts too, and is given the marker when edited.
 func reminderIssue(ctx context.Context, repo *ghapi.Repo) (*github.Issue, error) {
-	issues, _, err := repo.Client.Issues.ListByRepo(ctx, repo.Owner, repo.Name, &github.IssueListByRepoOptions{
-		State: "open", Labels: []string{ReminderLabel}, ListOptions: github.ListOptions{PerPage: 10}})
-	if err != nil {
-		return nil, err
+	var open, closed *github.Issue
+	opts := &github.IssueListByRepoOptions{State: "all", Sort: "created", Direction: "asc", ListOptions: github.ListOptions{PerPage: 100}}
+	for {
+		issues, resp, err := repo.Client.Issues.ListByRepo(ctx, repo.Owner, repo.Name, opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range issues {
+			if i.IsPullRequest() || !isReminder(i) {
+				continue
+			}
+			if i.GetState() == "open" && open == nil {
+				open = i
+			}
+			if i.GetState() != "open" {
+				closed = i
+			}
+		}
+		if resp.NextPage == 0 {
+			break
+		}
+		opts.Page = resp.NextPage
 	}
-	for _, i := range issues {
-		if !i.IsPullRequest() {
-			return i, nil
+	if open != nil {
+		return open, nil
+	}
+	return closed, nil
+}
+
+func isReminder(i *github.Issue) bool {
+	if strings.Contains(i.GetBody(), reminderMarker) {
+		return true
+	}
+	for _, l := range i.Labels {
+		if l.GetName() == ReminderLabel {
+			return true
 		}
 	}
-	return nil, nil
+	return false
 }

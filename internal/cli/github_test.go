@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -177,11 +178,8 @@ func gitRepo(t *testing.T, before, after map[string]string) (string, plumbing.Ha
 func TestNotify(t *testing.T) {
 	dir, before, after := gitRepo(t, map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted},
 		map[string]string{"ideas/2026/2026-001-x.md": developing})
-	gh := newFakeGitHub(t)
-	gh.on("GET", "/repos/org/repo/issues/42/comments", `[]`)
-	gh.on("POST", "/repos/org/repo/issues/42/comments", `{"id": 1}`)
-	gh.on("DELETE", "/repos/org/repo/issues/42/labels/stage:submitted", `[]`)
-	gh.on("POST", "/repos/org/repo/issues/42/labels", `[]`)
+	gh := newFakeRepo(t)
+	gh.openIssue(42, "eva", "[Förbättringsförslag] Bättre schema", "...", "idé", "stage:submitted")
 	env, out, errOut := gh.env(dir, fmt.Sprintf(`{"before": %q, "after": %q}`, before, after))
 	if code := Main([]string{"notify"}, env); code != ExitOK {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
@@ -192,7 +190,7 @@ func TestNotify(t *testing.T) {
 	}
 	var c struct{ Body string }
 	_ = json.Unmarshal([]byte(posted[0].Body), &c)
-	for _, want := range []string{"<!-- idebank:notify 2026-001 developing -->", "@eva ", "**Vidareutvecklas**", "Registrerad",
+	for _, want := range []string{"<!-- idebank:step 2026-001 developing@2026-03-10 " + after.String() + " -->", "@eva ", "**Vidareutvecklas**", "Registrerad",
 		"Återkoppling från idéambassadören", "@\u200balice", "&#60;script&#62;", "https://example.org/idebanken/idea/2026-001/"} {
 		if !strings.Contains(c.Body, want) {
 			t.Errorf("the comment lacks %q:\n%s", want, c.Body)
@@ -201,24 +199,24 @@ func TestNotify(t *testing.T) {
 	if strings.Contains(c.Body, "<script>") || strings.Contains(c.Body, "<b>") {
 		t.Errorf("markup from the file reached the comment:\n%s", c.Body)
 	}
-	if l := gh.made("POST", "/repos/org/repo/issues/42/labels"); len(l) != 1 || !strings.Contains(l[0].Body, `"stage:developing"`) {
+	if l := gh.made("POST", "/repos/org/repo/issues/42/labels"); len(l) != 1 || l[0].Body != `["stage:developing"]`+"\n" {
 		t.Errorf("labels: %v", l)
 	}
-	if len(gh.made("DELETE", "/repos/org/repo/issues/42/labels/stage:submitted")) != 1 {
-		t.Error("the old stage label was not removed")
+	if len(gh.made("DELETE", "/repos/org/repo/issues/42/labels/stage:submitted")) != 1 || !slices.Equal(gh.issues[42].Labels, []string{"idé", "stage:developing"}) {
+		t.Errorf("the old stage label was not removed: %v", gh.issues[42].Labels)
 	}
 
 	// Run again, as a re-run workflow does: the comment is there, so
-	// nothing is posted twice.
-	gh2 := newFakeGitHub(t)
-	comment, _ := json.Marshal(c.Body)
-	gh2.on("GET", "/repos/org/repo/issues/42/comments", `[{"id": 1, "body": `+string(comment)+`}]`)
-	env2, out2, errOut2 := gh2.env(dir, fmt.Sprintf(`{"before": %q, "after": %q}`, before, after))
+	// nothing is posted twice, and the labels are right.
+	gh.calls = nil
+	env2, out2, errOut2 := gh.env(dir, fmt.Sprintf(`{"before": %q, "after": %q}`, before, after))
 	if code := Main([]string{"notify"}, env2); code != ExitOK {
 		t.Fatalf("second run: exit %d\n%s%s", code, out2, errOut2)
 	}
-	if n := len(gh2.made("POST", "/repos/org/repo/issues/42/comments")); n != 0 {
-		t.Errorf("the second run posted %d comments", n)
+	for _, c := range gh.calls {
+		if c.Method != "GET" {
+			t.Errorf("the second run changed something: %s %s %s", c.Method, c.Path, c.Body)
+		}
 	}
 }
 
@@ -226,12 +224,8 @@ func TestNotifyClosesAtFinalStage(t *testing.T) {
 	rejected := strings.Replace(strings.Replace(developing, "stage: developing", "stage: rejected", 1), "outcome: develop", "outcome: reject", 1)
 	dir, before, after := gitRepo(t, map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted},
 		map[string]string{"ideas/2026/2026-001-x.md": rejected})
-	gh := newFakeGitHub(t)
-	gh.on("GET", "/repos/org/repo/issues/42/comments", `[]`)
-	gh.on("POST", "/repos/org/repo/issues/42/comments", `{"id": 1}`)
-	gh.on("DELETE", "/repos/org/repo/issues/42/labels/stage:submitted", `[]`)
-	gh.on("POST", "/repos/org/repo/issues/42/labels", `[]`)
-	gh.on("PATCH", "/repos/org/repo/issues/42", `{"number": 42}`)
+	gh := newFakeRepo(t)
+	gh.openIssue(42, "eva", "[Förbättringsförslag] Bättre schema", "...", "idé", "stage:submitted")
 	env, out, errOut := gh.env(dir, "")
 	if code := Main([]string{"notify", "--base", before.String(), "--head", after.String()}, env); code != ExitOK {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
@@ -290,6 +284,40 @@ func TestPRComment(t *testing.T) {
 	}
 }
 
+// issues answers the list of a repository's issues as GitHub does: by
+// state ("open" unless asked) and by every label asked for, one page.
+func (f *fakeGitHub) issues(list string) {
+	var all []struct {
+		State  string
+		Labels []struct{ Name string }
+	}
+	var raw []json.RawMessage
+	if err := json.Unmarshal([]byte(list), &all); err != nil {
+		f.t.Fatal(err)
+	}
+	_ = json.Unmarshal([]byte(list), &raw)
+	f.mux.HandleFunc("GET /repos/org/repo/issues", func(w http.ResponseWriter, r *http.Request) {
+		state := r.URL.Query().Get("state")
+		if state == "" {
+			state = "open"
+		}
+		out := []json.RawMessage{}
+	issues:
+		for i, is := range all {
+			if state != "all" && is.State != state {
+				continue
+			}
+			for _, want := range strings.Split(r.URL.Query().Get("labels"), ",") {
+				if want != "" && !slices.ContainsFunc(is.Labels, func(l struct{ Name string }) bool { return l.Name == want }) {
+					continue issues
+				}
+			}
+			out = append(out, raw[i])
+		}
+		_ = json.NewEncoder(w).Encode(out)
+	})
+}
+
 func TestRemind(t *testing.T) {
 	old := strings.Replace(submitted, "submitted: 2026-03-02", "submitted: 2026-01-02", 1)
 	dir := t.TempDir()
@@ -298,40 +326,64 @@ func TestRemind(t *testing.T) {
 		_ = os.MkdirAll(filepath.Dir(p), 0o755)
 		_ = os.WriteFile(p, []byte(content), 0o644)
 	}
-	t.Run("opens the list", func(t *testing.T) {
-		gh := newFakeGitHub(t)
-		gh.on("GET", "/repos/org/repo/issues", `[]`)
-		gh.on("POST", "/repos/org/repo/issues", `{"number": 5}`)
-		env, out, errOut := gh.env(dir, "")
-		if code := Main([]string{"remind"}, env); code != ExitOK {
-			t.Fatalf("exit %d\n%s%s", code, out, errOut)
-		}
-		made := gh.made("POST", "/repos/org/repo/issues")
-		if len(made) != 1 || !strings.Contains(made[0].Body, "2026-001") || !strings.Contains(made[0].Body, `"labels":["idebank:påminnelse"]`) ||
-			!strings.Contains(made[0].Body, "| 77 |") {
-			t.Errorf("the list issue: %v", made)
-		}
-	})
-	t.Run("updates it", func(t *testing.T) {
-		gh := newFakeGitHub(t)
-		gh.on("GET", "/repos/org/repo/issues", `[{"number": 5}]`)
-		gh.on("PATCH", "/repos/org/repo/issues/5", `{"number": 5}`)
-		env, _, _ := gh.env(dir, "")
-		Main([]string{"remind"}, env)
-		made := gh.made("PATCH", "/repos/org/repo/issues/5")
-		if len(made) != 1 || strings.Contains(made[0].Body, `"state"`) {
-			t.Errorf("the list was not updated, or was closed: %v", made)
-		}
-	})
-	t.Run("closes it when nothing waits", func(t *testing.T) {
-		gh := newFakeGitHub(t)
-		gh.on("GET", "/repos/org/repo/issues", `[{"number": 5}]`)
-		gh.on("PATCH", "/repos/org/repo/issues/5", `{"number": 5}`)
-		env, _, _ := gh.env(dir, "")
-		Main([]string{"remind", "--today", "2026-01-10"}, env)
-		made := gh.made("PATCH", "/repos/org/repo/issues/5")
-		if len(made) != 1 || !strings.Contains(made[0].Body, `"state":"closed"`) {
-			t.Errorf("the list was not closed: %v", made)
-		}
-	})
+	marked := func(number int, state, labels string) string {
+		return fmt.Sprintf(`{"number": %d, "state": %q, "body": "<!-- idebank:remind list -->\nold list", "labels": [%s]}`, number, state, labels)
+	}
+	// The ideas' own issues and a pull request, which are not the list.
+	others := `{"number": 42, "state": "open", "body": "### Förvaltning\n\nskola"}, {"number": 43, "state": "open", "body": "<!-- idebank:remind list -->", "pull_request": {"url": "x"}}`
+	for _, tt := range []struct {
+		name, issues string
+		args         []string
+		patch        int    // the issue edited, or 0
+		state        string // the state it is given, or ""
+		post         bool   // whether an issue is opened
+	}{
+		{"opens the list", `[` + others + `]`, nil, 0, "", true},
+		{"updates it, its label dropped", `[` + others + `, ` + marked(5, "open", "") + `]`, nil, 5, "", false},
+		{"updates one opened by an earlier version", `[` + others + `, {"number": 4, "state": "open", "body": "old", "labels": [{"name": "idebank:påminnelse"}]}]`, nil, 4, "", false},
+		{"opens the closed one again, not a second", `[` + others + `, ` + marked(5, "closed", "") + `]`, nil, 5, "open", false},
+		{"closes it when nothing waits", `[` + others + `, ` + marked(5, "open", `{"name": "idebank:påminnelse"}`) + `]`, []string{"--today", "2026-01-10"}, 5, "closed", false},
+		{"leaves the closed one when nothing waits", `[` + others + `, ` + marked(5, "closed", "") + `]`, []string{"--today", "2026-01-10"}, 0, "", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			gh := newFakeGitHub(t)
+			gh.issues(tt.issues)
+			gh.on("POST", "/repos/org/repo/issues", `{"number": 6}`)
+			gh.on("PATCH", fmt.Sprintf("/repos/org/repo/issues/%d", tt.patch), fmt.Sprintf(`{"number": %d}`, tt.patch))
+			env, out, errOut := gh.env(dir, "")
+			if code := Main(append([]string{"remind"}, tt.args...), env); code != ExitOK {
+				t.Fatalf("exit %d\n%s%s", code, out, errOut)
+			}
+			posted := gh.made("POST", "/repos/org/repo/issues")
+			if tt.post != (len(posted) == 1) || len(posted) > 1 {
+				t.Fatalf("issues opened: %v", posted)
+			}
+			if tt.post {
+				if b := posted[0].Body; !strings.Contains(b, "2026-001") || !strings.Contains(b, `"labels":["idebank:påminnelse"]`) ||
+					!strings.Contains(b, "| 77 |") || !strings.Contains(b, `"body":"<!-- idebank:remind list -->\n`) {
+					t.Errorf("the list issue: %v", b)
+				}
+			}
+			var patched []call
+			for _, c := range gh.calls {
+				if c.Method == "PATCH" {
+					patched = append(patched, c)
+				}
+			}
+			if tt.patch == 0 {
+				if len(patched) != 0 {
+					t.Errorf("edited: %v", patched)
+				}
+				return
+			}
+			if len(patched) != 1 || patched[0].Path != fmt.Sprintf("/repos/org/repo/issues/%d", tt.patch) {
+				t.Fatalf("want issue %d edited, got %v", tt.patch, patched)
+			}
+			var req struct{ Body, State string }
+			_ = json.Unmarshal([]byte(patched[0].Body), &req)
+			if req.State != tt.state || !strings.HasPrefix(req.Body, "<!-- idebank:remind list -->\n") {
+				t.Errorf("the edit: state %q, want %q; body %q", req.State, tt.state, req.Body)
+			}
+		})
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/ideafile"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/vocab"
 )
 
 func init() { commands["new"] = runNewCmd }
@@ -79,6 +80,14 @@ func isTerminal(r io.Reader) bool {
 	return err != nil || !os.SameFile(info, null)
 }
 
+// valueError prints a message about a value given on the command line that
+// cannot be used, with the command's name: the message lists the values
+// that can, so the usage text would say nothing more.
+func valueError(w io.Writer, lang model.Lang, cmd, key string, args ...any) int {
+	fmt.Fprintf(w, "idebank %s: %s\n", cmd, i18n.Render(lang, i18n.M(key, args...)))
+	return ExitCannot
+}
+
 // commandUsageError prints a message about the command line and the command's
 // usage, and returns ExitCannot.
 func commandUsageError(w io.Writer, lang model.Lang, cmd, usageKey, key string, args ...any) int {
@@ -101,14 +110,22 @@ func runNew(opts *NewOptions, lang model.Lang) int {
 	// What the flags give must be right as given.
 	opts.Title = strings.TrimSpace(opts.Title)
 	opts.Name = strings.TrimSpace(opts.Name)
-	if opts.Kind != "" && !model.Kind(opts.Kind).Valid() {
-		return fail("cli.new-bad-kind", opts.Kind, kindList())
+	if opts.Kind != "" {
+		k, ok := vocab.Kind(opts.Kind)
+		if !ok {
+			return valueError(opts.Err, lang, "new", "cli.new-bad-kind", opts.Kind, vocab.List(vocab.Kinds(), lang))
+		}
+		opts.Kind = string(k)
 	}
 	if opts.Title != "" && !validTitle(opts.Title) {
 		return fail("cli.new-bad-title", check.MaxTitle)
 	}
-	if opts.Unit != "" && cfg.Unit(opts.Unit) == nil {
-		return fail("cli.unknown-unit", opts.Unit)
+	if opts.Unit != "" {
+		u, ok := vocab.Unit(cfg, opts.Unit)
+		if !ok {
+			return valueError(opts.Err, lang, "new", "cli.unknown-unit", opts.Unit, vocab.List(vocab.Units(cfg), lang))
+		}
+		opts.Unit = u
 	}
 	if opts.Anonymous && (opts.Name != "" || opts.GitHub != "") {
 		return fail("cli.new-anonymous-name")
@@ -219,14 +236,6 @@ func runNew(opts *NewOptions, lang model.Lang) int {
 func validTitle(s string) bool {
 	n := utf8.RuneCountInString(s)
 	return n >= 1 && n <= check.MaxTitle && !strings.ContainsAny(s, "\r\n")
-}
-
-func kindList() i18n.List {
-	var l i18n.List
-	for _, k := range model.Kinds {
-		l = append(l, string(k))
-	}
-	return l
 }
 
 // templateBody returns the Markdown body of the template at path: its

@@ -289,7 +289,7 @@ func TestNewRefuses(t *testing.T) {
 		opts func(o *NewOptions)
 		want string
 	}{
-		{"bad kind", func(o *NewOptions) { o.Kind = "förslag" }, `okänd typ "förslag": välj improvement, incident, deviation, problem`},
+		{"bad kind", func(o *NewOptions) { o.Kind = "förslag" }, `okänd typ "förslag": välj improvement (Förbättringsförslag), incident (Tillbud), deviation (Avvikelse), problem (Problem utan lösning)`},
 		{"unknown unit", func(o *NewOptions) { o.Unit = "skolan" }, `förvaltningen "skolan" finns inte i idebank.yaml`},
 		{"long title", func(o *NewOptions) { o.Title = strings.Repeat("å", 121) }, "rubriken måste vara 1–120 tecken på en rad"},
 		{"title lines", func(o *NewOptions) { o.Title = "två\nrader" }, "rubriken måste vara 1–120 tecken på en rad"},

@@ -9,6 +9,7 @@ import (
 	"github.com/idebanken/idebanken/internal/atomicfile"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/report"
+	"github.com/idebanken/idebanken/internal/vocab"
 )
 
 // ReportOptions are the inputs of idebank report.
@@ -76,9 +77,12 @@ func runReport(opts *ReportOptions, lang model.Lang) int {
 	if opts.Lang != "" {
 		lang = opts.Lang
 	}
-	if opts.Unit != "" && cfg.Unit(opts.Unit) == nil {
-		say(opts.Stderr, lang, "cli.unknown-unit", opts.Unit)
-		return ExitCannot
+	if opts.Unit != "" {
+		u, ok := vocab.Unit(cfg, opts.Unit)
+		if !ok {
+			return valueError(opts.Stderr, lang, "report", "cli.unknown-unit", opts.Unit, vocab.List(vocab.Units(cfg), lang))
+		}
+		opts.Unit = u
 	}
 	if errs := b.Res.Errors(); errs > 0 {
 		say(opts.Stderr, lang, "cli.report-with-errors", errs)

@@ -28,6 +28,7 @@ const (
 	RuleTag          Rule = "tag"
 	RuleURL          Rule = "url"
 	RuleEmptyBody    Rule = "empty-body"
+	RuleMarkdown     Rule = "markdown-limit" // text past the bounds the renderer is fast within
 	RuleUnknownUnit  Rule = "unknown-unit"
 	RuleUnknownLogin Rule = "unknown-person"
 	RuleRole         Rule = "role"
@@ -43,6 +44,7 @@ const (
 	// Across files.
 	RuleDuplicateID Rule = "duplicate-id"
 	RuleRelated     Rule = "related"
+	RuleDuplicateOf Rule = "duplicate-of"
 
 	// Reminders, always warnings.
 	RuleFeedbackDue Rule = "feedback-overdue"
@@ -59,6 +61,8 @@ const (
 	RuleNewStage   Rule = "new-idea"
 	RuleRename     Rule = "rename"
 	RulePermission Rule = "permission"
+	// RuleConfigChange: idebank.yaml changed without an admin of the base.
+	RuleConfigChange Rule = "config-change"
 
 	// The configuration.
 	RuleConfig Rule = "config"
@@ -68,11 +72,11 @@ const (
 var Rules = []Rule{
 	RuleRead, RuleTooLarge, RuleEncoding, RuleFrontMatter, RuleYAMLSyntax, RuleYAMLAlias,
 	RuleUnknownKey, RuleDuplicate, RuleFieldType, RuleValue, RuleDate, RuleRequired,
-	RuleIDFormat, RuleFileName, RuleTitle, RuleTag, RuleURL, RuleEmptyBody,
+	RuleIDFormat, RuleFileName, RuleTitle, RuleTag, RuleURL, RuleEmptyBody, RuleMarkdown,
 	RuleUnknownUnit, RuleUnknownLogin, RuleRole, RuleCriteria, RuleOutcome, RuleMissing,
 	RuleUnexpected, RuleDateOrder, RuleFuture, RuleAnonymous, RulePersonalData,
-	RuleDuplicateID, RuleRelated,
+	RuleDuplicateID, RuleRelated, RuleDuplicateOf,
 	RuleFeedbackDue, RuleRevisitDue, RuleHistoryStep, RuleHistoryDate,
 	RuleTransition, RuleImmutable, RuleDeleted, RuleNewStage, RuleRename, RulePermission,
-	RuleConfig,
+	RuleConfigChange, RuleConfig,
 }

@@ -146,6 +146,26 @@ func (r *Repo) FindComment(ctx context.Context, n int, marker string) (*github.I
 	}
 }
 
+// CommentBodies returns the text of every comment on issue n, oldest
+// first.
+func (r *Repo) CommentBodies(ctx context.Context, n int) ([]string, error) {
+	var out []string
+	opts := &github.IssueListCommentsOptions{ListOptions: github.ListOptions{PerPage: 100}}
+	for {
+		comments, resp, err := r.Client.Issues.ListComments(ctx, r.Owner, r.Name, n, opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range comments {
+			out = append(out, c.GetBody())
+		}
+		if resp.NextPage == 0 {
+			return out, nil
+		}
+		opts.Page = resp.NextPage
+	}
+}
+
 // UpsertComment keeps one comment marked with marker on issue or pull
 // request n: it edits the one there, or posts it. It reports whether it
 // posted a new one.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strings"
 
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-git/v5"
@@ -104,6 +105,11 @@ func (r *Repo) Root() (string, error) {
 // Snapshot reads the configuration and the files under ideas/ as they are
 // at rev, in the folder dir of the repository ("" for its root: an idea bank
 // may live in a folder of a larger repository).
+//
+// It fails closed: a tree or blob that the repository lacks or cannot
+// decode is an *ObjectError naming it, never taken as an empty folder or a
+// missing file, so that a change is never checked against less than the
+// base holds.
 func (r *Repo) Snapshot(rev, dir string) (*snapshot.Snapshot, error) {
 	c, err := r.Commit(rev)
 	if err != nil {
@@ -111,69 +117,127 @@ func (r *Repo) Snapshot(rev, dir string) (*snapshot.Snapshot, error) {
 	}
 	tree, err := c.Tree()
 	if err != nil {
-		return nil, fmt.Errorf("revision %q: %w", rev, err)
+		return nil, &ObjectError{Rev: rev, Path: "/", Err: err}
 	}
 	if dir != "" && dir != "." {
-		tree, err = tree.Tree(dir)
-		if errors.Is(err, object.ErrDirectoryNotFound) {
-			return &snapshot.Snapshot{}, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("revision %q: %w", rev, err)
+		for _, part := range strings.Split(path.Clean(dir), "/") {
+			e := entry(tree, part)
+			if e == nil || e.Mode != filemode.Dir {
+				return &snapshot.Snapshot{}, nil
+			}
+			if tree, err = r.tree(e.Hash); err != nil {
+				return nil, &ObjectError{Rev: rev, Path: dir, Err: err}
+			}
 		}
 	}
-	return FromTree(tree)
+	s, err := r.fromTree(tree)
+	if oe, ok := err.(*ObjectError); ok {
+		oe.Rev = rev
+		if dir != "" && dir != "." {
+			oe.Path = path.Join(dir, oe.Path)
+		}
+	}
+	return s, err
 }
 
-// FromTree reads the snapshot of a tree.
-func FromTree(tree *object.Tree) (*snapshot.Snapshot, error) {
-	s := &snapshot.Snapshot{}
-	if e, err := tree.FindEntry(snapshot.ConfigFile); err == nil && e.Mode.IsFile() {
-		f, err := readBlob(tree, e, snapshot.ConfigFile)
-		if err != nil {
-			return nil, err
+// ObjectError is returned by Snapshot for a part of a revision that the
+// repository cannot read: a tree, or the blob of a file.
+type ObjectError struct {
+	Rev  string
+	Path string // the folder or file, from the repository root
+	Err  error
+}
+
+func (e *ObjectError) Error() string {
+	return fmt.Sprintf("%s at revision %q cannot be read from the repository: %v", e.Path, e.Rev, e.Err)
+}
+
+func (e *ObjectError) Unwrap() error { return e.Err }
+
+// entry returns the entry of t called name, or nil.
+func entry(t *object.Tree, name string) *object.TreeEntry {
+	for i := range t.Entries {
+		if t.Entries[i].Name == name {
+			return &t.Entries[i]
 		}
-		s.Config = f
 	}
-	ideas, err := tree.Tree(snapshot.IdeasDir)
-	if errors.Is(err, object.ErrDirectoryNotFound) {
+	return nil
+}
+
+// tree reads the tree object h. A tree that is missing is an error, as
+// any other: go-git's own path lookups take it for a missing folder.
+func (r *Repo) tree(h plumbing.Hash) (*object.Tree, error) {
+	return object.GetTree(r.repo.Storer, h)
+}
+
+// fromTree reads the snapshot of a tree.
+func (r *Repo) fromTree(tree *object.Tree) (*snapshot.Snapshot, error) {
+	s := &snapshot.Snapshot{}
+	if e := entry(tree, snapshot.ConfigFile); e != nil {
+		switch {
+		case e.Mode == filemode.Symlink:
+			// Noted, never read: its target could be anything, and the
+			// check refuses it without saying what it points to.
+			s.Config = &snapshot.File{Path: snapshot.ConfigFile, Symlink: true}
+		case e.Mode.IsFile():
+			f, err := r.readBlob(e.Hash, snapshot.ConfigFile)
+			if err != nil {
+				return nil, err
+			}
+			s.Config = f
+		}
+	}
+	e := entry(tree, snapshot.IdeasDir)
+	if e == nil || e.Mode != filemode.Dir {
 		return s, nil
 	}
-	if err != nil {
+	if err := r.walk(e.Hash, snapshot.IdeasDir, s, 0); err != nil {
 		return nil, err
-	}
-	w := object.NewTreeWalker(ideas, true, nil)
-	defer w.Close()
-	for {
-		name, e, err := w.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		if snapshot.IsIgnored(path.Base(name)) || e.Mode == filemode.Dir || e.Mode == filemode.Submodule {
-			continue
-		}
-		p := snapshot.IdeasDir + "/" + name
-		if e.Mode == filemode.Symlink {
-			s.Ideas = append(s.Ideas, snapshot.File{Path: p, Symlink: true})
-			continue
-		}
-		f, err := readBlob(ideas, &e, p)
-		if err != nil {
-			return nil, err
-		}
-		s.Ideas = append(s.Ideas, *f)
 	}
 	s.Sort()
 	return s, nil
 }
 
-func readBlob(t *object.Tree, e *object.TreeEntry, p string) (*snapshot.File, error) {
-	b, err := t.TreeEntryFile(e)
+// maxDepth bounds the folders under ideas/ that are read: ideas are one
+// folder deep, and a tree that refers to itself must not loop.
+const maxDepth = 32
+
+// walk adds the files of the tree h, at path dir, to s.
+func (r *Repo) walk(h plumbing.Hash, dir string, s *snapshot.Snapshot, depth int) error {
+	if depth > maxDepth {
+		return &ObjectError{Path: dir, Err: errors.New("folders nested too deep")}
+	}
+	t, err := r.tree(h)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
+		return &ObjectError{Path: dir, Err: err}
+	}
+	for _, e := range t.Entries {
+		if snapshot.IsIgnored(e.Name) || e.Mode == filemode.Submodule {
+			continue
+		}
+		p := dir + "/" + e.Name
+		switch {
+		case e.Mode == filemode.Dir:
+			if err := r.walk(e.Hash, p, s, depth+1); err != nil {
+				return err
+			}
+		case e.Mode == filemode.Symlink:
+			s.Ideas = append(s.Ideas, snapshot.File{Path: p, Symlink: true})
+		default:
+			f, err := r.readBlob(e.Hash, p)
+			if err != nil {
+				return err
+			}
+			s.Ideas = append(s.Ideas, *f)
+		}
+	}
+	return nil
+}
+
+func (r *Repo) readBlob(h plumbing.Hash, p string) (*snapshot.File, error) {
+	b, err := object.GetBlob(r.repo.Storer, h)
+	if err != nil {
+		return nil, &ObjectError{Path: p, Err: err}
 	}
 	f := &snapshot.File{Path: p, Size: b.Size}
 	if b.Size > snapshot.ReadLimit {
@@ -181,12 +245,15 @@ func readBlob(t *object.Tree, e *object.TreeEntry, p string) (*snapshot.File, er
 	}
 	rd, err := b.Reader()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
+		return nil, &ObjectError{Path: p, Err: err}
 	}
 	defer rd.Close()
 	f.Data, err = io.ReadAll(rd)
+	if err == nil && int64(len(f.Data)) != b.Size {
+		err = fmt.Errorf("%d bytes read of %d", len(f.Data), b.Size)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
+		return nil, &ObjectError{Path: p, Err: err}
 	}
 	return f, nil
 }

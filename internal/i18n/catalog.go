@@ -63,55 +63,68 @@ var catalog = map[string]Text{
 	"idea.cost-negative": {"kostnaden kan inte vara negativ (%d): skriv kostnaden i kronor", "the cost cannot be negative (%d): write the cost in SEK"},
 
 	// One idea.
-	"lint.required":        {"fältet %q saknas: alla idéer måste ha id, title, kind, stage, submitted, submitter och unit", "the field %q is missing: every idea must have id, title, kind, stage, submitted, submitter and unit"},
-	"lint.title-long":      {"rubriken har %d tecken; den får ha högst %d. Korta den och berätta resten i texten", "the title has %d characters; it may have at most %d. Shorten it and say the rest in the text"},
-	"lint.title-lines":     {"rubriken måste stå på en rad", "the title must be on one line"},
-	"lint.id-year":         {"id %s börjar inte med året då idén registrerades (%d): ett id börjar alltid med registreringsåret", "id %s does not start with the year the idea was submitted (%d): an id always starts with the year of submission"},
-	"lint.file-name-want":  {"filen ligger fel: en idé med detta id ska heta %s", "the file is in the wrong place: an idea with this id must be named %s"},
-	"lint.file-name":       {"filen ligger fel: en idé ska heta ideas/<ÅÅÅÅ>/<id>-<namn>.md, till exempel ideas/2026/2026-007-digital-felanmalan.md", "the file is in the wrong place: an idea must be named ideas/<YYYY>/<id>-<slug>.md, for example ideas/2026/2026-007-digital-felanmalan.md"},
-	"lint.file-id":         {"id %s stämmer inte med filnamnet %s: byt namn på filen till %s eller rätta id", "id %s does not match the file name %s: rename the file to %s or correct the id"},
-	"lint.file-year":       {"filen ligger i mappen %s men id:t är från %s: flytta den till %s", "the file is in the folder %s but its id is from %s: move it to %s"},
-	"lint.anonymous-name":  {"idégivaren är anonym men har ett namn i filen: ta bort namnet, annars publiceras det", "the submitter is anonymous but has a name in the file: remove the name, or it is published"},
-	"lint.submitter-name":  {"idégivaren saknar namn: skriv submitter.name, eller anonymous: true för en anonym idé", "the submitter has no name: write submitter.name, or anonymous: true for an anonymous idea"},
-	"lint.login-form":      {"%q är inget GitHub-användarnamn: bara bokstäver, siffror och bindestreck", "%q is not a GitHub login: letters, digits and hyphens only"},
-	"lint.unit-suggest":    {"enheten %q finns inte i idebank.yaml: menade du %q?", "the unit %q is not in idebank.yaml: did you mean %q?"},
-	"lint.unit":            {"enheten %q finns inte i idebank.yaml. Enheter: %v", "the unit %q is not in idebank.yaml. Units: %v"},
-	"lint.url":             {"%q är ingen webbadress: skriv hela adressen, med https://", "%q is not a web address: write the whole address, with https://"},
-	"lint.tag-case":        {"taggen %q ska skrivas med små bokstäver: %q", "the tag %q must be written in lowercase: %q"},
-	"lint.tag-form":        {"taggen %q är för lång eller innehåller radbrytningar: högst %d tecken på en rad", "the tag %q is too long or holds line breaks: at most %d characters on one line"},
-	"lint.tag-twice":       {"taggen %q står två gånger", "the tag %q is there twice"},
-	"lint.empty-body":      {"idén saknar text: beskriv under rubrikerna vad problemet är, vad du föreslår och vilken nytta det gör", "the idea has no text: describe under the headings what the problem is, what you propose and what good it does"},
-	"lint.section-field":   {"%s saknas: avsnittet %s måste ha det", "%s is missing: the section %s must have it"},
-	"lint.criteria":        {"utfallet %s kräver att kriterierna mission, reach och benefit är uppfyllda (met: true); inte uppfyllda: %v. Välj pause eller reject, eller ändra bedömningen", "the outcome %s needs the criteria mission, reach and benefit met (met: true); not met: %v. Choose pause or reject, or change the assessment"},
-	"lint.revisit-outcome": {"revisit hör till utfallet pause, men utfallet är %s: ta bort revisit", "revisit belongs with the outcome pause, but the outcome is %s: remove revisit"},
-	"lint.implementer":     {"ett beslut att genomföra (approve) måste utse en genomförare: skriv decision.implementer med personens användarnamn", "a decision to approve must appoint an implementer: write decision.implementer with the person's login"},
-	"lint.person-suggest":  {"%q finns inte bland people i idebank.yaml: menade du %q?", "%q is not among the people in idebank.yaml: did you mean %q?"},
-	"lint.person":          {"%q finns inte bland people i idebank.yaml: lägg till personen där eller rätta användarnamnet", "%q is not among the people in idebank.yaml: add the person there or correct the login"},
-	"lint.future":          {"%s (%s) ligger efter dagens datum %s: skriv datumet då steget togs", "%s (%s) is after today, %s: write the date the step was taken"},
-	"lint.date-order":      {"%s (%s) är tidigare än %s (%s): ett steg kan inte dateras före steget innan", "%s (%s) is earlier than %s (%s): a step cannot be dated before the step before it"},
-	"lint.feedback-due":    {"första återkopplingen var senast %s: idén har väntat %d dagar (gränsen är %d). En idéambassadör behöver bedöma den", "first feedback was due by %s: the idea has waited %d days (the limit is %d). An idea ambassador needs to screen it"},
-	"lint.revisit-due":     {"idén pausades till %s: dags att ta upp den igen", "the idea was paused until %s: time to take it up again"},
-	"lint.pnr":             {"%s verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a personal identity number: remove it, the file and the site are public"},
-	"lint.pnr-body":        {"raden verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a personal identity number: remove it, the file and the site are public"},
-	"lint.phone":           {"%s verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a phone number: remove it, the file and the site are public"},
-	"lint.phone-body":      {"raden verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a phone number: remove it, the file and the site are public"},
-	"lint.email":           {"%s innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "%s holds an e-mail address; it is not published on the site, but is visible in the file"},
-	"lint.email-body":      {"raden innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "the line holds an e-mail address; it is not published on the site, but is visible in the file"},
-	"lint.missing-section": {"steget är %s, så avsnittet %s måste finnas (det läggs till i steget %v)", "the stage is %s, so the section %s must be there (it is added by the step %v)"},
-	"lint.step":            {"%s → %s", "%s → %s"},
-	"lint.step-new":        {"ny idé → %s", "new idea → %s"},
-	"lint.outcome":         {"%s.outcome är %s, men steget %s kräver %s: rätta utfallet eller steget", "%s.outcome is %s, but the stage %s needs %s: correct the outcome or the stage"},
-	"lint.unexpected":      {"avsnittet %s hör till ett senare steg än %s: ta bort det eller flytta idén ett steg i taget", "the section %s belongs to a later stage than %s: remove it, or move the idea one step at a time"},
-	"lint.role":            {"%s får inte signera här: det krävs %v för enheten %s. De som får: %v", "%s may not sign here: it takes %v for the unit %s. Those who may: %v"},
-	"lint.duplicate-id":    {"id %s används också av %s: varje idé behöver ett eget id (ta nästa lediga nummer)", "id %s is also used by %s: every idea needs its own id (take the next free number)"},
-	"lint.related-self":    {"idén %s pekar på sig själv i related", "the idea %s refers to itself in related"},
-	"lint.related-form":    {"related: %q är inget id; skriv id:n som 2026-007", "related: %q is not an id; write ids like 2026-007"},
-	"lint.tag-personal":    {"en tagg verkar innehålla ett personnummer eller telefonnummer: ta bort det, filen och webbplatsen är offentliga", "a tag seems to hold a personal identity number or phone number: remove it, the file and the site are public"},
-	"lint.related":         {"related: det finns ingen idé med id %s", "related: there is no idea with id %s"},
+	"lint.required":             {"fältet %q saknas: alla idéer måste ha id, title, kind, stage, submitted, submitter och unit", "the field %q is missing: every idea must have id, title, kind, stage, submitted, submitter and unit"},
+	"lint.title-long":           {"rubriken har %d tecken; den får ha högst %d. Korta den och berätta resten i texten", "the title has %d characters; it may have at most %d. Shorten it and say the rest in the text"},
+	"lint.title-lines":          {"rubriken måste stå på en rad", "the title must be on one line"},
+	"lint.id-year":              {"id %s börjar inte med året då idén registrerades (%d): ett id börjar alltid med registreringsåret", "id %s does not start with the year the idea was submitted (%d): an id always starts with the year of submission"},
+	"lint.file-name-want":       {"filen ligger fel: en idé med detta id ska heta %s", "the file is in the wrong place: an idea with this id must be named %s"},
+	"lint.file-name":            {"filen ligger fel: en idé ska heta ideas/<ÅÅÅÅ>/<id>-<namn>.md, till exempel ideas/2026/2026-007-digital-felanmalan.md", "the file is in the wrong place: an idea must be named ideas/<YYYY>/<id>-<slug>.md, for example ideas/2026/2026-007-digital-felanmalan.md"},
+	"lint.file-id":              {"id %s stämmer inte med filnamnet %s: byt namn på filen till %s eller rätta id", "id %s does not match the file name %s: rename the file to %s or correct the id"},
+	"lint.file-year":            {"filen ligger i mappen %s men id:t är från %s: flytta den till %s", "the file is in the folder %s but its id is from %s: move it to %s"},
+	"lint.anonymous-name":       {"idégivaren är anonym men har ett namn i filen: ta bort namnet, annars publiceras det", "the submitter is anonymous but has a name in the file: remove the name, or it is published"},
+	"lint.anonymous-github":     {"idégivaren är anonym men har en GitHub-inloggning i filen: ta bort submitter.github, annars kan idén knytas till den som skrev den", "the submitter is anonymous but has a GitHub login in the file: remove submitter.github, or the idea can be tied to whoever wrote it"},
+	"lint.submitter-name":       {"idégivaren saknar namn: skriv submitter.name, eller anonymous: true för en anonym idé", "the submitter has no name: write submitter.name, or anonymous: true for an anonymous idea"},
+	"lint.login-form":           {"%q är inget GitHub-användarnamn: bara bokstäver, siffror och bindestreck", "%q is not a GitHub login: letters, digits and hyphens only"},
+	"lint.unit-suggest":         {"enheten %q finns inte i idebank.yaml: menade du %q?", "the unit %q is not in idebank.yaml: did you mean %q?"},
+	"lint.unit":                 {"enheten %q finns inte i idebank.yaml. Enheter: %v", "the unit %q is not in idebank.yaml. Units: %v"},
+	"lint.url":                  {"%q är ingen webbadress: skriv hela adressen, med https://", "%q is not a web address: write the whole address, with https://"},
+	"lint.tag-case":             {"taggen %q ska skrivas med små bokstäver: %q", "the tag %q must be written in lowercase: %q"},
+	"lint.tag-form":             {"taggen %q är för lång eller innehåller radbrytningar: högst %d tecken på en rad", "the tag %q is too long or holds line breaks: at most %d characters on one line"},
+	"lint.tag-twice":            {"taggen %q står två gånger", "the tag %q is there twice"},
+	"lint.empty-body":           {"idén saknar text: beskriv under rubrikerna vad problemet är, vad du föreslår och vilken nytta det gör", "the idea has no text: describe under the headings what the problem is, what you propose and what good it does"},
+	"lint.markdown-text":        {"texten är %d kB, mer än de %d kB som en idé kan visa: korta den, och länka till ett dokument med resten", "the text is %d kB, more than the %d kB an idea can show: shorten it, and link to a document with the rest"},
+	"lint.markdown-line":        {"raden har %d tecken, fler än de %d som en rad kan ha: dela den i flera rader (en tom rad mellan styckena)", "the line has %d characters, more than the %d a line may have: split it into several lines (a blank line between paragraphs)"},
+	"lint.markdown-depth":       {"raden lägger citat och listor %d nivåer djupt, fler än de %d som går att visa: ta bort några > eller listtecken, eller dra in raden mindre", "the line nests quotes and lists %d levels deep, more than the %d that can be shown: remove some > or list markers, or indent the line less"},
+	"lint.markdown-openers":     {"texten har %d [ till och med den här raden, fler än de %d länkar, bilder och hakparenteser som går att visa: ta bort länkar eller hakparenteser", "the text has %d [ up to this line, more than the %d links, images and square brackets that can be shown: remove links or square brackets"},
+	"lint.section-field":        {"%s saknas: avsnittet %s måste ha det", "%s is missing: the section %s must have it"},
+	"lint.criteria":             {"utfallet %s kräver att kriterierna mission, reach och benefit är uppfyllda (met: true); inte uppfyllda: %v. Välj pause eller reject, eller ändra bedömningen", "the outcome %s needs the criteria mission, reach and benefit met (met: true); not met: %v. Choose pause or reject, or change the assessment"},
+	"lint.revisit-outcome":      {"revisit hör till utfallet pause, men utfallet är %s: ta bort revisit", "revisit belongs with the outcome pause, but the outcome is %s: remove revisit"},
+	"lint.implementer":          {"ett beslut att genomföra (approve) måste utse en genomförare: skriv decision.implementer med personens användarnamn", "a decision to approve must appoint an implementer: write decision.implementer with the person's login"},
+	"lint.person-suggest":       {"%q finns inte bland people i idebank.yaml: menade du %q?", "%q is not among the people in idebank.yaml: did you mean %q?"},
+	"lint.person":               {"%q finns inte bland people i idebank.yaml: lägg till personen där eller rätta användarnamnet", "%q is not among the people in idebank.yaml: add the person there or correct the login"},
+	"lint.future":               {"%s (%s) ligger efter dagens datum %s: skriv datumet då steget togs", "%s (%s) is after today, %s: write the date the step was taken"},
+	"lint.date-order":           {"%s (%s) är tidigare än %s (%s): ett steg kan inte dateras före steget innan", "%s (%s) is earlier than %s (%s): a step cannot be dated before the step before it"},
+	"lint.feedback-due":         {"första återkopplingen var senast %s: idén har väntat %d dagar (gränsen är %d). En idéambassadör behöver bedöma den", "first feedback was due by %s: the idea has waited %d days (the limit is %d). An idea ambassador needs to screen it"},
+	"lint.revisit-due":          {"idén pausades till %s: dags att ta upp den igen", "the idea was paused until %s: time to take it up again"},
+	"lint.pnr":                  {"%s verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a personal identity number: remove it, the file and the site are public"},
+	"lint.pnr-body":             {"raden verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a personal identity number: remove it, the file and the site are public"},
+	"lint.phone":                {"%s verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a phone number: remove it, the file and the site are public"},
+	"lint.phone-body":           {"raden verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a phone number: remove it, the file and the site are public"},
+	"lint.email":                {"%s innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "%s holds an e-mail address; it is not published on the site, but is visible in the file"},
+	"lint.email-body":           {"raden innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "the line holds an e-mail address; it is not published on the site, but is visible in the file"},
+	"lint.missing-section":      {"steget är %s, så avsnittet %s måste finnas (det läggs till i steget %v)", "the stage is %s, so the section %s must be there (it is added by the step %v)"},
+	"lint.step":                 {"%s → %s", "%s → %s"},
+	"lint.step-new":             {"ny idé → %s", "new idea → %s"},
+	"lint.outcome":              {"%s.outcome är %s, men steget %s kräver %s: rätta utfallet eller steget", "%s.outcome is %s, but the stage %s needs %s: correct the outcome or the stage"},
+	"lint.unexpected":           {"avsnittet %s hör till ett senare steg än %s: ta bort det eller flytta idén ett steg i taget", "the section %s belongs to a later stage than %s: remove it, or move the idea one step at a time"},
+	"lint.role":                 {"%s får inte signera här: det krävs %v för enheten %s. De som får: %v", "%s may not sign here: it takes %v for the unit %s. Those who may: %v"},
+	"lint.duplicate-id":         {"id %s används också av %s: varje idé behöver ett eget id (ta nästa lediga nummer)", "id %s is also used by %s: every idea needs its own id (take the next free number)"},
+	"lint.related-self":         {"idén %s pekar på sig själv i related", "the idea %s refers to itself in related"},
+	"lint.related-form":         {"related: %q är inget id; skriv id:n som 2026-007", "related: %q is not an id; write ids like 2026-007"},
+	"lint.tag-personal":         {"en tagg verkar innehålla ett personnummer eller telefonnummer: ta bort det, filen och webbplatsen är offentliga", "a tag seems to hold a personal identity number or phone number: remove it, the file and the site are public"},
+	"lint.related":              {"related: det finns ingen idé med id %s", "related: there is no idea with id %s"},
+	"lint.duplicate-of-form":    {"screening.duplicate_of: %q är inget id; skriv id:t för den tidigare idén som 2025-003", "screening.duplicate_of: %q is not an id; write the id of the earlier idea like 2025-003"},
+	"lint.duplicate-of-self":    {"screening.duplicate_of: idén %s kan inte vara en dubblett av sig själv; skriv id:t för den tidigare idén som den upprepar", "screening.duplicate_of: the idea %s cannot be a duplicate of itself; write the id of the earlier idea it repeats"},
+	"lint.duplicate-of":         {"screening.duplicate_of: det finns ingen idé med id %s; skriv id:t för en idé i banken", "screening.duplicate_of: there is no idea with id %s; write the id of an idea in the bank"},
+	"lint.duplicate-of-outcome": {"screening.duplicate_of hör till utfallet reject, men utfallet är %s: sätt outcome: reject eller ta bort duplicate_of", "screening.duplicate_of belongs with the outcome reject, but the outcome is %s: set outcome: reject or remove duplicate_of"},
 
 	// The history.
 	"history.step": {"enligt git-historiken gick idén från %s till %s i %s (%s), vilket inte är ett steg i processen: ändringen gjordes förbi kontrollen", "according to the git history the idea went from %s to %s in %s (%s), which is not a step of the process: the change was made past the check"},
 	"history.date": {"%s är %s, men steget sammanfogades redan %s (%s): ett steg kan inte vara daterat efter att det sammanfogades. Rätta datumet", "%s is %s, but the step was merged on %s (%s): a step cannot be dated after it was merged. Correct the date"},
+	// About an anonymous idea: the same without the commit, whose author
+	// would tie the submitter to the idea.
+	"history.step-anonymous": {"enligt git-historiken gick idén från %s till %s %s, vilket inte är ett steg i processen: ändringen gjordes förbi kontrollen", "according to the git history the idea went from %s to %s on %s, which is not a step of the process: the change was made past the check"},
+	"history.date-anonymous": {"%s är %s, men steget sammanfogades redan %s: ett steg kan inte vara daterat efter att det sammanfogades. Rätta datumet", "%s is %s, but the step was merged on %s: a step cannot be dated after it was merged. Correct the date"},
 
 	// A change.
 	"change.base-unreadable": {"versionen före ändringen gick inte att läsa, så steget till %s kan inte kontrolleras: laga filen i en egen ändring, utan att byta steg", "the version before this change could not be read, so the step to %s cannot be checked: repair the file in a change of its own, without changing the stage"},
@@ -121,11 +134,19 @@ var catalog = map[string]Text{
 	"change.final":           {"idén var i slutsteget %s och kan inte flyttas till %s: lämna en ny idé i stället", "the idea was at the final stage %s and cannot move to %s: submit a new idea instead"},
 	"change.transition":      {"%s → %s är inget steg i processen; från %[1]s kan idén gå till: %[3]v. Ta ett steg per ändring", "%s → %s is not a step of the process; from %[1]s the idea can go to: %[3]v. Take one step per change"},
 	"change.immutable":       {"%s får inte ändras när idén väl är registrerad (var %s): ändra tillbaka", "%s may not change once the idea is submitted (was %s): change it back"},
-	"change.submitter":       {"submitter får inte ändras när idén väl är registrerad; det enda tillåtna är att göra idégivaren anonym (anonymous: true utan name)", "submitter may not change once the idea is submitted; the one change allowed is to make the submitter anonymous (anonymous: true without name)"},
-	"change.edit-permission": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v); ändringens författare och godkännare (%v) har inte den rollen. Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that; the change's author and approvers (%v) do not hold that role. Ask one of them to approve the pull request"},
-	"change.permission":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v); ändringens författare och godkännare (%v) har inte den rollen. Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v); the change's author and approvers (%v) do not hold that role. Ask one of them to approve the pull request"},
+	"change.submitter":       {"submitter får inte ändras när idén väl är registrerad; det enda tillåtna är att göra idégivaren anonym (anonymous: true utan name och github)", "submitter may not change once the idea is submitted; the one change allowed is to make the submitter anonymous (anonymous: true without name and github)"},
+	"change.new-submitter":   {"submitter.github är %s, men ändringen är gjord av %s: en ny idé får bara ange sin egen författares inloggning. Skriv din egen, eller ta bort github", "submitter.github is %s, but the change is made by %s: a new idea may only give the login of its own author. Write your own, or remove github"},
+	"change.edit-permission": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that, as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.permission":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v), as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.config":          {"idebank.yaml ändrades: en ändring av konfigurationen måste göras eller godkännas av %v (%v), enligt idebank.yaml före ändringen; ändringens författare (%v) har inte alla den rollen, %v. Be någon av dem godkänna pull requesten", "idebank.yaml was changed: a change of the configuration must be made or approved by %v (%v), as idebank.yaml says before the change; the change's authors (%v) do not all hold that role, %v. Ask one of them to approve the pull request"},
+	"change.config-nobody":   {"idebank.yaml ändrades, men idebank.yaml före ändringen ger ingen rollen admin eller management, så ingen kan godkänna det: repots administratör lägger till en person med roles: [admin] direkt på huvudgrenen", "idebank.yaml was changed, but idebank.yaml before the change gives nobody the role admin or management, so nobody can approve it: the repository's administrator adds a person with roles: [admin] directly on the main branch"},
+	// About an anonymous idea the check names nobody who acts in no role:
+	// its messages are public annotations.
+	"change.edit-permission-unnamed": {"%s ändrades: det får bara göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare och godkännare har inte den rollen (de nämns inte här, eftersom idégivaren är anonym). Be någon av dem godkänna pull requesten", "%s was changed: only %v for the unit %s (%v) may make or approve that, as idebank.yaml says before the change; the change's authors and approvers do not hold that role (they are not named here, as the submitter is anonymous). Ask one of them to approve the pull request"},
+	"change.permission-unnamed":      {"%s: steget %s → %s måste göras eller godkännas av %v för enheten %s (%v), enligt idebank.yaml före ändringen; ändringens författare och godkännare har inte den rollen (de nämns inte här, eftersom idégivaren är anonym). Be någon av dem godkänna pull requesten", "%s: the step %s → %s must be made or approved by %v for the unit %s (%v), as idebank.yaml says before the change; the change's authors and approvers do not hold that role (they are not named here, as the submitter is anonymous). Ask one of them to approve the pull request"},
 
 	// The configuration.
+	"config.symlink":             {"idebank.yaml är en symbolisk länk; konfigurationen måste vara en vanlig fil i repot, och länken följs inte: ersätt länken med själva filen", "idebank.yaml is a symbolic link; the configuration must be a plain file of the repository, and the link is not followed: replace the link with the file itself"},
 	"config.missing":             {"idebank.yaml saknas i roten av repot: den anger enheter, personer och roller", "idebank.yaml is missing from the root of the repository: it names the units, people and roles"},
 	"config.not-mapping":         {"idebank.yaml måste bestå av rader av formen `nyckel: värde`", "idebank.yaml must consist of lines of the form `key: value`"},
 	"config.want-list":           {"%s ska vara en lista, med ett `- ` före varje post", "%s must be a list, with a `- ` before each entry"},
@@ -158,6 +179,10 @@ var catalog = map[string]Text{
 	"actor.management":       {"förvaltningsledningen", "management"},
 	"actor.project-lead":     {"en projektledare", "a project lead"},
 	"actor.communicator":     {"en kommunikatör", "a communicator"},
+	"actor.admin":            {"en administratör", "an administrator"},
+	"change.approvers":       {"och ingen som har godkänt den (%v) har den", "and none of its approvers (%v) holds it"},
+	"change.no-approvers":    {"och ingen har godkänt den", "and nobody has approved it"},
+	"actor.unknown":          {"en okänd författare", "an unidentified author"},
 }
 
 func init() {
@@ -231,7 +256,10 @@ Kontrollerar alla idéfiler under ideas/ och idebank.yaml.
 
   --base REV          kontrollera också varje ändring från REV (gren, tagg eller commit)
   --head REV          jämför med REV i stället för arbetskatalogen (kräver --base)
-  --actor LOGIN       den som gjort ändringen: måste ha rollen för varje steg
+  --actor LOGIN       den som föreslår ändringen (pull requestens författare)
+  --committers A,B    de som skrivit ändringens commits; ett tomt namn är en okänd
+                      författare. Varje författare måste ha rollen för varje steg,
+                      eller någon som godkänt ändringen
   --approvers A,B     de som godkänt ändringen; det räcker att en av dem har rollen
   --format FORMAT     text (standard), json eller github (standard i GitHub Actions)
   --lang sv|en        meddelandenas språk (standard: language i idebank.yaml)
@@ -244,7 +272,10 @@ Checks every idea file under ideas/ and idebank.yaml.
 
   --base REV          also check each change from REV (a branch, tag or commit)
   --head REV          compare with REV instead of the working tree (needs --base)
-  --actor LOGIN       who made the change: must hold the role for each step
+  --actor LOGIN       who proposes the change (the pull request's author)
+  --committers A,B    who wrote the change's commits; an empty name is an unknown
+                      author. Every author must hold the role for each step, or
+                      someone who approved the change must
   --approvers A,B     who approved the change; one of them holding the role is enough
   --format FORMAT     text (default), json or github (default in GitHub Actions)
   --lang sv|en        the language of messages (default: language in idebank.yaml)
@@ -305,7 +336,7 @@ Writes the activity report for a period, computed from the idea files.
 `},
 	"cli.bad-period":         {"%q är ingen period: skriv 2026, 2026-Q2, 2026-05 eller 2026-01-01..2026-06-30", "%q is not a period: write 2026, 2026-Q2, 2026-05 or 2026-01-01..2026-06-30"},
 	"cli.bad-report-format":  {"okänt format %q: välj md, html, csv eller json", "unknown format %q: choose md, html, csv or json"},
-	"cli.unknown-unit":       {"förvaltningen %q finns inte i idebank.yaml", "the unit %q is not in idebank.yaml"},
+	"cli.unknown-unit":       {"förvaltningen %q finns inte i idebank.yaml. Ange en av dem med id eller namn: %v", "the unit %q is not in idebank.yaml. Give one of them by id or name: %v"},
 	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
 	"cli.no-history":         {"obs: det finns ingen git-historik här att jämföra med", "note: there is no git history here to compare with"},
 	"cli.shallow-history":    {"obs: git-historiken är ofullständig (en grund klon); steg före den saknas. Hämta hela historiken, i GitHub Actions med fetch-depth: 0", "note: the git history is incomplete (a shallow clone); steps before it are missing. Fetch the whole history, in GitHub Actions with fetch-depth: 0"},
@@ -318,14 +349,16 @@ Läser GITHUB_TOKEN, GITHUB_REPOSITORY och GITHUB_API_URL; utan --pr tas numret 
 Keeps one comment on a pull request up to date: what the change does, who must approve it and what is missing.
 Reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL; without --pr the number comes from GITHUB_EVENT_PATH.
 `},
-	"cli.notify-usage": {`Användning: idebank notify [--base REV --head REV]
+	"cli.notify-usage": {`Användning: idebank notify [--head REV] [--days N] [--base REV]
 
-Berättar för idégivarna när deras idéer har tagit ett steg: en kommentar i idéns diskussion, en etikett för steget, och ärendet stängs i ett slutsteg.
-Utan --base och --head tas de från pushen i GITHUB_EVENT_PATH.
-`, `Usage: idebank notify [--base REV --head REV]
+Berättar för idégivarna om varje steg deras idéer har tagit och som inte är berättat än: en kommentar i idéns diskussion med stegets motivering, etiketten för idéns steg, och ärendet stängs i ett slutsteg.
+Vad som redan är berättat läses ur kommentarerna i ärendet, så ett steg berättas en gång, vilken push det än kom med.
+--head är versionen vars historik läses (utan den: pushen i GITHUB_EVENT_PATH, annars HEAD); --days hur många dagar bakåt från den steg söks (30; 0 läser hela historiken). --base behövs inte längre.
+`, `Usage: idebank notify [--head REV] [--days N] [--base REV]
 
-Tells submitters when their ideas have taken a step: a comment in the idea's discussion, a label for the stage, and the issue closed at a final stage.
-Without --base and --head they come from the push in GITHUB_EVENT_PATH.
+Tells submitters of every step their ideas have taken and have not yet been told of: a comment in the idea's discussion with the step's justification, the label of the idea's stage, and the issue closed at a final stage.
+What was told is read from the comments on the issue, so a step is told once, whatever push brought it.
+--head is the revision whose history is read (without it: the push in GITHUB_EVENT_PATH, or else HEAD); --days how many days back from it steps are looked for (30; 0 reads the whole history). --base is no longer needed.
 `},
 	"cli.remind-usage": {`Användning: idebank remind [--today ÅÅÅÅ-MM-DD]
 
@@ -378,17 +411,16 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.forget-changed":     {"%s: %s", "%s: %s"},
 	"cli.forget-done":        {"%d filer ändrade. Granska ändringen och öppna en pull request; se docs/privacy.md om versionshistoriken", "%d files changed. Review the change and open a pull request; see docs/privacy.md about the version history"},
 	"cli.need-pr":            {"vilken pull request? Ange --pr N (eller kör i GitHub Actions på en pull request)", "which pull request? Give --pr N (or run in GitHub Actions on a pull request)"},
-	"cli.need-push":          {"vilka commits? Ange --base och --head (eller kör i GitHub Actions på en push)", "which commits? Give --base and --head (or run in GitHub Actions on a push)"},
 	"cli.pr-comment-posted":  {"Kommentaren på pull request #%d är skriven", "The comment on pull request #%d is posted"},
 	"cli.pr-comment-edited":  {"Kommentaren på pull request #%d är uppdaterad", "The comment on pull request #%d is updated"},
-	"cli.notify-first-push":  {"Det finns inget före den här pushen att jämföra med", "There is nothing before this push to compare with"},
 	"cli.notify-no-issue":    {"%s har ingen diskussion i det här repot att berätta i", "%s has no discussion in this repository to tell"},
-	"cli.notified":           {"%s: idégivaren är informerad i ärende #%d", "%s: the submitter is told in issue #%d"},
 	"cli.notify-nothing":     {"Ingen idé tog ett steg", "No idea took a step"},
 	"cli.remind-nothing":     {"Inget väntar för länge", "Nothing waits too long"},
 	"cli.remind-opened":      {"Ärende #%d listar %d idéer som väntar för länge", "Issue #%d lists %d ideas that wait too long"},
 	"cli.remind-updated":     {"Ärende #%d är uppdaterat: %d idéer väntar för länge", "Issue #%d is updated: %d ideas wait too long"},
-	"cli.built":              {"Webbplatsen med %d idéer är byggd i %s", "The site with %d ideas is built in %s"},
+	"cli.built":              {"Webbplatsen med %d idéer är byggd i %s: skrev %v, lät %d vara som de var, tog bort %d", "The site with %d ideas is built in %s: wrote %v, left %d as they were, removed %d"},
+	"cli.files.one":          {"%d fil", "%d file"},
+	"cli.files.other":        {"%d filer", "%d files"},
 	"cli.unsafe-out":         {"bygger inte i %s: mappen är idébanken själv, innehåller idéer, eller är inte tom och skapades inte av idebank build. Välj en tom mapp", "not building in %s: the folder is the idea bank itself, holds ideas, or is not empty and was not made by idebank build. Choose an empty folder"},
 	"cli.serving":            {"Webbplatsen visas på %s (avsluta med Ctrl+C)", "The site is shown at %s (stop with Ctrl+C)"},
 	"cli.rebuilt":            {"Webbplatsen är ombyggd", "The site is rebuilt"},
@@ -411,5 +443,6 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.flag-unknown":       {"okänd flagga %s", "unknown flag %s"},
 	"cli.flag-value":         {"flaggan %s behöver ett värde", "the flag %s needs a value"},
 	"cli.not-git":            {"%s ligger inte i ett git-repo; --base kräver ett", "%s is not in a git repository; --base needs one"},
+	"cli.unreadable-object":  {"%s i revisionen %q går inte att läsa ur git-repot (%v): kontrollen stannar hellre än att kontrollera mot mindre än revisionen innehåller. Hämta repot på nytt, eller kör git fsck för att se vad som är skadat", "%s at the revision %q cannot be read from the git repository (%v): the check stops rather than check against less than the revision holds. Fetch the repository again, or run git fsck to see what is damaged"},
 	"cli.bad-revision":       {"revisionen %q finns inte i repot (en grund klon kan sakna den: hämta mer historik, i GitHub Actions med fetch-depth: 0)", "the revision %q is not in the repository (a shallow clone may lack it: fetch more history, in GitHub Actions with fetch-depth: 0)"},
 }

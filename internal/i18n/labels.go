@@ -33,6 +33,7 @@ var labels = map[string]Text{
 	"role.management":       {"Förvaltningsledning", "Management"},
 	"role.project-lead":     {"Projektledare", "Project lead"},
 	"role.communicator":     {"Kommunikatör", "Communicator"},
+	"role.admin":            {"Administratör", "Administrator"},
 
 	"criterion.mission": {"Inom förvaltningens uppdrag", "Within the administration's mission"},
 	"criterion.reach":   {"Berör fler än en enskild medarbetare", "Affects more than one employee"},

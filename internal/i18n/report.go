@@ -67,6 +67,8 @@ var reportTexts = map[string]Text{
 	"report.lessons":        {"**Lärdomar:**", "**Lessons:**"},
 	"report.reported":       {"Rapporterad till %s %s.", "Reported to %s on %s."},
 	"report.quick-wins":     {"Snabba vinster", "Quick wins"},
+	"report.support":        {"Samma idé från fler (stöd)", "The same idea from others (support)"},
+	"report.support-by":     {"%d till föreslog samma sak (%s)", "%d more proposed the same thing (%s)"},
 	"report.none":           {"Inga under perioden.", "None in the period."},
 
 	"report.backlog":      {"Det som väntar vid periodens slut", "What waits at the end of the period"},

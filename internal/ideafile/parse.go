@@ -14,7 +14,7 @@ var (
 		"discussion", "related", "screening", "proposal", "decision", "plan", "implementation",
 		"outcome", "withdrawn"}
 	submitterKeys      = []string{"name", "github", "anonymous"}
-	screeningKeys      = []string{"date", "by", "criteria", "outcome", "feedback", "revisit"}
+	screeningKeys      = []string{"date", "by", "criteria", "outcome", "feedback", "revisit", "duplicate_of"}
 	criteriaKeys       = []string{"mission", "reach", "benefit", "value"}
 	criterionKeys      = []string{"met", "note"}
 	valueKeys          = []string{"short", "long", "note"}
@@ -143,6 +143,10 @@ func screening(d *yamlx.Decoder, n *yaml.Node) *model.Screening {
 			s.Feedback = d.String(v, p)
 		case "revisit":
 			s.Revisit = d.Date(v, p)
+		case "duplicate_of":
+			// Its form and whether the idea exists are the check's: it
+			// reports them with the other ids an idea names.
+			s.DuplicateOf = model.ID(d.String(v, p))
 		}
 	})
 	return s

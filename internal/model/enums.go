@@ -64,12 +64,16 @@ const (
 	RoleManagement      Role = "management"       // förvaltningsledning
 	RoleProjectLead     Role = "project-lead"     // projektledare / utredare
 	RoleCommunicator    Role = "communicator"     // kommunikatör
+	// RoleAdmin holds the bank's rules: a change of idebank.yaml must be
+	// made or approved by an admin of the base (check rule config-change).
+	// It is bank-wide; a person's units do not narrow it.
+	RoleAdmin Role = "admin" // administratör
 )
 
 // Roles lists every valid Role.
 var Roles = []Role{
 	RoleAmbassador, RoleInnovationGroup, RoleUnitManager,
-	RoleManagement, RoleProjectLead, RoleCommunicator,
+	RoleManagement, RoleProjectLead, RoleCommunicator, RoleAdmin,
 }
 
 // Valid reports whether r is one of Roles.

@@ -69,6 +69,9 @@ type Screening struct {
 	Outcome  ScreeningOutcome
 	Feedback string
 	Revisit  Date
+	// DuplicateOf is the earlier idea this one is the same as, with the
+	// outcome reject; "" when none is named.
+	DuplicateOf ID
 }
 
 // Criteria are the four criteria of the common assessment template.

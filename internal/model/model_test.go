@@ -209,7 +209,7 @@ func TestFieldsLookup(t *testing.T) {
 }
 
 func TestEnums(t *testing.T) {
-	if len(Stages) != 12 || len(Kinds) != 4 || len(Roles) != 6 {
+	if len(Stages) != 12 || len(Kinds) != 4 || len(Roles) != 7 {
 		t.Errorf("%d stages, %d kinds, %d roles", len(Stages), len(Kinds), len(Roles))
 	}
 	var final []Stage
@@ -229,7 +229,7 @@ func TestEnums(t *testing.T) {
 			t.Errorf("%q valid", bad)
 		}
 	}
-	if Kind("idea").Valid() || !KindProblem.Valid() || Role("admin").Valid() || !Swedish.Valid() || Lang("se").Valid() {
+	if Kind("idea").Valid() || !KindProblem.Valid() || Role("administrator").Valid() || !RoleAdmin.Valid() || !Swedish.Valid() || Lang("se").Valid() {
 		t.Error("Valid")
 	}
 }

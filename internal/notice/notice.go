@@ -22,6 +22,10 @@ import (
 type Writer struct {
 	Lang model.Lang
 	Cfg  *model.Config
+	// Idea returns the bank's idea of an id, or nil: for what a notice
+	// says of another idea, such as the original of a duplicate. nil when
+	// the bank is not at hand.
+	Idea func(model.ID) *model.Idea
 }
 
 func (w Writer) t(key string, args ...any) string {
@@ -158,10 +162,47 @@ func (w Writer) Step(idea *model.Idea, from model.Stage, link string) string {
 	if why, key := justification(idea); why != "" {
 		p("\n**%s**\n\n> %s\n", w.t(key), ghmd.Text(why))
 	}
+	if orig := w.original(idea); orig != "" {
+		p("\n%s\n", orig)
+	}
 	if link != "" {
 		p("\n%s %s\n", w.t("notice.step.read"), link)
 	}
 	return b.String()
+}
+
+// original tells the submitter of an idea rejected as a duplicate where
+// its original stands and where to follow it, or returns "".
+func (w Writer) original(idea *model.Idea) string {
+	s := idea.Screening
+	if idea.Stage != model.StageRejected || s == nil || s.Outcome != model.ScreenReject || s.DuplicateOf == "" {
+		return ""
+	}
+	id := "**" + ghmd.Text(string(s.DuplicateOf)) + "**"
+	var orig *model.Idea
+	if w.Idea != nil {
+		orig = w.Idea(s.DuplicateOf)
+	}
+	if orig == nil {
+		return w.t("notice.step.duplicate-of", id)
+	}
+	where := w.t("notice.step.duplicate-stage", id+" *"+ghmd.Text(orig.Title)+"*", w.stage(orig.Stage))
+	if u, ok := w.ideaURL(orig.ID); ok {
+		where += " " + w.t("notice.step.duplicate-page", u)
+	}
+	if d := orig.Discussion; d != "" && strings.HasPrefix(d, "https://") {
+		where += " " + w.t("notice.step.duplicate-discussion", ghmd.URL(d))
+	}
+	return where
+}
+
+// ideaURL returns the address of an idea's page on the site, when the
+// configuration says where the site is.
+func (w Writer) ideaURL(id model.ID) (string, bool) {
+	if w.Cfg == nil || w.Cfg.BaseURL == "" {
+		return "", false
+	}
+	return ghmd.URL(strings.TrimSuffix(w.Cfg.BaseURL, "/") + "/idea/" + string(id) + "/"), true
 }
 
 // justification returns what the step that led to idea's stage says to
@@ -269,3 +310,51 @@ func (w Writer) IntakePR(id model.ID, title string, issue int) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// StepDate returns the date of the section that took idea to its stage:
+// with the stage, what tells one visit of a stage from another.
+func StepDate(idea *model.Idea) model.Date {
+	s, d := idea.Screening, idea.Decision
+	switch idea.Stage {
+	case model.StageDeveloping, model.StageQuickWin:
+		if s != nil {
+			return s.Date
+		}
+	case model.StagePaused, model.StageRejected:
+		if d != nil && (s == nil || d.Date.After(s.Date)) {
+			return d.Date
+		}
+		if s != nil {
+			return s.Date
+		}
+	case model.StageProposed:
+		if idea.Proposal != nil {
+			return idea.Proposal.Date
+		}
+	case model.StageApproved:
+		if d != nil {
+			return d.Date
+		}
+	case model.StagePlanning:
+		if idea.Plan != nil {
+			return idea.Plan.Date
+		}
+	case model.StageImplementing:
+		if idea.Implementation != nil {
+			return idea.Implementation.Started
+		}
+	case model.StageImplemented:
+		if idea.Implementation != nil {
+			return idea.Implementation.Completed
+		}
+	case model.StageEvaluated:
+		if idea.Outcome != nil {
+			return idea.Outcome.Date
+		}
+	case model.StageWithdrawn:
+		if idea.Withdrawn != nil {
+			return idea.Withdrawn.Date
+		}
+	}
+	return model.Date{}
+}

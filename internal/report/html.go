@@ -319,6 +319,22 @@ func (w *htmlWriter) body() {
 		}
 		w.raw("</ul>\n")
 	}
+	w.raw("<h3>")
+	w.label("report.support")
+	w.raw("</h3>\n")
+	if len(r.Support) == 0 {
+		w.none()
+	} else {
+		w.raw("<ul>\n")
+		for _, sp := range r.Support {
+			w.raw("<li>")
+			w.idTitle(sp.ID, sp.Title)
+			w.raw(": ")
+			w.t("report.support-by", len(sp.Duplicates), idList(sp.Duplicates))
+			w.raw("</li>\n")
+		}
+		w.raw("</ul>\n")
+	}
 
 	w.h2("report.backlog")
 	w.raw("<p>")

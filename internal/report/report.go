@@ -133,6 +133,15 @@ type Result struct {
 	ReportedDate model.Date `json:"reported_date,omitzero"`
 }
 
+// Support is an idea that others proposed again: the ideas screened in
+// the period as its duplicates, each one more employee asking for the
+// same thing.
+type Support struct {
+	ID         model.ID   `json:"id"`
+	Title      string     `json:"title"`
+	Duplicates []model.ID `json:"duplicates"`
+}
+
 // Waiting is an idea open at the end of the period.
 type Waiting struct {
 	ID      model.ID    `json:"id"`
@@ -171,6 +180,7 @@ type Report struct {
 	Implemented  []Result      `json:"implemented"`
 	Evaluated    []Result      `json:"evaluated"`
 	QuickWins    Figure        `json:"quick_wins"`
+	Support      []Support     `json:"support"`
 	Backlog      Backlog       `json:"backlog"`
 	Comparison   []Compare     `json:"comparison"`
 	Facts        []Fact        `json:"-"`
@@ -245,8 +255,9 @@ type making struct {
 	submitted []*model.Idea
 	open      []open
 	prev      previous
-	sections  [4][]Fact // inflow, response, outcomes, backlog; the funnel's are made last
-	span      Period    // the period and the one before
+	sections  [4][]Fact               // inflow, response, outcomes, backlog; the funnel's are made last
+	support   map[model.ID][]model.ID // the duplicates screened in the period, by their original
+	span      Period                  // the period and the one before
 }
 
 // The sections whose facts making collects as it goes.
@@ -535,6 +546,28 @@ func (m *making) results(idea *model.Idea) {
 			m.fact(outcomeFacts, "outcomes", "quick-win", "", idea.ID, s.Date.String())
 		}
 	}
+	if s := idea.Screening; s != nil && s.Outcome == model.ScreenReject && s.DuplicateOf != "" && s.DuplicateOf != idea.ID && r.Period.has(s.Date) {
+		if m.support == nil {
+			m.support = map[model.ID][]model.ID{}
+		}
+		m.support[s.DuplicateOf] = append(m.support[s.DuplicateOf], idea.ID)
+		if m.facts {
+			m.fact(outcomeFacts, "outcomes", "support", string(s.DuplicateOf), idea.ID, s.Date.String())
+		}
+	}
+}
+
+// supportOrder lists the ideas that others proposed again, the most
+// supported first.
+func (m *making) supportOrder() {
+	r := m.r
+	r.Support = []Support{}
+	for id, dups := range m.support {
+		r.Support = append(r.Support, Support{ID: id, Title: r.Title(id), Duplicates: dups})
+	}
+	slices.SortFunc(r.Support, func(a, b Support) int {
+		return cmp.Or(cmp.Compare(len(b.Duplicates), len(a.Duplicates)), strings.Compare(string(a.ID), string(b.ID)))
+	})
 }
 
 // backlog lists an idea open at the end of the period, at the stage the
@@ -666,6 +699,7 @@ func (m *making) finish() *Report {
 	}
 	slices.SortFunc(r.Implemented, byDate)
 	slices.SortFunc(r.Evaluated, byDate)
+	m.supportOrder()
 	m.backlogOrder()
 	m.prev.resp.finish()
 	r.compare(m.prev)

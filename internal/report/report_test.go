@@ -300,3 +300,48 @@ func TestMakeAllIsMake(t *testing.T) {
 		}
 	}
 }
+
+// TestSupport counts the ideas screened as another's duplicate in the
+// period as support for the original, the most supported first, in every
+// format.
+func TestSupport(t *testing.T) {
+	dup := func(id, of, scr string) *model.Idea {
+		i := idea(id, "omsorg", "2026-02-01", scr, "", "")
+		i.Screening.Outcome, i.Screening.DuplicateOf, i.Stage = model.ScreenReject, model.ID(of), model.StageRejected
+		return i
+	}
+	ideas := []*model.Idea{
+		idea("2025-003", "skola", "2025-05-01", "", "", ""),
+		idea("2025-004", "skola", "2025-05-02", "", "", ""),
+		dup("2026-001", "2025-004", "2026-02-10"),
+		dup("2026-002", "2025-003", "2026-02-11"),
+		dup("2026-003", "2025-003", "2026-03-01"),
+		dup("2026-004", "2025-003", "2025-12-01"), // screened in the period before
+	}
+	r := Make(cfg, ideas, Options{Period: period(t, "2026")})
+	want := []Support{{"2025-003", "Idé 2025-003", []model.ID{"2026-002", "2026-003"}}, {"2025-004", "Idé 2025-004", []model.ID{"2026-001"}}}
+	if !reflect.DeepEqual(r.Support, want) {
+		t.Fatalf("Support = %v, want %v", r.Support, want)
+	}
+	var md, html bytes.Buffer
+	if err := WriteMarkdown(&md, r, Info{Lang: model.Swedish}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteHTML(&html, r, Info{Lang: model.Swedish}); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"md": md.String(), "html": html.String()} {
+		if !strings.Contains(out, "2 till föreslog samma sak (2026-002, 2026-003)") {
+			t.Errorf("%s: the support of 2025-003 is not counted:\n%s", name, out)
+		}
+	}
+	facts := 0
+	for _, f := range r.Facts {
+		if f.Measure == "support" {
+			facts++
+		}
+	}
+	if facts != 3 {
+		t.Errorf("%d support facts, want 3", facts)
+	}
+}

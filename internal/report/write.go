@@ -173,6 +173,13 @@ func (w *writer) markdown() {
 	for _, id := range r.QuickWins.IDs {
 		w.f("- %s %s\n", id, r.Title(id))
 	}
+	w.f("\n### %s\n\n", w.t("report.support"))
+	if len(r.Support) == 0 {
+		w.f("%s\n", w.t("report.none"))
+	}
+	for _, sp := range r.Support {
+		w.f("- %s %s: %s\n", sp.ID, cell(sp.Title), w.t("report.support-by", len(sp.Duplicates), idList(sp.Duplicates)))
+	}
 
 	w.f("\n## %s\n\n", w.t("report.backlog"))
 	w.f("%s\n\n", w.t("report.backlog-text", r.Period.To, len(r.Backlog.Items), r.Backlog.Overdue.Count))
@@ -188,6 +195,15 @@ func (w *writer) markdown() {
 	}
 
 	w.f("\n## %s\n\n%s\n", w.t("report.method"), w.t("report.method-text", r.Period.Name))
+}
+
+// idList returns ids joined by commas.
+func idList(ids []model.ID) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return strings.Join(s, ", ")
 }
 
 func (w *writer) value(measure string, p *float64) string {

@@ -23,6 +23,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/parallel"
+	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/render"
 	"github.com/idebanken/idebanken/internal/workflow"
 	theme "github.com/idebanken/idebanken/site"
@@ -48,6 +49,9 @@ type Options struct {
 	RepoDir string
 
 	noFold bool // render the built-in theme without folding, for a test of it
+	// noSimilar leaves the similarity index out, for the benchmark that
+	// measures what it costs.
+	noSimilar bool
 }
 
 // site is the state of one build.
@@ -58,7 +62,9 @@ type site struct {
 	base  string
 	ideas []*Idea // newest first
 	byID  map[string]*Idea
-	tags  []Tag
+	// search holds the entries of search.json, in the order of ideas.
+	search []searchEntry
+	tags   []Tag
 	// tagByName holds each of tags by its name.
 	tagByName map[string]Tag
 	tmpl      map[string]*template.Template
@@ -168,8 +174,8 @@ func (s *site) views() error {
 		v.HistoryNote, v.Timeline = reconcile(v, idea, s.opts.History, s.github, s.lang)
 		v.Next = next(v, s.cfg, s.lang)
 		v.EditURL = s.github.edit(idea.Path)
-		if !idea.Submitter.Anonymous {
-			v.HistoryURL = s.github.history(idea.Path) // it names who added the file
+		if public.ShowsCommits(idea) {
+			v.HistoryURL = s.github.history(idea.Path) // it names who made each commit
 		}
 	}
 	for _, v := range views {
@@ -219,6 +225,7 @@ func (s *site) views() error {
 			v.TagLinks = append(v.TagLinks, s.tagByName[t])
 		}
 	}
+	s.indexes()
 	return nil
 }
 

@@ -3,11 +3,14 @@ package sitegen
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -453,10 +456,11 @@ func TestFoldingChangesNothing(t *testing.T) {
 // TestFirstBuild: a first build into a folder that does not exist is
 // written beside it and renamed into place by Close, and one given up
 // leaves nothing. An empty folder that is there already, or a link to one,
-// is built into where it is, keeping its rights.
+// is built into where it is, keeping its rights; there too nothing shows
+// before Close.
 func TestFirstBuild(t *testing.T) {
 	res := fixture(t)
-	build := func(t *testing.T, out string, visible bool) {
+	build := func(t *testing.T, out string) {
 		t.Helper()
 		d, err := OpenDir(out, filepath.Join(t.TempDir(), "bank"))
 		if err != nil {
@@ -465,8 +469,8 @@ func TestFirstBuild(t *testing.T) {
 		if err := Build(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS, Out: d}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := os.Stat(filepath.Join(out, "index.html")); (err == nil) != visible {
-			t.Errorf("the site visible before Close: %v, want %v", err == nil, visible)
+		if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
+			t.Error("the site is visible before Close")
 		}
 		if err := d.Close(); err != nil {
 			t.Fatal(err)
@@ -476,10 +480,15 @@ func TestFirstBuild(t *testing.T) {
 				t.Error(err)
 			}
 		}
+		for _, name := range []string{moveFolder, ".gitignore"} {
+			if _, err := os.Lstat(filepath.Join(out, name)); err == nil {
+				t.Errorf("%s left in the site", name)
+			}
+		}
 	}
 	t.Run("new", func(t *testing.T) {
 		parent := t.TempDir()
-		build(t, filepath.Join(parent, "site"), false)
+		build(t, filepath.Join(parent, "site"))
 		if entries, _ := os.ReadDir(parent); len(entries) != 1 {
 			t.Errorf("beside the site after Close: %v", entries)
 		}
@@ -489,7 +498,7 @@ func TestFirstBuild(t *testing.T) {
 		if err := os.Mkdir(out, 0o750); err != nil {
 			t.Fatal(err)
 		}
-		build(t, out, true)
+		build(t, out)
 		if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o750 {
 			t.Errorf("the folder's rights are not kept: %v %v", info.Mode(), err)
 		}
@@ -503,7 +512,7 @@ func TestFirstBuild(t *testing.T) {
 		if err := os.Symlink(target, link); err != nil {
 			t.Skip(err)
 		}
-		build(t, link, true)
+		build(t, link)
 		if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
 			t.Errorf("the link was replaced: %v %v", info.Mode(), err)
 		}
@@ -527,6 +536,170 @@ func TestFirstBuild(t *testing.T) {
 			t.Errorf("after Abort: %v", entries)
 		}
 	})
+}
+
+// readSite returns every file under dir by its name with slashes, but for
+// the move folder, where a build in place writes before Close.
+func readSite(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	dir += string(filepath.Separator) // the folder a link leads to
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && e.Name() == moveFolder {
+			return fs.SkipDir
+		}
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestRebuild: a build over a site shows the old site whole until Close and
+// the new one whole after it; it writes only the files whose bytes
+// changed, and says so; it removes the files of the old site that it did
+// not make and whatever killed builds left (temporary files of earlier
+// versions, stages beside the folder, the move folder), and keeps files
+// of someone else's. Given up, it leaves the old site as it was. The same
+// in a plain folder (swapped in one step) and through a link (moved file by
+// file).
+func TestRebuild(t *testing.T) {
+	res := fixture(t)
+	var fewer []*model.Idea
+	for _, idea := range res.Ideas {
+		if idea.ID != "2026-900" {
+			fewer = append(fewer, idea)
+		}
+	}
+	for _, kind := range []string{"folder", "link"} {
+		t.Run(kind, func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "site")
+			if kind == "link" {
+				if err := os.Mkdir(filepath.Join(parent, "target"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink("target", out); err != nil {
+					t.Skip(err)
+				}
+			}
+			open := func() *Dir {
+				d, err := OpenDir(out, filepath.Join(parent, "bank"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return d
+			}
+			d := open()
+			if err := Build(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS, Out: d}); err != nil {
+				t.Fatal(err)
+			}
+			if err := d.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if st := d.Stats(); st.Written == 0 || st.Unchanged != 0 || st.Removed != 0 {
+				t.Errorf("first build: %+v", st)
+			}
+			// What killed builds leave, and a file of someone else's.
+			plant := map[string]string{
+				filepath.Join(out, "CNAME"):                         "example.org",
+				filepath.Join(out, "idea", ".index.html.tmp-12345"): "half a page",
+				filepath.Join(out, moveFolder, "7"):                 "half a page",
+				filepath.Join(parent, ".site"+stageInfix+"42", "x"): "half a site",
+			}
+			for name, content := range plant {
+				if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := readSite(t, out)
+			process := filepath.Join(out, "process", "index.html") // the same whatever the ideas
+			info, err := os.Stat(process)
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			// Given up: the old site, as it was.
+			d = open()
+			if err := Build(Options{Config: res.Config, Ideas: fewer, Theme: theme.FS, Out: d}); err != nil {
+				t.Fatal(err)
+			}
+			if err := d.Abort(); err != nil {
+				t.Fatal(err)
+			}
+			if after := readSite(t, out); !maps.Equal(before, after) {
+				t.Error("a build given up changed the site")
+			}
+
+			d = open()
+			if err := Build(Options{Config: res.Config, Ideas: fewer, Theme: theme.FS, Out: d}); err != nil {
+				t.Fatal(err)
+			}
+			if now := readSite(t, out); !maps.Equal(before, now) {
+				t.Error("the site changed before Close")
+			}
+			if err := d.Close(); err != nil {
+				t.Fatal(err)
+			}
+			want := NewMemory()
+			if err := Build(Options{Config: res.Config, Ideas: fewer, Theme: theme.FS, Out: want}); err != nil {
+				t.Fatal(err)
+			}
+			got := readSite(t, out)
+			var st Stats
+			for _, name := range want.Names() {
+				data, _ := want.File(name)
+				if got[name] != string(data) {
+					t.Errorf("%s is not what the build made", name)
+				}
+				if old, ok := before[name]; !ok || old != string(data) {
+					st.Written++
+				} else {
+					st.Unchanged++
+				}
+				delete(got, name)
+			}
+			for name := range strings.SplitSeq(before[manifestName], "\n") {
+				if _, ok := want.File(name); name != "" && !ok {
+					st.Removed++
+				}
+			}
+			if st.Removed == 0 || st.Written == 0 || st.Unchanged == 0 {
+				t.Fatalf("the test changes too little: %+v", st)
+			}
+			if d.Stats() != st {
+				t.Errorf("Stats() = %+v, want %+v", d.Stats(), st)
+			}
+			delete(got, manifestName)
+			if _, err := os.Lstat(filepath.Join(out, moveFolder)); err == nil {
+				t.Error("the move folder is left in the site")
+			}
+			if !maps.Equal(got, map[string]string{"CNAME": "example.org"}) {
+				t.Errorf("in the site beside what the build made: %v", slices.Collect(maps.Keys(got)))
+			}
+			if now, err := os.Stat(process); err != nil || !now.ModTime().Equal(info.ModTime()) {
+				t.Errorf("an unchanged file was written again: %v", err)
+			}
+			entries, _ := os.ReadDir(parent)
+			var beside []string
+			for _, e := range entries {
+				beside = append(beside, e.Name())
+			}
+			if want := map[string][]string{"folder": {"site"}, "link": {"site", "target"}}[kind]; !slices.Equal(beside, want) {
+				t.Errorf("beside the site: %v, want %v", beside, want)
+			}
+		})
+	}
 }
 
 func TestFirstRunes(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"encoding/xml"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/idebanken/idebanken/internal/i18n"
@@ -30,17 +29,9 @@ type searchEntry struct {
 	Fold  string `json:"f"`
 }
 
+// searchIndex writes search.json, whose entries indexes made.
 func (s *site) searchIndex() error {
-	entries := make([]searchEntry, len(s.ideas))
-	for i, v := range s.ideas {
-		text := firstRunes(v.Text, SearchTextLimit)
-		stage, kind := s.t("stage."+string(v.Stage)), s.t("kind."+string(v.Kind))
-		entries[i] = searchEntry{
-			ID: v.ID, Title: v.Title, Stage: stage, Unit: v.UnitName, Kind: kind,
-			Fold: model.Fold(strings.Join([]string{v.ID, v.Title, strings.Join(v.Tags, " "), v.UnitName, kind, stage, text}, " ")),
-		}
-	}
-	return writeJSONLines(s, "search.json", entries)
+	return writeJSONLines(s, "search.json", s.search)
 }
 
 // firstRunes returns the first n characters of s.
@@ -71,6 +62,8 @@ type openIdea struct {
 	Tags        []string       `json:"tags"`
 	Discussion  string         `json:"discussion,omitempty"`
 	Related     []string       `json:"related"`
+	Similar     []string       `json:"similar"`
+	Duplicates  []string       `json:"duplicates"`
 	Text        string         `json:"text"`
 	Screening   *openScreening `json:"screening,omitempty"`
 	Proposal    *openProposal  `json:"proposal,omitempty"`
@@ -105,12 +98,14 @@ type openCriteria struct {
 }
 
 type openScreening struct {
-	By       *openPerson            `json:"by"`
-	Criteria openCriteria           `json:"criteria"`
-	Date     *string                `json:"date"`
-	Feedback string                 `json:"feedback"`
-	Outcome  model.ScreeningOutcome `json:"outcome"`
-	Revisit  *string                `json:"revisit"`
+	By       *openPerson  `json:"by"`
+	Criteria openCriteria `json:"criteria"`
+	Date     *string      `json:"date"`
+	// DuplicateOf is "" but for an idea screened as another's duplicate.
+	DuplicateOf string                 `json:"duplicate_of,omitempty"`
+	Feedback    string                 `json:"feedback"`
+	Outcome     model.ScreeningOutcome `json:"outcome"`
+	Revisit     *string                `json:"revisit"`
 }
 
 type openProposal struct {
@@ -166,6 +161,15 @@ type openWithdrawn struct {
 	Reason string  `json:"reason"`
 }
 
+// ids returns the ids of refs, [] for none: every record has the key.
+func ids(refs []Ref) []string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.ID
+	}
+	return out
+}
+
 func date(d model.Date) *string {
 	if d.IsZero() {
 		return nil
@@ -195,6 +199,7 @@ func (s *site) openData() error {
 		for _, r := range v.Related {
 			o.Related = append(o.Related, r.ID)
 		}
+		o.Similar, o.Duplicates = ids(v.Similar), ids(v.Duplicates)
 		if sc := v.Screening; sc != nil {
 			crit := openCriteria{Value: openValue{Short: sc.Value.Short, Long: sc.Value.Long, Note: sc.Value.Note}}
 			for _, c := range sc.Criteria {
@@ -210,6 +215,9 @@ func (s *site) openData() error {
 			}
 			o.Screening = &openScreening{Date: date(sc.Date), By: who(sc.By), Criteria: crit,
 				Outcome: sc.Outcome, Feedback: sc.Feedback, Revisit: date(sc.Revisit)}
+			if v.DuplicateOf != nil {
+				o.Screening.DuplicateOf = v.DuplicateOf.ID
+			}
 		}
 		if p := v.Proposal; p != nil {
 			o.Proposal = &openProposal{Date: date(p.Date), By: who(p.By), Summary: p.Summary, Cost: p.Cost, Resources: p.Resources}

@@ -10,10 +10,11 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
-	"github.com/idebanken/idebanken/internal/atomicfile"
 	"github.com/idebanken/idebanken/internal/plainfile"
 )
 
@@ -63,24 +64,77 @@ func (m *Memory) Names() []string {
 }
 
 // manifestName lists, in an output folder, the files the last build wrote:
-// the only files a later build may delete.
+// the only files a later build may delete. Every other file in the folder
+// (a CNAME, say) is someone else's and is kept.
 const manifestName = ".idebank-files"
 
-// Dir is an Output that writes into a folder on disk. A first build into a
-// folder that does not exist yet is written beside it and renamed into
-// place by Close, so the site appears whole or not at all. Otherwise each
-// file is written atomically, and on a rebuild only when its content
-// changed, so one that changes nothing changes no file; Close removes what
-// the previous build wrote and this one did not, and nothing else.
+// stageInfix is in the name of every folder a build makes beside the
+// output folder, ".site.idebank-123": a stage, or the old site on its way
+// out. Only a build makes such names, so the next one removes those that
+// a killed build left.
+const stageInfix = ".idebank-"
+
+// moveFolder is the folder inside the output folder where a build in
+// place keeps the new files until Close moves them into place.
+const moveFolder = ".idebank-new"
+
+// dirMode is how a Dir writes the site.
+type dirMode int
+
+const (
+	// modeStage: the output folder does not exist; the site is written
+	// into a stage beside it, which Close renames into place.
+	modeStage dirMode = iota
+	// modeSwap: the output folder holds the previous site; the new one is
+	// written into a stage beside it, unchanged files as hard links to the
+	// old ones, and Close swaps the two folders in one step.
+	modeSwap
+	// modeInPlace: the output folder cannot be swapped (a link, a mount,
+	// a folder of someone else's, no room beside it); changed files are
+	// written into moveFolder inside it and moved into place by Close.
+	modeInPlace
+)
+
+// Dir is an Output that writes into a folder on disk, so that the folder
+// always holds a whole site: the previous one until Close, then the new
+// one. A file whose bytes are those of the previous build is not written
+// again (it keeps its time, and a deploy that compares sees nothing), and
+// Close removes what the previous build wrote and this one did not, and
+// nothing else. A build that is killed leaves the old site as it was; what
+// it had written is in folders of names that the next build removes.
+//
+// Where the output folder is a link or a mount, it cannot be swapped, and
+// the new files are moved into it one by one at Close: a kill during Close
+// there leaves a mix of old and new files, each of them whole.
 type Dir struct {
-	root    string // where the site is written: out, or the stage
-	out     string
-	stage   string // the folder a first build is written into, or ""
-	fresh   bool   // an empty folder: nothing to compare with
+	out   string
+	root  string // where Write puts files: the stage, out's moveFolder
+	stage string // the stage beside out, in modeStage and modeSwap
+	mode  dirMode
+	fresh bool // in place: no previous build to compare with
+
 	mu      sync.Mutex
 	written map[string]bool
-	old     []string
+	moves   []string // in place: the names whose new content is in root
+	old     map[string]bool
 	dirs    sync.Map // folders made so far
+	others  chan others
+	stats   Stats
+	wrote   atomic.Int64
+}
+
+// Stats says what a build did to its output folder.
+type Stats struct {
+	Written   int // files new or changed
+	Unchanged int // files the build made with the bytes they had
+	Removed   int // files of the previous build that this one did not make
+}
+
+// others is what is in an output folder that the previous build did not
+// write: files of someone else's, and what a killed build left.
+type others struct {
+	files, leftovers []string
+	err              error
 }
 
 // ErrUnsafeOut is returned for an output folder that building into could
@@ -110,15 +164,24 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 			return nil, fmt.Errorf("%w: %s holds %s", ErrUnsafeOut, out, guard)
 		}
 	}
-	d := &Dir{root: abs, out: abs, written: make(map[string]bool)}
-	if _, err := os.Lstat(abs); errors.Is(err, os.ErrNotExist) {
+	d := &Dir{root: abs, out: abs, written: make(map[string]bool), old: map[string]bool{}}
+	removeStale(abs)
+	info, err := os.Lstat(abs)
+	if errors.Is(err, os.ErrNotExist) {
 		if d.makeStage() == nil {
+			d.mode = modeStage
 			return d, nil
 		}
 		// No stage beside it (a parent we may not write in): build in
-		// place, each file atomically.
+		// the folder itself.
+		if err := os.MkdirAll(abs, 0o755); err != nil {
+			return nil, err
+		}
 		d.fresh = true
-		return d, os.MkdirAll(abs, 0o755)
+		return d, d.inPlace()
+	}
+	if err != nil {
+		return nil, err
 	}
 	entries, err := os.ReadDir(abs)
 	if err != nil {
@@ -131,24 +194,108 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 		}
 		// An empty folder someone made, perhaps a link, a mount or a
 		// folder with its own owner and rights: it stays, and the build
-		// goes into it, each file atomically.
+		// goes into it.
 		d.fresh = true
-		return d, nil
+		return d, d.inPlace()
 	}
 	if err != nil {
 		return nil, err
 	}
 	for _, line := range strings.Split(string(manifest), "\n") {
 		if line = strings.TrimSpace(line); line != "" && local(line) {
-			d.old = append(d.old, line)
+			d.old[line] = true
 		}
 	}
-	return d, nil
+	d.others = make(chan others, 1)
+	go func() { d.others <- d.walkOthers() }()
+	if info.Mode().IsDir() && swappable(abs, info) && d.makeStage() == nil {
+		d.mode = modeSwap
+		// The new folder is to have the old one's rights.
+		return d, os.Chmod(d.stage, info.Mode().Perm())
+	}
+	return d, d.inPlace()
 }
 
-// makeStage makes the folder a first build is written into, beside the
-// output folder, which does not exist yet: a rename into place needs the
-// same file system.
+// inPlace sets d to build in the output folder itself, through moveFolder.
+func (d *Dir) inPlace() error {
+	d.mode = modeInPlace
+	d.root = filepath.Join(d.out, moveFolder)
+	if err := os.RemoveAll(d.root); err != nil { // what a killed build left
+		return err
+	}
+	return os.Mkdir(d.root, 0o755)
+}
+
+// removeStale removes the folders beside out that builds into it made and
+// did not get to remove, having been killed.
+func removeStale(out string) {
+	parent, base := filepath.Split(out)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + stageInfix
+	for _, e := range entries {
+		if rest, ok := strings.CutPrefix(e.Name(), prefix); ok && e.IsDir() && digits(rest) {
+			_ = os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
+}
+
+// digits reports whether s is a number.
+func digits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// leftover reports whether name, the last part of a path in an output
+// folder, is what an interrupted build left: a temporary file of the
+// atomic writes of earlier versions (".index.html.tmp-123"), or the move
+// folder of a build in place.
+func leftover(name string) bool {
+	if name == moveFolder {
+		return true
+	}
+	i := strings.LastIndex(name, ".tmp-")
+	return strings.HasPrefix(name, ".") && i > 0 && digits(name[i+len(".tmp-"):])
+}
+
+// walkOthers lists what is in the output folder that the previous build
+// did not write. It runs while the site is rendered.
+func (d *Dir) walkOthers() others {
+	var o others
+	// With a separator at the end: the folder a link leads to.
+	top := d.out + string(filepath.Separator)
+	o.err = filepath.WalkDir(top, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == top {
+			return nil
+		}
+		rel, err := filepath.Rel(top, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if leftover(e.Name()) {
+			o.leftovers = append(o.leftovers, rel)
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.IsDir() && rel != manifestName && !d.old[rel] {
+			o.files = append(o.files, rel)
+		}
+		return nil
+	})
+	return o
+}
+
+// makeStage makes the folder the site is written into, beside the output
+// folder: a rename into place needs the same file system. It holds a
+// .gitignore until Close, so that a stage left by a killed build is not
+// committed by "git add -A" before the next build removes it.
 func (d *Dir) makeStage() error {
 	parent := filepath.Dir(d.out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -157,10 +304,14 @@ func (d *Dir) makeStage() error {
 	for range 10 {
 		// Not MkdirTemp, which makes the folder 0700: the site's folder
 		// gets the rights the user's umask gives a new folder.
-		stage := filepath.Join(parent, fmt.Sprintf(".%s.idebank-%d", filepath.Base(d.out), rand.Uint32()))
+		stage := filepath.Join(parent, fmt.Sprintf(".%s%s%d", filepath.Base(d.out), stageInfix, rand.Uint32()))
 		err := os.Mkdir(stage, 0o755)
 		if err == nil {
 			d.stage, d.root = stage, stage
+			if err := ignoreAll(stage); err != nil {
+				os.Remove(stage)
+				return err
+			}
 			return nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
@@ -168,6 +319,11 @@ func (d *Dir) makeStage() error {
 		}
 	}
 	return errors.New("build: no free name for a stage folder")
+}
+
+// ignoreAll makes git ignore everything in dir.
+func ignoreAll(dir string) error {
+	return plainfile.Write(filepath.Join(dir, ".gitignore"), []byte("*\n"), 0o644)
 }
 
 // within reports whether path is dir or inside it.
@@ -184,67 +340,91 @@ func local(name string) bool {
 
 // Write writes data as the file name, unless the file already holds it.
 func (d *Dir) Write(name string, data []byte) error {
-	if !local(name) || name == manifestName {
+	if !local(name) || name == manifestName || name == ".gitignore" || strings.HasPrefix(name, moveFolder+"/") || name == moveFolder {
 		return fmt.Errorf("build: bad output name %q", name)
 	}
 	d.mu.Lock()
 	d.written[name] = true
+	seq := len(d.moves)
+	if d.mode == modeInPlace {
+		d.moves = append(d.moves, name)
+	}
 	d.mu.Unlock()
-	full := filepath.Join(d.root, filepath.FromSlash(name))
-	if d.stage == "" && !d.fresh {
+	same := false
+	if d.mode != modeStage && !d.fresh {
 		// A file longer than data is not read: it differs.
-		if old, _, err := plainfile.Read(full, int64(len(data))); err == nil && old != nil && bytes.Equal(old, data) {
-			return nil
-		}
+		old, _, err := plainfile.Read(filepath.Join(d.out, filepath.FromSlash(name)), int64(len(data)))
+		same = err == nil && old != nil && bytes.Equal(old, data)
 	}
-	if dir := filepath.Dir(full); dir != d.root {
-		if _, ok := d.dirs.Load(dir); !ok {
-			// Mkdir first: the parent is there for all but the first
-			// page of a section, and MkdirAll would ask about it again
-			// for each of 10,000 idea folders.
-			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-				if err := os.MkdirAll(dir, 0o755); err != nil {
-					return err
-				}
-			}
-			d.dirs.Store(dir, true)
-		}
+	switch {
+	case same && d.mode == modeInPlace:
+		d.mu.Lock()
+		d.moves[seq] = "" // nothing to move
+		d.mu.Unlock()
+		return nil
+	case d.mode == modeInPlace:
+		// Flat, by number: the folders are made as the files move.
+		d.wrote.Add(1)
+		return plainfile.Write(filepath.Join(d.root, strconv.Itoa(seq)), data, 0o644)
 	}
-	if d.stage != "" {
-		// Nobody reads the stage until Close renames it into place.
-		return plainfile.Write(full, data, 0o644)
+	full := filepath.Join(d.root, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(full)); err != nil {
+		return err
 	}
-	// Through a temporary file and a rename: a build that is stopped
-	// leaves no half-written page to be published. But no fsync: the site
-	// can be built again from the repository.
-	return atomicfile.WriteFileNoSync(full, data, 0o644)
+	// Nobody reads the stage until Close renames it into place.
+	if same && os.Link(filepath.Join(d.out, filepath.FromSlash(name)), full) == nil {
+		return nil
+	}
+	d.wrote.Add(1)
+	return plainfile.Write(full, data, 0o644)
 }
 
-// Abort gives up a build: the stage of a first build is removed, and a
-// rebuild keeps the files it has written so far, each of them whole.
-func (d *Dir) Abort() error {
-	if d.stage == "" {
+// mkdir makes the folder dir in the stage, once.
+func (d *Dir) mkdir(dir string) error {
+	if dir == d.root {
 		return nil
+	}
+	if _, ok := d.dirs.Load(dir); ok {
+		return nil
+	}
+	// Mkdir first: the parent is there for all but the first page of a
+	// section, and MkdirAll would ask about it again for each of 10,000
+	// idea folders.
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	d.dirs.Store(dir, true)
+	return nil
+}
+
+// Abort gives up a build: what it wrote is removed, and the output folder
+// holds the previous site as it was.
+func (d *Dir) Abort() error {
+	if d.others != nil {
+		<-d.others // the walk reads the output folder: let it end first
+		d.others = nil
+	}
+	if d.mode == modeInPlace {
+		return os.RemoveAll(d.root)
 	}
 	return os.RemoveAll(d.stage)
 }
 
-// Close removes the files of the previous build that this one did not
-// write, and records what this build wrote.
+// Stats says what the build did to the output folder, after Close.
+func (d *Dir) Stats() Stats { return d.stats }
+
+// Close puts the site in place: it keeps the files of the output folder
+// that no build wrote, removes those of the previous build that this one
+// did not write, and records what this build wrote.
 func (d *Dir) Close() error {
-	for _, name := range d.old {
-		if d.written[name] {
-			continue
-		}
-		full := filepath.Join(d.root, filepath.FromSlash(name))
-		if err := os.Remove(full); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-		// Remove folders the build left empty, up to the output folder.
-		for dir := filepath.Dir(full); dir != d.root && within(dir, d.root); dir = filepath.Dir(dir) {
-			if os.Remove(dir) != nil {
-				break
-			}
+	var o others
+	if d.others != nil {
+		o = <-d.others
+		d.others = nil
+		if o.err != nil {
+			return o.err
 		}
 	}
 	names := make([]string, 0, len(d.written))
@@ -252,23 +432,102 @@ func (d *Dir) Close() error {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	if err := d.writeManifest(strings.Join(names, "\n") + "\n"); err != nil || d.stage == "" {
+	manifest := []byte(strings.Join(names, "\n") + "\n")
+	d.stats.Written = int(d.wrote.Load())
+	d.stats.Unchanged = len(d.written) - d.stats.Written
+	for name := range d.old {
+		if !d.written[name] {
+			d.stats.Removed++
+		}
+	}
+	if d.mode == modeInPlace {
+		return d.closeInPlace(o, manifest)
+	}
+	// Someone else's files go along into the new site.
+	for _, name := range o.files {
+		if d.written[name] {
+			continue // the build writes it now
+		}
+		full := filepath.Join(d.stage, filepath.FromSlash(name))
+		if err := d.mkdir(filepath.Dir(full)); err != nil {
+			return err
+		}
+		if err := os.Link(filepath.Join(d.out, filepath.FromSlash(name)), full); err != nil {
+			return err
+		}
+	}
+	if err := plainfile.Write(filepath.Join(d.stage, manifestName), manifest, 0o644); err != nil {
 		return err
 	}
-	// The output folder did not exist when the build began. A rename
-	// fails if a folder with files in it has appeared there since.
-	if err := os.Rename(d.stage, d.out); err != nil {
+	if err := os.Remove(filepath.Join(d.stage, ".gitignore")); err != nil {
 		return err
 	}
-	d.root, d.stage = d.out, ""
-	return nil
-}
-
-// writeManifest records the files this build wrote.
-func (d *Dir) writeManifest(content string) error {
-	full := filepath.Join(d.root, manifestName)
-	if old, err := os.ReadFile(full); err == nil && string(old) == content {
+	if d.mode == modeStage {
+		// The output folder did not exist when the build began. A rename
+		// fails if a folder with files in it has appeared there since.
+		if err := os.Rename(d.stage, d.out); err != nil {
+			return err
+		}
+		d.root, d.stage = d.out, ""
 		return nil
 	}
-	return atomicfile.WriteFile(full, []byte(content), 0o644)
+	if err := exchange(d.stage, d.out); err != nil {
+		return err
+	}
+	// The stage holds the old site now: ignored by git while it goes.
+	_ = ignoreAll(d.stage)
+	err := os.RemoveAll(d.stage)
+	d.root, d.stage = d.out, ""
+	return err
+}
+
+// closeInPlace moves the new files into the output folder, removes the
+// stale ones and what killed builds left, and writes the manifest.
+func (d *Dir) closeInPlace(o others, manifest []byte) error {
+	made := map[string]bool{}
+	for seq, name := range d.moves {
+		if name == "" {
+			continue
+		}
+		full := filepath.Join(d.out, filepath.FromSlash(name))
+		if dir := filepath.Dir(full); !made[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			made[dir] = true
+		}
+		if err := os.Rename(filepath.Join(d.root, strconv.Itoa(seq)), full); err != nil {
+			return err
+		}
+	}
+	for name := range d.old {
+		if d.written[name] {
+			continue
+		}
+		full := filepath.Join(d.out, filepath.FromSlash(name))
+		if err := os.Remove(full); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		// Remove folders the build left empty, up to the output folder.
+		for dir := filepath.Dir(full); dir != d.out && within(dir, d.out); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
+	}
+	for _, name := range o.leftovers {
+		if name != moveFolder {
+			_ = os.RemoveAll(filepath.Join(d.out, filepath.FromSlash(name)))
+		}
+	}
+	// The manifest last, and through the move folder: a build killed
+	// before this point is one whose files the next build may remove.
+	tmp := filepath.Join(d.root, manifestName)
+	if err := plainfile.Write(tmp, manifest, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, filepath.Join(d.out, manifestName)); err != nil {
+		return err
+	}
+	return os.RemoveAll(d.root)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/render"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
@@ -52,6 +53,15 @@ type Idea struct {
 	// the file's history; "" where the repository is not known.
 	EditURL, HistoryURL string
 	Related             []Ref
+	// Similar are the ideas most like this one, most alike first (see
+	// package similar).
+	Similar []Ref
+	// DuplicateOf is the original of an idea screened as its duplicate,
+	// and Duplicates the ideas screened as this one's, by id, with
+	// DuplicatesText saying how many they are ("" for none).
+	DuplicateOf    *Ref
+	Duplicates     []Ref
+	DuplicatesText string
 	// Changed is the date of the latest step.
 	Changed model.Date
 	// SubmittedText and ChangedText are the dates as a page prints them:
@@ -192,8 +202,8 @@ type Commit struct {
 // only the history still has (a stage visited before, whose section a
 // later visit replaced). It names people only from the file's signed
 // sections: a commit's author is whoever the commit says, and may be
-// anyone. The commit that added an anonymous idea is not linked: it
-// would tie the submitter to it.
+// anyone. Commits are shown as package public allows: none of an
+// anonymous idea, where they would tie the submitter to it.
 func reconcile(v *Idea, idea *model.Idea, hist *history.History, gh gitHub, lang model.Lang) (string, []Event) {
 	ev := v.Timeline
 	if hist == nil {
@@ -217,8 +227,8 @@ func reconcile(v *Idea, idea *model.Idea, hist *history.History, gh gitHub, lang
 		for j >= 0 && (matched[j] || ev[j].aside || ev[j].Stage != to) {
 			j--
 		}
-		commit := Commit{Date: model.DateOf(st.When), Short: st.Commit[:min(7, len(st.Commit))]}
-		if !(st.From == "" && idea.Submitter.Anonymous) {
+		commit := Commit{Date: model.DateOf(st.When), Short: public.Commit(idea, st.Commit)}
+		if commit.Short != "" {
 			commit.URL = gh.commit(st.Commit)
 		}
 		commit.DateText = commit.Date.String()
@@ -273,7 +283,7 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 		ID: string(idea.ID), Title: clean(idea.Title), Kind: idea.Kind, Stage: idea.Stage,
 		KindName: tr("kind." + string(idea.Kind)), StageName: tr("stage." + string(idea.Stage)),
 		Unit: idea.Unit, UnitName: idea.Unit, Submitted: idea.Submitted,
-		Submitter: clean(idea.Submitter.PublicName()),
+		Submitter: public.Submitter(idea),
 		Body:      template.HTML(body), // rendered safe by render.Renderer
 		Text:      plain,
 	}

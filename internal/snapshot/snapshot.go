@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -61,13 +62,11 @@ func IsIgnored(name string) bool { return strings.HasPrefix(name, ".") }
 // not followed: an idea file must be a file of the repository itself.
 func FromDir(root string) (*Snapshot, error) {
 	s := &Snapshot{}
-	cfg, err := readFile(filepath.Join(root, ConfigFile), ConfigFile)
-	switch {
-	case err == nil:
-		s.Config = cfg
-	case !errors.Is(err, fs.ErrNotExist):
+	cfg, err := ReadConfig(root)
+	if err != nil {
 		return nil, err
 	}
+	s.Config = cfg
 	dir := filepath.Join(root, IdeasDir)
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -107,6 +106,24 @@ func FromDir(root string) (*Snapshot, error) {
 	}
 	s.Sort()
 	return s, nil
+}
+
+// ReadConfig reads the configuration at root: nil when there is none. A
+// link is noted (Symlink) and neither followed nor read: the configuration
+// must be a file of the repository, and a link's target, wherever it is,
+// must never reach the check's output.
+func ReadConfig(root string) (*File, error) {
+	name := filepath.Join(root, ConfigFile)
+	info, err := os.Lstat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case info.Mode()&fs.ModeSymlink != 0:
+		return &File{Path: ConfigFile, Symlink: true}, nil
+	}
+	return readFile(name, ConfigFile)
 }
 
 // readAll reads the files on a few goroutines: with thousands of small

@@ -191,7 +191,9 @@ func MayAct(cfg *model.Config, idea *model.Idea, login string, actors []Actor) b
 		case Anyone:
 			return true
 		case Submitter:
-			if model.SameLogin(idea.Submitter.GitHub, login) {
+			// An anonymous submitter has no login (the check refuses one):
+			// a login beside anonymous: true proves nothing.
+			if !idea.Submitter.Anonymous && model.SameLogin(idea.Submitter.GitHub, login) {
 				return true
 			}
 		case Implementer:

@@ -1,0 +1,71 @@
+package sitegen
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/parallel"
+	"github.com/idebanken/idebanken/internal/similar"
+)
+
+// SimilarCount is how many similar ideas an idea's page and ideas.json
+// name at most.
+const SimilarCount = 5
+
+// indexes makes the search index and the similarity index in one pass
+// over the ideas, which folds each idea's texts once for both, and
+// links each idea to the ideas most like it and to its duplicates.
+func (s *site) indexes() {
+	s.search = make([]searchEntry, len(s.ideas))
+	docs := make([]similar.Doc, len(s.ideas))
+	parallel.For(len(s.ideas), func(i int) {
+		v := s.ideas[i]
+		title, tags, text := model.Fold(v.Title), model.Fold(strings.Join(v.Tags, " ")), model.Fold(v.Text)
+		stage, kind := s.t("stage."+string(v.Stage)), s.t("kind."+string(v.Kind))
+		// Fold folds letter by letter, so parts folded apart are the whole
+		// folded at once, and a text within the limit is folded already.
+		searchText := text
+		if cut := firstRunes(v.Text, SearchTextLimit); len(cut) < len(v.Text) {
+			searchText = model.Fold(cut)
+		}
+		s.search[i] = searchEntry{
+			ID: v.ID, Title: v.Title, Stage: stage, Unit: v.UnitName, Kind: kind,
+			Fold: strings.Join([]string{v.ID, title, tags, model.Fold(v.UnitName + " " + kind + " " + stage), searchText}, " "),
+		}
+		docs[i] = similar.Doc{ID: v.ID, Title: title, Tags: []string{tags}, Text: text, Folded: true}
+	})
+	var all [][]similar.Match
+	if !s.opts.noSimilar {
+		all = similar.New(docs).All(SimilarCount)
+	}
+	for i, matches := range all {
+		v := s.ideas[i]
+		for _, m := range matches {
+			v.Similar = append(v.Similar, s.ideas[m.Doc].ref())
+		}
+	}
+	for _, idea := range s.opts.Ideas {
+		v := s.byID[string(idea.ID)]
+		if v == nil || idea.Screening == nil || idea.Screening.DuplicateOf == "" {
+			continue
+		}
+		// The check refuses an original that is missing or the idea
+		// itself; the site leaves such a link out rather than fail.
+		if o := s.byID[string(idea.Screening.DuplicateOf)]; o != nil && o != v {
+			r := o.ref()
+			v.DuplicateOf = &r
+			o.Duplicates = append(o.Duplicates, v.ref())
+		}
+	}
+	for _, v := range s.ideas {
+		if len(v.Duplicates) > 0 {
+			slices.SortFunc(v.Duplicates, func(a, b Ref) int { return strings.Compare(a.ID, b.ID) })
+			v.DuplicatesText = i18n.Render(s.lang, i18n.M("site.duplicates", i18n.Count{Key: "site.others", N: len(v.Duplicates)}))
+		}
+	}
+}
+
+// ref returns the link to v from another idea.
+func (v *Idea) ref() Ref { return Ref{v.ID, v.Title, v.Stage, v.StageName} }

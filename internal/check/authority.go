@@ -89,6 +89,28 @@ func (a *authority) allowsBy(may func(login string) bool, anyone bool) bool {
 	return false
 }
 
+// standing returns who makes the change allowed to do what actors may do
+// for idea: every author, when all of them may, and each approver who may.
+// Empty when the change is not allowed.
+func (a *authority) standing(idea *model.Idea, actors []workflow.Actor) []string {
+	var out []string
+	anyone := slices.Contains(actors, workflow.Anyone)
+	may := func(l string) bool { return anyone || l != "" && workflow.MayAct(a.cfg, idea, l, actors) }
+	if len(a.authors) > 0 && !slices.ContainsFunc(a.authors, func(l string) bool { return !may(l) }) {
+		for _, l := range a.authors {
+			if l != "" {
+				out = append(out, l)
+			}
+		}
+	}
+	for _, l := range a.approvers {
+		if may(l) && !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // authorList and approverList are the message arguments that name who
 // stands behind the change.
 func (a *authority) authorList() i18n.List {

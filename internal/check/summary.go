@@ -23,8 +23,9 @@ type Summary struct {
 	// stays or the change is no step of the process.
 	Step *workflow.Transition
 	// Holders are the logins who may make or approve the step, in the
-	// idea's unit; ApprovedBy those among the change's author and
-	// approvers.
+	// idea's unit; ApprovedBy those of the change who make it allowed:
+	// its authors when every one of them may make it, and each approver
+	// who may.
 	Holders, ApprovedBy []string
 }
 
@@ -41,7 +42,6 @@ func Summarize(c Change) []Summary {
 	// Who may act is the base's word, as CheckChange judges it.
 	auth := newAuthority(parseConfigQuiet(c.Base), c)
 	cfg := auth.cfg
-	who := append(slices.Clone(auth.authors), auth.approvers...)
 	var out []Summary
 	for _, ch := range changes {
 		s := Summary{Path: ch.headPath, Head: ch.head, Base: ch.base}
@@ -69,11 +69,9 @@ func Summarize(c Change) []Summary {
 				idea.Submitter = ch.base.Submitter // as the step's permission is judged
 			}
 			s.Holders = holders(cfg, &idea, s.Step.Actors)
-			for _, a := range public.Logins(cfg, &idea, who, s.Step.Actors) {
-				if a != "" && workflow.MayAct(cfg, &idea, a, s.Step.Actors) && !slices.Contains(s.ApprovedBy, a) {
-					s.ApprovedBy = append(s.ApprovedBy, a)
-				}
-			}
+			// An anonymous submitter's login is not named, even where it
+			// is what allows the step.
+			s.ApprovedBy = public.Logins(cfg, &idea, auth.standing(&idea, s.Step.Actors), s.Step.Actors)
 		}
 		out = append(out, s)
 	}

@@ -23,6 +23,10 @@ const (
 	ExitOK       = 0 // no errors (warnings may have been printed)
 	ExitProblems = 1 // problems found
 	ExitCannot   = 2 // could not run: bad flags, unreadable repository or configuration
+	// ExitRefused: the repository's settings refuse what the command must
+	// do (intake may not open pull requests); an administrator must change
+	// them, and the command said how.
+	ExitRefused = 3
 )
 
 // Env is what every command gets from the world.

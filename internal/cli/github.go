@@ -40,7 +40,11 @@ type PRCommentOptions struct {
 	Dir            string
 	PR             int
 	Base           string // the revision to compare with; "" for origin/<the pull request's base>
-	Today          model.Date
+	Head           string // the revision to check; "" for the working tree
+	// Committers are the authors of the pull request's commits, as for
+	// check --committers; nil when not given.
+	Committers []string
+	Today      model.Date
 }
 
 func runPRCommentCmd(args []string, env Env) int {
@@ -51,6 +55,8 @@ func runPRCommentCmd(args []string, env Env) int {
 	fs.StringVar(&opts.Dir, "C", env.Dir, "")
 	fs.IntVar(&opts.PR, "pr", 0, "")
 	fs.StringVar(&opts.Base, "base", "", "")
+	fs.StringVar(&opts.Head, "head", "", "")
+	fs.Var(committersFlag{&opts.Committers}, "committers", "")
 	if code, ok := parseFlags(fs, args, lang, "cli.pr-comment-usage", env); !ok {
 		return code
 	}
@@ -93,7 +99,7 @@ func runPRComment(opts *PRCommentOptions, lang model.Lang) int {
 	if base == "" {
 		base = "origin/" + pr.GetBase().GetRef()
 	}
-	copts := &CheckOptions{Base: base, Actor: pr.GetUser().GetLogin(), Approvers: approvers, Today: opts.Today}
+	copts := &CheckOptions{Base: base, Head: opts.Head, Actor: pr.GetUser().GetLogin(), Committers: opts.Committers, Approvers: approvers, Today: opts.Today}
 	c, err := loadChange(findRoot(opts.Dir), copts)
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)

@@ -28,6 +28,8 @@ type fakeGitHub struct {
 	server *httptest.Server
 	mu     sync.Mutex
 	calls  []call
+	// summary is the job summary's file (GITHUB_STEP_SUMMARY), or "".
+	summary string
 }
 
 type call struct {
@@ -81,6 +83,9 @@ func (f *fakeGitHub) made(method, path string) []call {
 func (f *fakeGitHub) env(dir, event string) (Env, *bytes.Buffer, *bytes.Buffer) {
 	vars := map[string]string{"GITHUB_TOKEN": "test-token", "GITHUB_REPOSITORY": "org/repo",
 		"GITHUB_API_URL": f.server.URL + "/", "GITHUB_SERVER_URL": "https://github.com", "IDEBANK_LANG": "sv"}
+	if f.summary != "" {
+		vars["GITHUB_STEP_SUMMARY"] = f.summary
+	}
 	if event != "" {
 		p := filepath.Join(f.t.TempDir(), "event.json")
 		if err := os.WriteFile(p, []byte(event), 0o644); err != nil {

@@ -78,6 +78,12 @@ func (r *Repo) IssueURL(n int) string {
 	return fmt.Sprintf("%s/%s/%s/issues/%d", r.server, r.Owner, r.Name, n)
 }
 
+// SettingsURL returns the web address of the repository's settings for
+// Actions, where an administrator lets workflows open pull requests.
+func (r *Repo) SettingsURL() string {
+	return fmt.Sprintf("%s/%s/%s/settings/actions", r.server, r.Owner, r.Name)
+}
+
 var issuePath = regexp.MustCompile(`^/([^/]+)/([^/]+)/issues/([0-9]+)/?$`)
 
 // IssueNumber returns the number of the issue at address u, if it is an

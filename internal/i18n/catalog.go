@@ -340,14 +340,16 @@ Writes the activity report for a period, computed from the idea files.
 	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
 	"cli.no-history":         {"obs: det finns ingen git-historik här att jämföra med", "note: there is no git history here to compare with"},
 	"cli.shallow-history":    {"obs: git-historiken är ofullständig (en grund klon); steg före den saknas. Hämta hela historiken, i GitHub Actions med fetch-depth: 0", "note: the git history is incomplete (a shallow clone); steps before it are missing. Fetch the whole history, in GitHub Actions with fetch-depth: 0"},
-	"cli.pr-comment-usage": {`Användning: idebank pr-comment [--pr N] [--base REV]
+	"cli.pr-comment-usage": {`Användning: idebank pr-comment [--pr N] [--base REV] [--head REV] [--committers A,B]
 
 Håller en kommentar på en pull request uppdaterad: vad ändringen gör, vem som ska godkänna den och vad som saknas.
 Läser GITHUB_TOKEN, GITHUB_REPOSITORY och GITHUB_API_URL; utan --pr tas numret från GITHUB_EVENT_PATH.
-`, `Usage: idebank pr-comment [--pr N] [--base REV]
+--head jämför med REV i stället för arbetskatalogen; --committers som för idebank check.
+`, `Usage: idebank pr-comment [--pr N] [--base REV] [--head REV] [--committers A,B]
 
 Keeps one comment on a pull request up to date: what the change does, who must approve it and what is missing.
 Reads GITHUB_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL; without --pr the number comes from GITHUB_EVENT_PATH.
+--head compares with REV instead of the working tree; --committers as for idebank check.
 `},
 	"cli.notify-usage": {`Användning: idebank notify [--head REV] [--days N] [--base REV]
 
@@ -371,10 +373,12 @@ Keeps one issue up to date with what waits too long: first feedback past feedbac
 
 Gör en idéfil av ett ärende från ett idéformulär, på en egen gren, och öppnar en pull request för en idéambassadör att granska.
 Ärendet förblir idéns diskussion. Utan --issue tas numret från GITHUB_EVENT_PATH.
+Nekar repots inställningar att öppna pull requesten förklarar intake i ärendet och i jobbets sammanfattning (GITHUB_STEP_SUMMARY) vad en administratör ska ändra, och avslutar med status 3; nästa körning återanvänder grenen.
 `, `Usage: idebank intake [--issue N] [--today YYYY-MM-DD]
 
 Makes an idea file of an issue opened with an idea form, on a branch of its own, and opens a pull request for an idea ambassador to review.
 The issue stays the idea's discussion. Without --issue the number comes from GITHUB_EVENT_PATH.
+When the repository's settings refuse to open the pull request, intake explains on the issue and in the job summary (GITHUB_STEP_SUMMARY) what an administrator must change, and exits with status 3; the next run reuses the branch.
 `},
 	"cli.need-issue":      {"vilket ärende? Ange --issue N (eller kör i GitHub Actions på ett ärende)", "which issue? Give --issue N (or run in GitHub Actions on an issue)"},
 	"cli.intake-not-idea": {"ärende #%d kommer inte från ett idéformulär", "issue #%d does not come from an idea form"},

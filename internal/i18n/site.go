@@ -190,6 +190,13 @@ var siteTexts = map[string]Text{
 
 	"site.waiting.lead":     {"Det här väntar på någon just nu. Återkoppling till idégivaren ska ges inom %d dagar från registreringen.", "This is waiting for someone right now. Feedback to the submitter is due within %d days of submission."},
 	"site.waiting.contents": {"Innehåll", "Contents"},
+	"site.waiting.all":      {"Alla %d idéer som väntar i steget %s", "All %d ideas waiting at the stage %s"},
+	"site.page":             {"sida %d av %d", "page %d of %d"},
+	"site.pager":            {"Listans sidor", "Pages of the list"},
+	"site.pager.prev":       {"Föregående sida", "Previous page"},
+	"site.pager.next":       {"Nästa sida", "Next page"},
+	"site.filter.first":     {"(de första {n} visas)", "(the first {n} are shown)"},
+	"site.filter.failed":    {"Listan kunde inte laddas: filtret och sorteringen gäller bara den här sidan.", "The list could not be loaded: the filter and sort apply to this page only."},
 	"site.waiting.for":      {"Nästa steg tas av %s", "The next step is taken by %s"},
 	"site.waiting.caption":  {"Idéer i steget %s", "Ideas at the stage %s"},
 	"site.waiting.since":    {"Väntar sedan", "Waiting since"},

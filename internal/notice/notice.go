@@ -298,6 +298,22 @@ func (w Writer) IntakeThanks(id model.ID, pr int) string {
 	return w.t("notice.intake.thanks", string(id), pr)
 }
 
+// IntakeRefused explains that the idea is saved on branch but that GitHub
+// refused to open its pull request (message is GitHub's), what an
+// administrator must change, and how to try again. actions is true when
+// the setting that Actions may not create pull requests is the cause.
+func (w Writer) IntakeRefused(id model.ID, branch, message string, actions bool, settings string) string {
+	key := "notice.intake.refused-token"
+	if actions {
+		key = "notice.intake.refused-actions"
+	}
+	return w.t(key, ghmd.Text(string(id)), ghmd.Code(branch), settings, ghmd.Text(message))
+}
+
+// IntakeRefusedTitle is the heading of the job summary when the pull
+// request of issue n was refused.
+func (w Writer) IntakeRefusedTitle(n int) string { return w.t("notice.intake.refused-title", n) }
+
 // IntakeCommit is the message of the commit that adds a new idea.
 func (w Writer) IntakeCommit(id model.ID, title string, issue int) string {
 	return fmt.Sprintf("%s %s\n\n%s", id, oneLine(title), w.t("notice.intake.commit", issue))

@@ -125,7 +125,7 @@ func Build(opts Options) error {
 // and alike, last. In that order the cores end the build together,
 // instead of one of them ending it alone on a long item.
 func (s *site) write() error {
-	jobs := append([]func() error{s.openData, s.searchIndex, s.feeds, s.assets}, s.jobs...)
+	jobs := append([]func() error{s.openData, s.searchIndex, s.lists, s.feeds, s.assets}, s.jobs...)
 	errs := make([]error, len(jobs)+len(s.pages))
 	parallel.For(len(errs), func(i int) {
 		if i < len(jobs) {

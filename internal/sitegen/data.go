@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"encoding/xml"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/idebanken/idebanken/internal/i18n"
@@ -246,13 +247,64 @@ func (s *site) openData() error {
 		}
 		out[i] = o
 	}
-	return writeJSONLines(s, "ideas.json", out)
+	return s.writeOpenData(out)
 }
 
 // writeJSONLines writes items as a JSON array, an item a line: small to
 // load, easy to read a record of, and made in one pass, where indenting
 // took a second. encoding/json escapes <, > and & so that the text can
 // never close a script element or start markup where it lands.
+// writeOpenData writes ideas.json, and the same records by the year of
+// submission as data/ideas-YYYY.json: a consumer of a large bank reads
+// the years it needs, and a year once past changes seldom.
+func (s *site) writeOpenData(items []openIdea) error {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	buf.WriteString("[\n")
+	enc := json.NewEncoder(buf)
+	starts := make([]int, len(items)+1) // where each record begins
+	for i := range items {
+		starts[i] = buf.Len()
+		if err := enc.Encode(items[i]); err != nil {
+			return err
+		}
+		if i < len(items)-1 {
+			buf.Truncate(buf.Len() - 1)
+			buf.WriteString(",\n")
+		}
+	}
+	starts[len(items)] = buf.Len()
+	buf.WriteString("]\n")
+	if err := s.opts.Out.Write("ideas.json", buf.Bytes()); err != nil {
+		return err
+	}
+	// The ideas are newest first, so each year's records are together.
+	year := getBuffer()
+	defer putBuffer(year)
+	for i := 0; i < len(items); {
+		y := items[i].Submitted[:min(4, len(items[i].Submitted))]
+		j := i + 1
+		for j < len(items) && strings.HasPrefix(items[j].Submitted, y) {
+			j++
+		}
+		year.Reset()
+		year.WriteString("[\n")
+		year.Write(bytes.TrimSuffix(buf.Bytes()[starts[i]:starts[j]], []byte(",\n")))
+		if j == len(items) {
+			year.Truncate(year.Len() - 1) // the newline before "]"
+		}
+		year.WriteString("\n]\n")
+		if len(y) != 4 {
+			y = "undated" // an idea whose date the check refuses
+		}
+		if err := s.opts.Out.Write("data/ideas-"+y+".json", year.Bytes()); err != nil {
+			return err
+		}
+		i = j
+	}
+	return nil
+}
+
 func writeJSONLines[T any](s *site, name string, items []T) error {
 	buf := getBuffer()
 	defer putBuffer(buf)
@@ -369,4 +421,37 @@ func (s *site) feeds() error {
 		}
 	}
 	return nil
+}
+
+// listIndex is lists.json: every idea in a few fields, newest first, for
+// the filter and sort of a list of many pages, which work over the whole
+// list. Each idea is a row [id, title, kind, unit, stage, submitted,
+// changed, tags]; kind, unit and stage are ids, whose labels are in the
+// maps.
+type listIndex struct {
+	Kinds  map[string]string `json:"kinds"`
+	Units  map[string]string `json:"units"`
+	Stages map[string]string `json:"stages"`
+	Ideas  [][]any           `json:"ideas"`
+}
+
+// lists writes lists.json.
+func (s *site) lists() error {
+	ix := listIndex{Kinds: map[string]string{}, Units: map[string]string{}, Stages: map[string]string{}, Ideas: make([][]any, len(s.ideas))}
+	for i, v := range s.ideas {
+		ix.Kinds[string(v.Kind)] = v.KindName
+		ix.Units[v.Unit] = v.UnitName
+		ix.Stages[string(v.Stage)] = v.StageName
+		tags := v.Tags
+		if tags == nil {
+			tags = []string{}
+		}
+		ix.Ideas[i] = []any{v.ID, v.Title, v.Kind, v.Unit, v.Stage, v.SubmittedText, v.ChangedText, tags}
+	}
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := json.NewEncoder(buf).Encode(ix); err != nil {
+		return err
+	}
+	return s.opts.Out.Write("lists.json", buf.Bytes())
 }

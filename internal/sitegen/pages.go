@@ -3,8 +3,10 @@ package sitegen
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
@@ -41,13 +43,106 @@ type Home struct {
 	Implemented []*Idea
 }
 
-// List is the data of a page that lists ideas.
+// List is the data of a page that lists ideas: one page of the list.
 type List struct {
 	Heading string // a label, already in the page's language
 	Intro   string // a catalogue key, or ""
 	Ideas   []*Idea
 	// Submit, on a unit's page, invites ideas for the unit; nil elsewhere.
 	Submit *Submit
+	// Total is how many ideas the whole list holds, on every page.
+	Total int
+	// Key says which records of lists.json make the whole list, for the
+	// filter and sort of a list of many pages: "all", "stage:ID",
+	// "unit:ID", "kind:ID" or "tag:NAME".
+	Key string
+	// Pager links the pages of a list of more than one; nil otherwise.
+	Pager *Pager
+}
+
+// ListPageSize is the most rows a page of a list holds. A list of 10,000
+// ideas on one page was 5 MB, and 50 MB at 100,000: unusable on a phone,
+// and over what a web host takes for a page.
+const ListPageSize = 250
+
+// Pager is where a page stands among the pages of a list, with links to
+// the others.
+type Pager struct {
+	Page, Pages int
+	Prev, Next  string // links to the page before and after; "" at either end
+	Links       []PageLink
+}
+
+// PageLink is a link to a page of a list; a Gap stands for pages left out
+// between two links.
+type PageLink struct {
+	Number  int
+	Href    string
+	Current bool
+	Gap     bool
+}
+
+// pagePath returns the path of page n of the list in folder dir ("" or
+// ending in a slash).
+func pagePath(dir string, n int) string {
+	if n == 1 {
+		return dir + "index.html"
+	}
+	return dir + "page/" + strconv.Itoa(n) + "/index.html"
+}
+
+// pager returns the links of page n of pages: the first and last, and
+// those within two of n.
+func pager(n, pages int) *Pager {
+	href := func(to int) string {
+		up := ""
+		if n > 1 {
+			up = "../../"
+		}
+		if to == 1 {
+			return cmp.Or(up, "./")
+		}
+		return up + "page/" + strconv.Itoa(to) + "/"
+	}
+	p := &Pager{Page: n, Pages: pages}
+	if n > 1 {
+		p.Prev = href(n - 1)
+	}
+	if n < pages {
+		p.Next = href(n + 1)
+	}
+	last := 0
+	for to := 1; to <= pages; to++ {
+		if to != 1 && to != pages && (to < n-2 || to > n+2) {
+			continue
+		}
+		if to > last+1 {
+			p.Links = append(p.Links, PageLink{Gap: true})
+		}
+		p.Links = append(p.Links, PageLink{Number: to, Href: href(to), Current: to == n})
+		last = to
+	}
+	return p
+}
+
+// addList adds the pages of list l, in folder dir, ListPageSize ideas a
+// page; desc is the pages' description, or "".
+func (s *site) addList(dir, section, title, desc string, l List) {
+	all := l.Ideas
+	l.Total = len(all)
+	pages := max(1, (len(all)+ListPageSize-1)/ListPageSize)
+	for n := 1; n <= pages; n++ {
+		pl := l
+		pl.Ideas = all[(n-1)*ListPageSize : min(n*ListPageSize, len(all))]
+		t := title
+		if pages > 1 {
+			pl.Pager = pager(n, pages)
+			if n > 1 {
+				t = title + " – " + i18n.Render(s.lang, i18n.M("site.page", n, pages))
+			}
+		}
+		s.pages = append(s.pages, page{Path: pagePath(dir, n), Layout: "list", Section: section, Title: t, Description: desc, Data: pl})
+	}
 }
 
 // Browse is the data of the page of every list.
@@ -70,18 +165,30 @@ type KindCount struct {
 	Count int
 }
 
-// Waiting is the data of the page of what each role has to act on.
+// Waiting is the data of the page of what each role has to act on, and of
+// the pages of all that waits at one stage.
 type Waiting struct {
 	FeedbackDays int
 	Groups       []WaitGroup
+	// Pager links the pages of one stage's ideas; nil on the page of
+	// every stage, and for a stage of one page.
+	Pager *Pager
 }
 
 // WaitGroup is the ideas at one stage and who they wait for.
 type WaitGroup struct {
 	Stage  model.Stage
 	Actors []workflow.Actor
-	Items  []WaitItem
+	Items  []WaitItem // on the page of every stage, the first WaitPreview
+	Total  int        // how many wait at the stage
+	// More links the pages of all that waits at the stage, from the page
+	// of every stage, when Items are not all; "" otherwise.
+	More string
 }
+
+// WaitPreview is the most ideas of one stage that the page of every stage
+// shows, the longest waiting first; the stage's own pages show the rest.
+const WaitPreview = 50
 
 // WaitItem is an idea that waits, since when, and until when it may.
 type WaitItem struct {
@@ -110,8 +217,7 @@ type ProcessRow struct {
 func (s *site) plan() {
 	add := func(p page) { s.pages = append(s.pages, p) }
 	add(page{Path: "index.html", Layout: "home", Section: "home", Make: func() any { return s.home() }, Description: s.t("site.home.lead")})
-	add(page{Path: "idea/index.html", Layout: "list", Section: "ideas", Title: s.t("site.all-ideas"),
-		Data: List{Heading: s.t("site.all-ideas"), Ideas: s.ideas}})
+	s.addList("idea/", "ideas", s.t("site.all-ideas"), "", List{Heading: s.t("site.all-ideas"), Ideas: s.ideas, Key: "all"})
 	// Every list in one pass over the ideas, newest first as they are.
 	byStage, byUnit, byKind, byTag := map[model.Stage][]*Idea{}, map[string][]*Idea{}, map[model.Kind][]*Idea{}, map[string][]*Idea{}
 	for _, v := range s.ideas {
@@ -129,30 +235,26 @@ func (s *site) plan() {
 		ideas := byStage[st]
 		br.Stages = append(br.Stages, StageCount{st, len(ideas)})
 		label := s.t("stage." + string(st))
-		add(page{Path: "stages/" + string(st) + "/index.html", Layout: "list", Section: "browse", Title: label,
-			Description: s.t("site.stage-desc." + string(st)), Data: List{Heading: label, Intro: "site.stage-desc." + string(st), Ideas: ideas}})
+		s.addList("stages/"+string(st)+"/", "browse", label, s.t("site.stage-desc."+string(st)), List{Heading: label, Intro: "site.stage-desc." + string(st), Ideas: ideas, Key: "stage:" + string(st)})
 	}
 	for i, u := range s.cfg.Units {
 		ideas := byUnit[u.ID]
 		br.Units = append(br.Units, UnitCount{u.ID, clean(u.Name), len(ideas)})
 		sub := s.submit(&s.cfg.Units[i])
-		add(page{Path: "units/" + u.ID + "/index.html", Layout: "list", Section: "browse", Title: clean(u.Name),
-			Data: List{Heading: clean(u.Name), Ideas: ideas, Submit: &sub}})
+		s.addList("units/"+u.ID+"/", "browse", clean(u.Name), "", List{Heading: clean(u.Name), Ideas: ideas, Key: "unit:" + u.ID, Submit: &sub})
 	}
 	for _, k := range model.Kinds {
 		ideas := byKind[k]
 		br.Kinds = append(br.Kinds, KindCount{k, len(ideas)})
 		label := s.t("kind." + string(k))
-		add(page{Path: "kinds/" + string(k) + "/index.html", Layout: "list", Section: "browse", Title: label,
-			Description: s.t("site.kind-desc." + string(k)), Data: List{Heading: label, Intro: "site.kind-desc." + string(k), Ideas: ideas}})
+		s.addList("kinds/"+string(k)+"/", "browse", label, s.t("site.kind-desc."+string(k)), List{Heading: label, Intro: "site.kind-desc." + string(k), Ideas: ideas, Key: "kind:" + string(k)})
 	}
 	for _, tag := range s.tags {
 		heading := s.t("site.tag") + ": " + tag.Name
-		add(page{Path: "tags/" + tag.Slug + "/index.html", Layout: "list", Section: "browse", Title: heading,
-			Data: List{Heading: heading, Ideas: byTag[tag.Name]}})
+		s.addList("tags/"+tag.Slug+"/", "browse", heading, "", List{Heading: heading, Ideas: byTag[tag.Name], Key: "tag:" + tag.Name})
 	}
 	add(page{Path: "browse/index.html", Layout: "browse", Section: "browse", Title: s.t("site.nav.browse"), Data: br})
-	add(page{Path: "waiting/index.html", Layout: "waiting", Section: "waiting", Title: s.t("site.nav.waiting"), Make: func() any { return s.waiting() }})
+	s.addWaiting()
 	proc := process()
 	proc.Submit = s.submit(nil)
 	add(page{Path: "process/index.html", Layout: "process", Section: "process", Title: s.t("site.nav.process"), Data: proc})
@@ -249,9 +351,40 @@ func (s *site) waiting() Waiting {
 		slices.SortStableFunc(g.Items, func(a, b WaitItem) int {
 			return cmp.Or(a.Since.Compare(b.Since), strings.Compare(a.Idea.ID, b.Idea.ID))
 		})
+		g.Total = len(g.Items)
 		w.Groups = append(w.Groups, g)
 	}
 	return w
+}
+
+// addWaiting adds the page of what waits at every stage, and for each
+// stage with more than WaitPreview ideas, the pages of all of them.
+func (s *site) addWaiting() {
+	w := s.waiting()
+	title := s.t("site.nav.waiting")
+	preview := w
+	preview.Groups = slices.Clone(w.Groups)
+	for i, g := range w.Groups {
+		if len(g.Items) <= WaitPreview {
+			continue
+		}
+		preview.Groups[i].Items = g.Items[:WaitPreview]
+		preview.Groups[i].More = string(g.Stage) + "/"
+		dir := "waiting/" + string(g.Stage) + "/"
+		pages := (len(g.Items) + ListPageSize - 1) / ListPageSize
+		for n := 1; n <= pages; n++ {
+			one := g
+			one.Items = g.Items[(n-1)*ListPageSize : min(n*ListPageSize, len(g.Items))]
+			d := Waiting{FeedbackDays: w.FeedbackDays, Groups: []WaitGroup{one}}
+			t := title + ": " + s.t("stage."+string(g.Stage))
+			if pages > 1 {
+				d.Pager = pager(n, pages)
+				t += " – " + i18n.Render(s.lang, i18n.M("site.page", n, pages))
+			}
+			s.pages = append(s.pages, page{Path: pagePath(dir, n), Layout: "waiting", Section: "waiting", Title: t, Data: d})
+		}
+	}
+	s.pages = append(s.pages, page{Path: "waiting/index.html", Layout: "waiting", Section: "waiting", Title: title, Data: preview})
 }
 
 func process() Process {

@@ -12,6 +12,97 @@
 
   function fmt(template, n) { return template.replace("{n}", String(n)); }
 
+  // A list of many pages: its filter and sort work over the whole list,
+  // from lists.json, and show the first page of what they find in place of
+  // the page's rows. Cleared, the page is as it was.
+  function wholeList(box) {
+    var table = box.querySelector("table.ideas");
+    if (!table || !box.getAttribute("data-pages")) { return null; }
+    var body = table.tBodies[0], original = Array.prototype.slice.call(body.rows);
+    var pager = box.querySelector(".pager"), root = box.getAttribute("data-root");
+    var key = box.getAttribute("data-list"), size = original.length;
+    var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+    var state = { words: [], col: -1, ascending: false }, loading = null, records = null;
+
+    function load() {
+      if (!loading) {
+        loading = fetch(box.getAttribute("data-index")).then(function (r) {
+          if (!r.ok) { throw new Error(r.status); }
+          return r.json();
+        }).then(function (ix) {
+          var kind = key.split(":")[0], value = key.slice(kind.length + 1);
+          records = ix.ideas.filter(function (d) {
+            return kind === "all" || (kind === "kind" && d[2] === value) || (kind === "unit" && d[3] === value) ||
+              (kind === "stage" && d[4] === value) || (kind === "tag" && d[7].indexOf(value) >= 0);
+          }).map(function (d) {
+            var cells = [d[0], d[1], ix.kinds[d[2]], ix.units[d[3]], ix.stages[d[4]], d[5], d[6]];
+            return { d: d, cells: cells, text: fold(cells.join(" ")) };
+          });
+        });
+      }
+      return loading;
+    }
+
+    function row(rec) {
+      var tr = document.createElement("tr");
+      rec.cells.forEach(function (text, i) {
+        var td = document.createElement("td");
+        if (i === 1) {
+          var a = document.createElement("a");
+          a.href = root + "idea/" + encodeURIComponent(rec.d[0]) + "/";
+          a.textContent = text;
+          td.className = "title";
+          td.appendChild(a);
+        } else if (i === 4) {
+          var span = document.createElement("span");
+          span.className = "stage stage-" + rec.d[4];
+          span.textContent = text;
+          td.appendChild(span);
+        } else if (i >= 5) {
+          var time = document.createElement("time");
+          time.textContent = text;
+          td.className = "date";
+          td.setAttribute("data-label", labels[i]);
+          td.appendChild(time);
+        } else {
+          td.textContent = text;
+          if (i === 0) { td.className = "id"; }
+        }
+        tr.appendChild(td);
+      });
+      return tr;
+    }
+
+    // update shows what the filter and sort find; it returns the counts.
+    function update(status, template) {
+      if (!state.words.length && state.col < 0) {
+        body.textContent = "";
+        original.forEach(function (r) { body.appendChild(r); });
+        if (pager) { pager.hidden = false; }
+        status.textContent = "";
+        return Promise.resolve();
+      }
+      return load().then(function () {
+        var hits = records.filter(function (r) {
+          return state.words.every(function (w) { return r.text.indexOf(w) >= 0; });
+        });
+        if (state.col >= 0) {
+          hits.sort(function (a, b) {
+            var c = a.cells[state.col].localeCompare(b.cells[state.col], document.documentElement.lang, { numeric: true });
+            return state.ascending ? c : -c;
+          });
+        }
+        body.textContent = "";
+        hits.slice(0, size).forEach(function (r) { body.appendChild(row(r)); });
+        if (pager) { pager.hidden = true; }
+        var text = template.replace("{shown}", hits.length).replace("{total}", records.length);
+        if (hits.length > size) { text += " " + fmt(box.getAttribute("data-first"), size); }
+        status.textContent = text;
+      });
+    }
+    return { state: state, update: update };
+  }
+
   // Sortable tables: each header becomes a button, and aria-sort says the order.
   function sortable(table) {
     var heads = table.querySelectorAll("thead th[data-sort]");
@@ -25,6 +116,12 @@
         var ascending = th.getAttribute("aria-sort") !== "ascending";
         heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        if (table.wholeList) {
+          table.wholeList.state.col = col;
+          table.wholeList.state.ascending = ascending;
+          table.wholeList.refresh();
+          return;
+        }
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
@@ -46,6 +143,18 @@
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var texts = rows.map(function (r) { return fold(r.textContent); });
     tools.hidden = false;
+    var box = table.closest(".list"), whole = box && wholeList(box);
+    if (whole) {
+      table.wholeList = whole;
+      whole.refresh = function () {
+        whole.update(status, template).catch(function () { status.textContent = box.getAttribute("data-failed") || ""; });
+      };
+      input.addEventListener("input", function () {
+        whole.state.words = fold(input.value).split(/\s+/).filter(Boolean);
+        whole.refresh();
+      });
+      return;
+    }
     input.addEventListener("input", function () {
       var words = fold(input.value).split(/\s+/).filter(Boolean);
       var shown = 0;

@@ -1,0 +1,96 @@
+package browser
+
+import (
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/idebanken/idebanken/internal/check"
+	"github.com/idebanken/idebanken/internal/corpus"
+	"github.com/idebanken/idebanken/internal/sitegen"
+	"github.com/idebanken/idebanken/internal/snapshot"
+	theme "github.com/idebanken/idebanken/site"
+)
+
+// TestLongListFilter: on a list of many pages the filter and the sort work
+// over the whole list, from lists.json, in place of the page's rows and
+// with the page links hidden; cleared, the page is as it was. The page
+// passes axe-core with its page links.
+func TestLongListFilter(t *testing.T) {
+	ctx := newTab(t)
+	const n = 3*sitegen.ListPageSize + 10
+	s := &snapshot.Snapshot{Config: &snapshot.File{Path: snapshot.ConfigFile, Data: []byte(corpus.Config), Size: int64(len(corpus.Config))}}
+	for _, f := range corpus.Generate(n, 1) {
+		s.Ideas = append(s.Ideas, snapshot.File{Path: f.Path, Data: f.Data, Size: int64(len(f.Data))})
+	}
+	s.Sort()
+	res := check.Lint(s, today)
+	mem := sitegen.NewMemory()
+	if err := sitegen.Build(sitegen.Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS, Out: mem}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, name := range mem.Names() {
+		data, _ := mem.File(name)
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(siteHandler(dir))
+	defer srv.Close()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+subPath+"idea/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "document.querySelector('.table-tools') && !document.querySelector('.table-tools').hidden")
+	if v := runAxe(ctx, t).Violations; len(v) > 0 {
+		t.Errorf("axe-core on a page of a long list: %v", v)
+	}
+	rows := `Array.prototype.map.call(document.querySelectorAll('#ideas-table tbody tr'), function (r) { return r.cells[0].textContent; })`
+	first := eval[[]string](ctx, t, rows)
+	if len(first) != sitegen.ListPageSize {
+		t.Fatalf("the first page has %d rows", len(first))
+	}
+	// The oldest idea of all is on the last page; the filter finds it.
+	oldest := res.Ideas[0].ID
+	for _, idea := range res.Ideas {
+		if idea.Submitted.Compare(res.Ideas[0].Submitted) < 0 || (idea.Submitted == res.Ideas[0].Submitted && idea.ID < oldest) {
+			oldest = idea.ID
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("filter-ideas-table"), string(oldest))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "document.querySelector('.filter-status').textContent !== ''")
+	if got := eval[[]string](ctx, t, rows); len(got) != 1 || got[0] != string(oldest) {
+		t.Errorf("filtering on %s shows %v", oldest, got)
+	}
+	if !eval[bool](ctx, t, "document.querySelector('.pager').hidden") {
+		t.Error("the page links are shown while the filter is on")
+	}
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(function () { var i = document.getElementById('filter-ideas-table'); i.value = ''; i.dispatchEvent(new Event('input')); })()`)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "document.querySelector('.filter-status').textContent === ''")
+	if got := eval[[]string](ctx, t, rows); len(got) != len(first) || got[0] != first[0] {
+		t.Errorf("cleared, the page shows %d rows from %v, want its own", len(got), got[:min(1, len(got))])
+	}
+	// Sorted by id, ascending: the smallest id of the whole list first.
+	if err := chromedp.Do(ctx, chromedp.Click("#ideas-table thead th:first-child button")); err != nil {
+		t.Fatal(err)
+	}
+	smallest := res.Ideas[0].ID
+	for _, idea := range res.Ideas {
+		smallest = min(smallest, idea.ID)
+	}
+	waitFor(ctx, t, "document.querySelector('#ideas-table tbody tr').cells[0].textContent === '"+string(smallest)+"'")
+	if got := eval[[]string](ctx, t, rows); len(got) != sitegen.ListPageSize {
+		t.Errorf("sorted, the list shows %d rows, want %d", len(got), sitegen.ListPageSize)
+	}
+}

@@ -1,0 +1,188 @@
+package sitegen
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// rowIDs returns the ids of the rows of the idea table of a page.
+func rowIDs(page []byte) []string {
+	var ids []string
+	for _, m := range regexp.MustCompile(`<td[^>]* class="id"[^>]*>([^<]+)</td>`).FindAllSubmatch(page, -1) {
+		ids = append(ids, string(m[1]))
+	}
+	return ids
+}
+
+// TestLongLists: a list of more ideas than ListPageSize is split into
+// pages that, followed by their links alone (no script), hold every idea
+// once, in the order of the list; lists.json holds every idea with what
+// the filter needs; the waiting page shows WaitPreview of a stage and
+// links pages of all of them; the open data is also there by year.
+func TestLongLists(t *testing.T) {
+	const n = 4*ListPageSize + 100 // five pages, and more than WaitPreview waiting somewhere
+	res := corpusResult(t, n)
+	m := buildMemory(t, res)
+
+	var ix listIndex
+	data, _ := m.File("lists.json")
+	if err := json.Unmarshal(data, &ix); err != nil {
+		t.Fatal(err)
+	}
+	if len(ix.Ideas) != n {
+		t.Fatalf("lists.json has %d ideas, want %d", len(ix.Ideas), n)
+	}
+	var all []string
+	for _, r := range ix.Ideas {
+		if len(r) != 8 || ix.Kinds[r[2].(string)] == "" || ix.Units[r[3].(string)] == "" || ix.Stages[r[4].(string)] == "" {
+			t.Fatalf("a record without its labels: %v", r)
+		}
+		all = append(all, r[0].(string))
+	}
+
+	// follow walks a list by its "next page" links from its first page.
+	follow := func(first string) (ids []string, pages int) {
+		for name := first; name != ""; {
+			pages++
+			page, ok := m.File(name)
+			if !ok {
+				t.Fatalf("no page %s", name)
+			}
+			if len(page) > 1<<20 {
+				t.Errorf("%s is %d bytes", name, len(page))
+			}
+			rows := rowIDs(page)
+			if len(rows) > ListPageSize {
+				t.Errorf("%s has %d rows", name, len(rows))
+			}
+			ids = append(ids, rows...)
+			next := regexp.MustCompile(`<a href="([^"]+)" rel="next">`).FindSubmatch(page)
+			if next == nil {
+				break
+			}
+			name = path.Join(path.Dir(name), string(next[1]), "index.html")
+		}
+		return ids, pages
+	}
+	ids, pages := follow("idea/index.html")
+	if !slices.Equal(ids, all) || pages != 5 {
+		t.Errorf("the pages of all ideas hold %d ideas on %d pages, want the %d of lists.json in its order on 5", len(ids), pages, n)
+	}
+	last, _ := m.File("idea/page/5/index.html")
+	for _, want := range []string{`<a href="../../">1</a>`, `href="../../page/4/" rel="prev"`, `aria-current="page">5<`, `data-pages="5"`} {
+		if !bytes.Contains(last, []byte(want)) {
+			t.Errorf("the last page has no %s", want)
+		}
+	}
+	if _, ok := m.File("idea/page/6/index.html"); ok {
+		t.Error("a page past the last")
+	}
+	// Each stage's list, whole, is the ideas of lists.json at that stage.
+	for st := range ix.Stages {
+		ids, _ := follow("stages/" + st + "/index.html")
+		var want []string
+		for _, r := range ix.Ideas {
+			if r[4] == st {
+				want = append(want, r[0].(string))
+			}
+		}
+		if !slices.Equal(ids, want) {
+			t.Errorf("the list of %s holds %d ideas, want %d", st, len(ids), len(want))
+		}
+	}
+
+	waiting, _ := m.File("waiting/index.html")
+	more := regexp.MustCompile(`<a href="([a-z-]+)/">`).FindAllSubmatch(waiting, -1)
+	if len(more) == 0 {
+		t.Fatal("the waiting page links no stage's own pages")
+	}
+	for _, l := range more {
+		st := string(l[1])
+		var items int
+		for name := "waiting/" + st + "/index.html"; name != ""; {
+			page, ok := m.File(name)
+			if !ok {
+				t.Fatalf("no page %s", name)
+			}
+			items += len(regexp.MustCompile(`<td[^>]* class="title"`).FindAll(page, -1))
+			next := regexp.MustCompile(`<a href="([^"]+)" rel="next">`).FindSubmatch(page)
+			name = ""
+			if next != nil {
+				name = path.Join("waiting", st, string(next[1]), "index.html")
+			}
+		}
+		want := 0
+		for _, r := range ix.Ideas {
+			if r[4] == st {
+				want++
+			}
+		}
+		if items != want || want <= WaitPreview {
+			t.Errorf("the pages of what waits at %s show %d ideas, want %d (more than %d)", st, items, want, WaitPreview)
+		}
+	}
+
+	var whole []json.RawMessage
+	data, _ = m.File("ideas.json")
+	if err := json.Unmarshal(data, &whole); err != nil {
+		t.Fatal(err)
+	}
+	var byYear []json.RawMessage
+	for _, name := range m.Names() {
+		if !strings.HasPrefix(name, "data/ideas-") {
+			continue
+		}
+		var year []json.RawMessage
+		data, _ := m.File(name)
+		if err := json.Unmarshal(data, &year); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, r := range year {
+			if !bytes.Contains(r, []byte(`"submitted":"`+strings.TrimSuffix(strings.TrimPrefix(name, "data/ideas-"), ".json"))) {
+				t.Errorf("%s holds an idea of another year", name)
+			}
+		}
+		byYear = append(byYear, year...)
+	}
+	slices.SortFunc(byYear, func(a, b json.RawMessage) int { return bytes.Compare(a, b) })
+	slices.SortFunc(whole, func(a, b json.RawMessage) int { return bytes.Compare(a, b) })
+	if len(byYear) != len(whole) || !slices.EqualFunc(byYear, whole, func(a, b json.RawMessage) bool { return bytes.Equal(a, b) }) {
+		t.Errorf("the years hold %d records, ideas.json %d, or not the same", len(byYear), len(whole))
+	}
+}
+
+func TestPager(t *testing.T) {
+	got := func(p *Pager) string {
+		var parts []string
+		for _, l := range p.Links {
+			switch {
+			case l.Gap:
+				parts = append(parts, "…")
+			case l.Current:
+				parts = append(parts, fmt.Sprintf("[%d]", l.Number))
+			default:
+				parts = append(parts, fmt.Sprintf("%d=%s", l.Number, l.Href))
+			}
+		}
+		return p.Prev + " | " + strings.Join(parts, " ") + " | " + p.Next
+	}
+	for _, c := range []struct {
+		n, pages int
+		want     string
+	}{
+		{1, 2, " | [1] 2=page/2/ | page/2/"},
+		{2, 2, "../../ | 1=../../ [2] | "},
+		{5, 9, "../../page/4/ | 1=../../ … 3=../../page/3/ 4=../../page/4/ [5] 6=../../page/6/ 7=../../page/7/ … 9=../../page/9/ | ../../page/6/"},
+		{1, 9, " | [1] 2=page/2/ 3=page/3/ … 9=page/9/ | page/2/"},
+	} {
+		if g := got(pager(c.n, c.pages)); g != c.want {
+			t.Errorf("pager(%d, %d) = %q, want %q", c.n, c.pages, g, c.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -71,6 +72,7 @@ func TestScripts(t *testing.T) {
 			"gitinit":   cmdGitInit,
 			"gitcommit": cmdGitCommit,
 			"gittag":    cmdGitTag,
+			"fill":      cmdFill,
 			"gitrmobj":  cmdGitRmObj,
 		},
 	})
@@ -101,6 +103,33 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
 	}
+}
+
+// cmdFill fills in a file as a person would in an editor: "fill FILE N OLD
+// NEW" replaces the Nth line (from 1) that holds OLD with the same line
+// with OLD replaced by NEW, and fails when there is no such line.
+func cmdFill(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 4 {
+		ts.Fatalf("usage: fill FILE N OLD NEW")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil || n < 1 {
+		ts.Fatalf("fill: bad line count %q", args[1])
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	lines := strings.SplitAfter(string(data), "\n")
+	for i, l := range lines {
+		if strings.Contains(l, args[2]) {
+			if n--; n == 0 {
+				lines[i] = strings.Replace(l, args[2], args[3], 1)
+				ts.Check(os.WriteFile(path, []byte(strings.Join(lines, "")), 0o644))
+				return
+			}
+		}
+	}
+	ts.Fatalf("fill: %s has no line %d holding %q", args[0], n, args[2])
 }
 
 func cmdGitInit(ts *testscript.TestScript, neg bool, args []string) {

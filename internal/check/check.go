@@ -111,20 +111,25 @@ func parseIdeas(snap *snapshot.Snapshot) ([]*model.Idea, []diag.List) {
 	ideas := make([]*model.Idea, len(snap.Ideas))
 	lists := make([]diag.List, len(snap.Ideas))
 	parallel.For(len(snap.Ideas), func(i int) {
-		f := &snap.Ideas[i]
-		out := &lists[i]
-		switch {
-		case f.Symlink:
-			out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.symlink")
-		case !strings.HasSuffix(f.Path, ".md"):
-			out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.not-md")
-		case f.Data == nil && f.Size > 0:
-			out.Errorf(f.Path, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, ideafile.MaxSize/1024)
-		default:
-			ideas[i] = ideafile.Parse(f.Path, f.Data, out)
-		}
+		ideas[i] = parseFile(&snap.Ideas[i], &lists[i])
 	})
 	return ideas, lists
+}
+
+// parseFile parses one file under ideas/, or reports why it is no idea
+// file and returns nil.
+func parseFile(f *snapshot.File, out *diag.List) *model.Idea {
+	switch {
+	case f.Symlink:
+		out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.symlink")
+	case !strings.HasSuffix(f.Path, ".md"):
+		out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.not-md")
+	case f.Data == nil && f.Size > 0:
+		out.Errorf(f.Path, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, ideafile.MaxSize/1024)
+	default:
+		return ideafile.Parse(f.Path, f.Data, out)
+	}
+	return nil
 }
 
 // crossFile checks what an idea says about other ideas.

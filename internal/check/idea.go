@@ -11,6 +11,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	rendering "github.com/idebanken/idebanken/internal/render"
+	"github.com/idebanken/idebanken/internal/vocab"
 	"github.com/idebanken/idebanken/internal/workflow"
 	"github.com/idebanken/idebanken/internal/yamlx"
 )
@@ -37,6 +38,22 @@ type ideaLinter struct {
 
 func (l *ideaLinter) errorf(field string, rule diag.Rule, key string, args ...any) {
 	l.out.Errorf(l.idea.Path, l.idea.Fields.Lookup(field), rule, key, args...)
+}
+
+// refused reports whether the value of field was refused as it was read
+// (a text where true or false belongs): what follows from its value would
+// only echo that error.
+func (l *ideaLinter) refused(field string) bool {
+	f, ok := l.idea.Fields[field]
+	if !ok {
+		return false
+	}
+	for _, d := range l.out.Items() {
+		if d.Path == l.idea.Path && d.Severity == diag.Error && d.Pos.Line == f.Pos.Line && (d.Rule == diag.RuleFieldType || d.Rule == diag.RuleValue) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *ideaLinter) warnf(field string, rule diag.Rule, key string, args ...any) {
@@ -167,6 +184,11 @@ func (l *ideaLinter) submitter() {
 }
 
 func (l *ideaLinter) unknownUnit() {
+	if id, ok := vocab.Unit(l.cfg, l.idea.Unit); ok {
+		// The unit's name, as people say it: the file needs its id.
+		l.errorf("unit", diag.RuleUnknownUnit, "lint.unit-by-name", l.idea.Unit, id)
+		return
+	}
 	ids := make([]string, len(l.cfg.Units))
 	for i, u := range l.cfg.Units {
 		ids[i] = u.ID
@@ -210,6 +232,10 @@ func (l *ideaLinter) sections() {
 			for _, f := range spec.Required {
 				p := spec.Name + "." + f
 				if !idea.Fields.Has(p) && parentGiven(idea.Fields, p) {
+					if key := "hint.field." + f[strings.LastIndexByte(f, '.')+1:]; i18n.Has(key) {
+						l.errorf(p, diag.RuleRequired, "lint.section-field-hint", p, i18n.Key(key))
+						continue
+					}
 					l.errorf(p, diag.RuleRequired, "lint.section-field", p, spec.Name)
 				}
 			}
@@ -217,16 +243,20 @@ func (l *ideaLinter) sections() {
 	}
 	if s := idea.Screening; s != nil {
 		if (s.Outcome == model.ScreenDevelop || s.Outcome == model.ScreenQuickWin) && !s.Criteria.Met() {
+			// Only a criterion assessed as not met counts: one not filled
+			// in, or not true or false, has its own error already.
 			var unmet []any
 			for _, c := range []struct {
 				name string
 				met  bool
 			}{{"mission", s.Criteria.Mission.Met}, {"reach", s.Criteria.Reach.Met}, {"benefit", s.Criteria.Benefit.Met}} {
-				if !c.met {
+				if p := "screening.criteria." + c.name + ".met"; !c.met && idea.Fields.Has(p) && !l.refused(p) {
 					unmet = append(unmet, c.name)
 				}
 			}
-			l.errorf("screening.outcome", diag.RuleCriteria, "lint.criteria", string(s.Outcome), i18n.List(unmet))
+			if len(unmet) > 0 {
+				l.errorf("screening.outcome", diag.RuleCriteria, "lint.criteria", string(s.Outcome), i18n.List(unmet))
+			}
 		}
 		if !s.Revisit.IsZero() && s.Outcome != model.ScreenPause && s.Outcome != "" {
 			l.warnf("screening.revisit", diag.RuleOutcome, "lint.revisit-outcome", string(s.Outcome))

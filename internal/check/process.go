@@ -89,6 +89,9 @@ func (l *ideaLinter) process() {
 		case gapMissing:
 			l.errorf("stage", diag.RuleMissing, "lint.missing-section", string(idea.Stage), g.req.Section, stepArg(g.step))
 		case gapOutcome:
+			if workflow.OutcomeOf(idea, g.req.Section) == "" || l.refused(g.req.Section+".outcome") {
+				continue // a missing or refused outcome has its own error
+			}
 			l.errorf(g.req.Section+".outcome", diag.RuleOutcome, "lint.outcome", g.req.Section,
 				workflow.OutcomeOf(idea, g.req.Section), string(idea.Stage), g.req.Outcome)
 		}
@@ -126,6 +129,9 @@ func (l *ideaLinter) signers(p workflow.Path) {
 		if l.cfg.Person(login) == nil {
 			l.unknownPerson(field, login)
 			continue
+		}
+		if l.cfg.Unit(idea.Unit) == nil {
+			continue // who may sign depends on the unit, whose error comes first
 		}
 		signers, ok := onPath[sec]
 		if !ok {

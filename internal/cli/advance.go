@@ -104,9 +104,6 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 	if opts.To == "" {
 		return fail("cli.advance-no-to")
 	}
-	if opts.By != "" && !model.ValidLogin(opts.By) {
-		return fail("cli.bad-login", opts.By)
-	}
 	b, ok := openBank(opts.Dir, opts.Today, opts.Err, lang)
 	if !ok {
 		return ExitCannot
@@ -170,6 +167,27 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 		return ExitProblems
 	}
 
+	// The signer, who must be one who may take the step: a login that
+	// may not would only be refused by the check after.
+	if opts.By != "" && !model.ValidLogin(opts.By) {
+		return valueError(opts.Err, lang, "advance", "cli.bad-login", opts.By)
+	}
+	if opts.By != "" && signs(t) && !maySign(cfg, idea, opts.By, t) {
+		var who i18n.List
+		for _, h := range workflow.Holders(cfg, idea, t.Actors) {
+			who = append(who, h)
+		}
+		var actors i18n.Or
+		for _, a := range t.Actors {
+			actors = append(actors, i18n.Key("actor."+string(a)))
+		}
+		key := "cli.advance-may-not-sign"
+		if cfg.Person(opts.By) == nil {
+			key = "cli.advance-unknown-signer"
+		}
+		return valueError(opts.Err, lang, "advance", key, opts.By, string(from), string(to), actors, idea.Unit, who)
+	}
+
 	// The edit.
 	full := filepath.Join(b.Root, filepath.FromSlash(idea.Path))
 	data, err := os.ReadFile(full)
@@ -188,7 +206,18 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 		}
 		return ""
 	}
-	res, err := edit.Advance(data, t, edit.Options{Today: opts.Today, By: signer})
+	hint := func(field string) string {
+		if who := workflow.Holders(cfg, idea, t.Actors); field == "by" && len(who) > 0 {
+			var l i18n.Or
+			for _, h := range who {
+				l = append(l, h)
+			}
+			return i18n.Render(lang, i18n.M("hint.by-one-of", l))
+		}
+		h, _ := i18n.Hint(lang, field)
+		return h
+	}
+	res, err := edit.Advance(data, t, edit.Options{Today: opts.Today, By: signer, Hint: hint})
 	if err != nil {
 		var e *edit.Error
 		if errors.As(err, &e) && (e.Kind == edit.Unsupported || e.Kind == edit.Shape) {
@@ -281,6 +310,20 @@ func shown(s string) any {
 func signs(t *workflow.Transition) bool {
 	for _, r := range t.Requires {
 		if len(r.Signers) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// maySign reports whether login may take the step t on idea, or sign one
+// of the sections it writes (the announcement, by a communicator).
+func maySign(cfg *model.Config, idea *model.Idea, login string, t *workflow.Transition) bool {
+	if workflow.MayAct(cfg, idea, login, t.Actors) {
+		return true
+	}
+	for _, r := range t.Requires {
+		if len(r.Signers) > 0 && workflow.MayAct(cfg, idea, login, r.Signers) {
 			return true
 		}
 	}

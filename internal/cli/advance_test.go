@@ -79,13 +79,12 @@ func TestAdvance(t *testing.T) {
   tillagt   screening (date, by, criteria, outcome, feedback)
 
 Fyll i det här innan du öppnar en pull request:
-ideas/2026/2026-001-battre-schema.md:13:15: error: screening.criteria.mission.met saknas: avsnittet screening måste ha det [required-field]
-ideas/2026/2026-001-battre-schema.md:14:13: error: screening.criteria.reach.met saknas: avsnittet screening måste ha det [required-field]
-ideas/2026/2026-001-battre-schema.md:15:15: error: screening.criteria.benefit.met saknas: avsnittet screening måste ha det [required-field]
-ideas/2026/2026-001-battre-schema.md:16:13: error: screening.criteria.value.short saknas: avsnittet screening måste ha det [required-field]
-ideas/2026/2026-001-battre-schema.md:16:22: error: screening.criteria.value.long saknas: avsnittet screening måste ha det [required-field]
-ideas/2026/2026-001-battre-schema.md:17:3: error: utfallet develop kräver att kriterierna mission, reach och benefit är uppfyllda (met: true); inte uppfyllda: mission, reach, benefit. Välj pause eller reject, eller ändra bedömningen [criteria]
-ideas/2026/2026-001-battre-schema.md:18:3: error: screening.feedback saknas: avsnittet screening måste ha det [required-field]
+ideas/2026/2026-001-battre-schema.md:14:7: error: fyll i screening.criteria.mission.met: true eller false [required-field]
+ideas/2026/2026-001-battre-schema.md:17:7: error: fyll i screening.criteria.reach.met: true eller false [required-field]
+ideas/2026/2026-001-battre-schema.md:20:7: error: fyll i screening.criteria.benefit.met: true eller false [required-field]
+ideas/2026/2026-001-battre-schema.md:23:7: error: fyll i screening.criteria.value.short: ett heltal från 1 till 5, effekt på kort sikt [required-field]
+ideas/2026/2026-001-battre-schema.md:24:7: error: fyll i screening.criteria.value.long: ett heltal från 1 till 5, effekt på lång sikt [required-field]
+ideas/2026/2026-001-battre-schema.md:26:3: error: fyll i screening.feedback: motiveringen som skickas till idégivaren, inom citattecken [required-field]
 `
 	if r.out != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", r.out, want)
@@ -100,12 +99,20 @@ screening:
   date: 2026-11-21
   by: amb
   criteria:
-    mission: {met: , note: ""}
-    reach: {met: , note: ""}
-    benefit: {met: , note: ""}
-    value: {short: , long: }
+    mission:
+      met:  # true eller false
+      note: ""  # frivilligt: en kort kommentar
+    reach:
+      met:  # true eller false
+      note: ""  # frivilligt: en kort kommentar
+    benefit:
+      met:  # true eller false
+      note: ""  # frivilligt: en kort kommentar
+    value:
+      short:  # ett heltal från 1 till 5, effekt på kort sikt
+      long:  # ett heltal från 1 till 5, effekt på lång sikt
   outcome: develop
-  feedback: ""
+  feedback: ""  # motiveringen som skickas till idégivaren, inom citattecken
 `, 1)
 	if got != wantFile {
 		t.Errorf("the file:\n%s\nwant:\n%s", got, wantFile)
@@ -122,7 +129,7 @@ func TestAdvanceLogin(t *testing.T) {
 	}{
 		{"flag", map[string]string{"GITHUB_ACTOR": "inno"}, []string{"--by", "amb"}, "  by: amb\n", false},
 		{"GITHUB_ACTOR", map[string]string{"GITHUB_ACTOR": "inno"}, nil, "  by: inno\n", false},
-		{"nobody", nil, nil, "  by:\n", true},
+		{"nobody", nil, nil, "  by:  # användarnamnet för den som tar steget: amb eller inno\n", true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := newTestBank(t, "sv", map[string]string{advanceSubmittedPath: advanceSubmitted})
@@ -137,7 +144,7 @@ func TestAdvanceLogin(t *testing.T) {
 			if strings.Contains(r.out, note) != c.note {
 				t.Errorf("the note about an empty by: %v\n%s", !c.note, r.out)
 			}
-			if c.note && !strings.Contains(r.out, "screening.by saknas") {
+			if c.note && !strings.Contains(r.out, "fyll i screening.by: användarnamnet") {
 				t.Errorf("the check does not point at by:\n%s", r.out)
 			}
 		})
@@ -148,8 +155,8 @@ func TestAdvanceLogin(t *testing.T) {
 // takes the step does not go into it, a communicator's does.
 func TestAdvanceCommunicated(t *testing.T) {
 	for _, c := range []struct{ by, want string }{
-		{"proj", `  communicated: {date: 2026-11-21, by: , channel: ""}`},
-		{"kom", `  communicated: {date: 2026-11-21, by: kom, channel: ""}`},
+		{"proj", "  communicated:\n    date: 2026-11-21\n    by:  # the login of the communicator who announced it\n    channel: \"\"  # where it was announced, for example the intranet"},
+		{"kom", "  communicated:\n    date: 2026-11-21\n    by: kom\n    channel: \"\"  # where it was announced, for example the intranet"},
 	} {
 		dir := newTestBank(t, "en", map[string]string{advancePlanningPath: advancePlanning})
 		r := runAdvanceTest(t, dir, nil, "--to", "implementing", "2026-002", "--by", c.by)
@@ -255,7 +262,7 @@ func TestAdvanceKeepsCRLF(t *testing.T) {
 	}
 	got := readIdea(t, dir, advanceSubmittedPath)
 	want := strings.Replace(crlf, "stage: submitted", "stage: withdrawn", 1)
-	want = strings.Replace(want, "unit: skola\r\n", "unit: skola\r\nwithdrawn:\r\n  date: 2026-11-21\r\n  reason: \"\"\r\n", 1)
+	want = strings.Replace(want, "unit: skola\r\n", "unit: skola\r\nwithdrawn:\r\n  date: 2026-11-21\r\n  reason: \"\"  # varför idén tas tillbaka, inom citattecken\r\n", 1)
 	if got != want {
 		t.Errorf("the file:\n%q\nwant:\n%q", got, want)
 	}

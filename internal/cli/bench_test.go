@@ -1,14 +1,24 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/idebanken/idebanken/internal/corpus"
+	"github.com/idebanken/idebanken/internal/model"
 )
 
 // BenchmarkBuildCommand10k is all of `idebank build` on 10,000 ideas but
@@ -38,4 +48,93 @@ func BenchmarkBuildCommand10k(b *testing.B) {
 			b.Fatalf("exit %d: %s", code, stderr.String())
 		}
 	}
+}
+
+// BenchmarkServeEdit10k is the time from saving an edit of one idea of
+// 10,000 to having its page, edited, from idebank serve: the file written,
+// the change seen, the bank checked and the site prepared again, the event
+// sent, and the page rendered and served. One full build of the same bank
+// is timed first, in the same run, and reported as build-s, with the
+// ratio of an edit to it as edit/build.
+func BenchmarkServeEdit10k(b *testing.B) {
+	bank := b.TempDir()
+	if err := corpus.WriteDir(bank, 10000, 1); err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+	gc := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(gc)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	env := Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Getenv: func(string) string { return "" },
+		Now: func() time.Time { return now }, Dir: bank}
+	start := time.Now()
+	if code := runBuildCmd([]string{"--out", filepath.Join(b.TempDir(), "site")}, env); code != ExitOK {
+		b.Fatalf("build: exit %d", code)
+	}
+	build := time.Since(start)
+	debug.SetGCPercent(100)
+	debug.SetMemoryLimit(math.MaxInt64)
+
+	files, err := filepath.Glob(filepath.Join(bank, "ideas", "2026", "*.md"))
+	if err != nil || len(files) == 0 {
+		b.Fatal("no idea files", err)
+	}
+	file := files[0]
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	id := strings.SplitN(filepath.Base(file), "-", 3)
+	page := "/idea/" + id[0] + "-" + id[1] + "/"
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	done := make(chan int, 1)
+	var errOut bytes.Buffer
+	opts := &ServeOptions{Stdout: io.Discard, Stderr: &errOut, Dir: bank, Addr: "127.0.0.1:0",
+		Today: func() model.Date { return today(func() time.Time { return now }) }, Listening: func(a string) { addr <- a }}
+	go func() { done <- runServe(ctx, opts, model.Swedish) }()
+	defer func() { cancel(); <-done }()
+	base := "http://" + <-addr
+	resp, err := http.Get(base + eventsPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := bufio.NewReader(resp.Body)
+	next := func() {
+		for {
+			line, err := events.ReadString('\n')
+			if err != nil {
+				b.Fatalf("events: %v\n%s", err, &errOut)
+			}
+			if strings.HasPrefix(line, "data: ") {
+				return
+			}
+		}
+	}
+	next()
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		i++
+		title := fmt.Sprintf("Redigerad rubrik %d", i)
+		edited := regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(orig, []byte("title: "+title))
+		if err := os.WriteFile(file, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		next()
+		r, err := http.Get(base + page)
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, _ := io.ReadAll(r.Body)
+		r.Body.Close()
+		if !bytes.Contains(body, []byte(title)) {
+			b.Fatalf("the page does not show the edit\n%s", &errOut)
+		}
+	}
+	b.StopTimer()
+	per := b.Elapsed().Seconds() / float64(b.N)
+	b.ReportMetric(build.Seconds(), "build-s")
+	b.ReportMetric(per/build.Seconds(), "edit/build")
 }

@@ -7,8 +7,10 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -35,23 +37,152 @@ type fakeGitHub struct {
 type call struct {
 	Method, Path string
 	Body         string
+	Query        url.Values
+	Status       int // the status the fake answered
+}
+
+// statusWriter remembers the status of an answer.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	if w.status == 0 {
+		w.status = status
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
 }
 
 func newFakeGitHub(t *testing.T) *fakeGitHub {
 	f := &fakeGitHub{t: t, mux: http.NewServeMux()}
 	f.server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
-		f.mu.Lock()
-		f.calls = append(f.calls, call{r.Method, r.URL.Path, string(body)})
-		f.mu.Unlock()
 		if got := r.Header.Get("Authorization"); got != "Bearer test-token" {
 			t.Errorf("%s %s: Authorization %q", r.Method, r.URL.Path, got)
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
-		f.mux.ServeHTTP(w, r)
+		sw := &statusWriter{ResponseWriter: w}
+		f.mux.ServeHTTP(sw, r)
+		f.mu.Lock()
+		f.calls = append(f.calls, call{r.Method, r.URL.Path, string(body), r.URL.Query(), sw.status})
+		f.mu.Unlock()
 	}))
-	t.Cleanup(f.server.Close)
+	t.Cleanup(func() {
+		f.server.Close()
+		f.holdToGitHub()
+	})
 	return f
+}
+
+// githubREST is what GitHub's REST API description says of each operation
+// the commands use: testdata/github-rest.json, derived from the npm package
+// @octokit/openapi (see its _source).
+var githubREST = sync.OnceValues(func() (map[string]struct {
+	Statuses    []int
+	Query, Body []string
+}, error) {
+	data, err := os.ReadFile(filepath.Join("testdata", "github-rest.json"))
+	if err != nil {
+		return nil, err
+	}
+	var ops map[string]json.RawMessage
+	if err := json.Unmarshal(data, &ops); err != nil {
+		return nil, err
+	}
+	out := map[string]struct {
+		Statuses    []int
+		Query, Body []string
+	}{}
+	for k, raw := range ops {
+		if strings.HasPrefix(k, "_") {
+			continue
+		}
+		var op struct {
+			Statuses    []int
+			Query, Body []string
+		}
+		if err := json.Unmarshal(raw, &op); err != nil {
+			return nil, err
+		}
+		out[k] = op
+	}
+	return out, nil
+})
+
+var pathParam = regexp.MustCompile(`\{[a-z_]+\}`)
+
+// holdToGitHub checks every request the fake answered against GitHub's
+// description: an operation GitHub has, with query parameters and body
+// fields it takes, answered with a status it gives. A fake that drifts
+// from GitHub fails here, not in production.
+func (f *fakeGitHub) holdToGitHub() {
+	ops, err := githubREST()
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, c := range f.calls {
+		var found string
+		for key := range ops {
+			method, tmpl, _ := strings.Cut(key, " ")
+			if method != c.Method {
+				continue
+			}
+			if templateMatch(tmpl, c.Path) && (found == "" || len(key) > len(found)) {
+				found = key
+			}
+		}
+		if found == "" {
+			f.t.Errorf("%s %s: GitHub's REST API has no such operation (testdata/github-rest.json)", c.Method, c.Path)
+			continue
+		}
+		op := ops[found]
+		if !slices.Contains(op.Statuses, c.Status) {
+			f.t.Errorf("%s %s: the fake answered %d; GitHub answers %s with %v", c.Method, c.Path, c.Status, found, op.Statuses)
+		}
+		for q := range c.Query {
+			if !slices.Contains(op.Query, q) {
+				f.t.Errorf("%s %s: query parameter %q that %s does not take", c.Method, c.Path, q, found)
+			}
+		}
+		var body map[string]json.RawMessage
+		if json.Unmarshal([]byte(c.Body), &body) == nil {
+			for k := range body {
+				if !slices.Contains(op.Body, k) {
+					f.t.Errorf("%s %s: body field %q that %s does not take", c.Method, c.Path, k, found)
+				}
+			}
+		}
+	}
+}
+
+// templateMatch reports whether path is an address of the operation
+// tmpl, e.g. /repos/{owner}/{repo}/issues/{issue_number}, in org/repo.
+func templateMatch(tmpl, path string) bool {
+	tmpl = strings.NewReplacer("{owner}", "org", "{repo}", "repo").Replace(tmpl)
+	var re strings.Builder
+	re.WriteString("^")
+	last := 0
+	for _, loc := range pathParam.FindAllStringIndex(tmpl, -1) {
+		re.WriteString(regexp.QuoteMeta(tmpl[last:loc[0]]))
+		if tmpl[loc[0]:loc[1]] == "{ref}" {
+			re.WriteString(".+") // a ref holds slashes
+		} else {
+			re.WriteString("[^/]+")
+		}
+		last = loc[1]
+	}
+	re.WriteString(regexp.QuoteMeta(tmpl[last:]) + "$")
+	return regexp.MustCompile(re.String()).MatchString(path)
 }
 
 // on answers method and path with reply, a JSON text.

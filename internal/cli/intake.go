@@ -446,19 +446,13 @@ func (p *proposal) takeID(ctx context.Context, at string) (model.ID, error) {
 		return "", err
 	}
 	taken = append(taken, open...)
-	opts := &github.ReferenceListOptions{Ref: strings.TrimPrefix(idRefs, "refs/"), ListOptions: github.ListOptions{PerPage: 100}}
-	for {
-		refs, resp, err := gh.Git.ListMatchingRefs(ctx, owner, name, opts)
-		if err != nil {
-			return "", err
-		}
-		for _, r := range refs {
-			taken = append(taken, model.ID(strings.TrimPrefix(r.GetRef(), idRefs)))
-		}
-		if resp.NextPage == 0 {
-			break
-		}
-		opts.Page = resp.NextPage
+	// The matching refs come in one answer: GitHub does not page them.
+	refs, _, err := gh.Git.ListMatchingRefs(ctx, owner, name, &github.ReferenceListOptions{Ref: strings.TrimPrefix(idRefs, "refs/")})
+	if err != nil {
+		return "", err
+	}
+	for _, r := range refs {
+		taken = append(taken, model.ID(strings.TrimPrefix(r.GetRef(), idRefs)))
 	}
 	for range maxIDTries {
 		id := model.NextID(p.year, taken)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"path"
 	"regexp"
 	"slices"
@@ -185,7 +186,7 @@ func runNotify(opts *NotifyOptions, lang model.Lang) int {
 	defer cancel()
 	ideas := slices.Clone(res.Ideas)
 	slices.SortFunc(ideas, func(a, b *model.Idea) int { return strings.Compare(string(a.ID), string(b.ID)) })
-	told, shallow := 0, false
+	told, failed, shallow := 0, 0, false
 	for _, idea := range ideas {
 		var steps []history.Step
 		recent := false
@@ -207,6 +208,13 @@ func runNotify(opts *NotifyOptions, lang model.Lang) int {
 		}
 		k, err := notifyIdea(ctx, opts, lang, w, repo, git, sub, idea, n, steps)
 		told += k
+		if msg, ok := issueRefused(err); ok {
+			// One issue deleted, moved or locked must not keep every other
+			// submitter from being told; the run fails, so that it shows.
+			say(opts.Stderr, lang, "cli.notify-issue-refused", string(idea.ID), n, msg)
+			failed++
+			continue
+		}
 		if err != nil {
 			return cannot(opts.Stderr, lang, err)
 		}
@@ -217,7 +225,24 @@ func runNotify(opts *NotifyOptions, lang model.Lang) int {
 	if told == 0 {
 		say(opts.Stdout, lang, "cli.notify-nothing")
 	}
+	if failed > 0 {
+		return ExitProblems
+	}
 	return ExitOK
+}
+
+// issueRefused reports whether err is GitHub's refusal about one issue:
+// gone (404, 410) or locked (403); not a rate limit, which stops the run.
+func issueRefused(err error) (string, bool) {
+	var e *github.ErrorResponse
+	if !errors.As(err, &e) || e.Response == nil {
+		return "", false
+	}
+	switch e.Response.StatusCode {
+	case http.StatusNotFound, http.StatusGone, http.StatusForbidden:
+		return fmt.Sprintf("%d %s", e.Response.StatusCode, e.Message), true
+	}
+	return "", false
 }
 
 // notifyIdea tells the steps of one idea that its issue n has not been

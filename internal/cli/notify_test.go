@@ -257,3 +257,25 @@ func TestUntold(t *testing.T) {
 		t.Errorf("toldSteps(stepMarker(%v)) = %v", s, got)
 	}
 }
+
+// TestNotifyGoesOnPastAGoneIssue: an idea whose issue is deleted or
+// locked does not keep the others from being told; the run fails so that
+// it shows, and says which.
+func TestNotifyGoesOnPastAGoneIssue(t *testing.T) {
+	other := strings.NewReplacer("2026-001", "2026-002", "issues/42", "issues/43").Replace(submitted)
+	otherDev := strings.NewReplacer("2026-001", "2026-002", "issues/42", "issues/43").Replace(developing)
+	dir, _, _ := gitRepo(t, map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted, "ideas/2026/2026-002-y.md": other},
+		map[string]string{"ideas/2026/2026-001-x.md": developing, "ideas/2026/2026-002-y.md": otherDev})
+	gh := newFakeRepo(t)
+	gh.openIssue(43, "eva", "Andra", "...", "idé", "stage:submitted") // issue 42 is gone
+	env, out, errOut := gh.env(dir, "")
+	if code := Main([]string{"notify"}, env); code != ExitProblems {
+		t.Fatalf("exit %d, want %d\n%s%s", code, ExitProblems, out, errOut)
+	}
+	if c := gh.issues[43].Comments; len(c) != 1 || !strings.Contains(c[0].Body, "idebank:step 2026-002 developing@") {
+		t.Errorf("the other idea was not told: %v", c)
+	}
+	if !strings.Contains(errOut.String(), "2026-001: ärende #42 går inte att skriva i (404 Not Found)") {
+		t.Errorf("stderr: %s", errOut)
+	}
+}

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"mime"
@@ -12,12 +14,19 @@ import (
 	"os/signal"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/idebanken/idebanken/internal/check"
+	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/sitegen"
+	"github.com/idebanken/idebanken/internal/snapshot"
 )
 
 // ServeOptions are the inputs of idebank serve.
@@ -25,8 +34,7 @@ type ServeOptions struct {
 	Stdout, Stderr io.Writer
 
 	Dir   string
-	Addr  string        // host:port to listen on
-	Poll  time.Duration // how often to look for changed files
+	Addr  string // host:port to listen on
 	Today func() model.Date
 	// Listening, when set, is called with the address once the server
 	// listens: tests use it to know where to connect.
@@ -35,7 +43,7 @@ type ServeOptions struct {
 
 func runServeCmd(args []string, env Env) int {
 	lang := envLang(env.Getenv)
-	opts := &ServeOptions{Stdout: env.Stdout, Stderr: env.Stderr, Poll: 500 * time.Millisecond,
+	opts := &ServeOptions{Stdout: env.Stdout, Stderr: env.Stderr,
 		Today: func() model.Date { return today(env.Now) }}
 	fs := newFlagSet("serve")
 	fs.StringVar(&opts.Dir, "C", env.Dir, "")
@@ -48,78 +56,133 @@ func runServeCmd(args []string, env Env) int {
 	return runServe(ctx, opts, lang)
 }
 
-// preview is the site as last built, in memory.
+// settle is how long serve waits after a change for more: an editor's save
+// is often a few events (a new file, a rename, a change of mode).
+const settle = 30 * time.Millisecond
+
+// preview is the site as last built, rendered page by page as it is asked
+// for, and the generation it is: a new one for each rebuild.
 type preview struct {
-	mu   sync.RWMutex
-	site *sitegen.Memory
+	mu      sync.RWMutex
+	site    *sitegen.Site
+	gen     string
+	changed chan struct{} // closed when a newer generation is there
 }
 
-func (p *preview) get() *sitegen.Memory {
+func (p *preview) get() (*sitegen.Site, string, chan struct{}) {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	return p.site
+	return p.site, p.gen, p.changed
+}
+
+func (p *preview) set(site *sitegen.Site, gen string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.site, p.gen = site, gen
+	if p.changed != nil {
+		close(p.changed)
+	}
+	p.changed = make(chan struct{})
+}
+
+// served is the idea bank that serve keeps in memory between rebuilds:
+// its files as last read, what the check found in each, and the view of
+// each idea, so that a rebuild reads, checks and renders again only what
+// changed.
+type served struct {
+	root  string
+	snap  *snapshot.Snapshot
+	lint  *check.Cache
+	views *sitegen.ViewCache
+	hist  *history.History
 }
 
 // runServe serves a preview of the site until ctx ends, and rebuilds it
 // whenever a file it is made from changes.
 func runServe(ctx context.Context, opts *ServeOptions, lang model.Lang) int {
+	if info, err := os.Stat(opts.Dir); err != nil || !info.IsDir() {
+		return cannot(opts.Stderr, lang, &noDirError{opts.Dir})
+	}
+	b := &served{root: findRoot(opts.Dir), lint: check.NewCache(), views: sitegen.NewViewCache()}
+	var err error
+	if b.hist, err = readHistory(b.root); err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
 	var p preview
-	rebuild := func() (*bank, bool) {
-		b, err := loadBank(opts.Dir, opts.Today())
+	start := strconv.FormatInt(time.Now().UnixNano(), 36)
+	generation := 0
+	rebuild := func() (model.Lang, bool) {
+		res := check.LintCached(b.snap, opts.Today(), b.lint)
+		l := lang
+		if res.Config != nil {
+			l = res.Config.Language
+		}
+		printErrors(opts.Stderr, l, res.Diags)
+		if res.Config == nil {
+			return l, false
+		}
+		site, err := sitegen.Prepare(sitegen.Options{Config: res.Config, Ideas: res.Ideas, Theme: theme(b.root), History: b.hist, Views: b.views})
 		if err != nil {
-			cannot(opts.Stderr, lang, err)
-			return nil, false
+			cannot(opts.Stderr, l, err)
+			return l, false
 		}
-		if b.Res.Config == nil {
-			b.printErrors(opts.Stderr, b.Lang)
-			return b, false
-		}
-		hist, err := readHistory(b.Root)
-		if err != nil {
-			cannot(opts.Stderr, b.Lang, err)
-			return b, false
-		}
-		m := sitegen.NewMemory()
-		if err := sitegen.Build(sitegen.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, Theme: theme(b.Root), Out: m, History: hist}); err != nil {
-			cannot(opts.Stderr, b.Lang, err)
-			return b, false
-		}
-		b.printErrors(opts.Stderr, b.Lang)
-		p.mu.Lock()
-		p.site = m
-		p.mu.Unlock()
-		return b, true
+		generation++
+		p.set(site, start+"-"+strconv.Itoa(generation))
+		return l, true
 	}
-	b, ok := rebuild()
-	if b == nil {
-		return ExitCannot
+	if b.snap, err = snapshot.FromDir(b.root); err != nil {
+		return cannot(opts.Stderr, lang, err)
 	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
+	defer w.Close()
+	if err := watchTree(w, b.root); err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
+	lang, ok := rebuild()
 	if !ok {
-		say(opts.Stderr, b.Lang, "cli.serve-waiting")
+		say(opts.Stderr, lang, "cli.serve-waiting")
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
-		return cannot(opts.Stderr, b.Lang, err)
+		return cannot(opts.Stderr, lang, err)
 	}
-	srv := &http.Server{Handler: &siteHandler{p: &p}, ReadHeaderTimeout: 10 * time.Second}
-	say(opts.Stdout, b.Lang, "cli.serving", "http://"+ln.Addr().String()+"/")
+	srv := &http.Server{Handler: &siteHandler{p: &p, ctx: ctx}, ReadHeaderTimeout: 10 * time.Second}
+	say(opts.Stdout, lang, "cli.serving", "http://"+ln.Addr().String()+"/")
 	if opts.Listening != nil {
 		opts.Listening(ln.Addr().String())
 	}
 	go func() {
-		last := stamp(b.Root)
-		t := time.NewTicker(opts.Poll)
-		defer t.Stop()
 		for {
-			select {
-			case <-ctx.Done():
+			changed, ok := collect(ctx, w, b.root)
+			if !ok {
 				return
-			case <-t.C:
-				if now := stamp(b.Root); now != last {
-					last = now
-					if nb, ok := rebuild(); ok {
-						say(opts.Stdout, nb.Lang, "cli.rebuilt")
+			}
+			reread := false
+			for _, rel := range changed {
+				if rel == "" { // a folder came or went: read it all again
+					snap, err := snapshot.FromDir(b.root)
+					if err != nil {
+						cannot(opts.Stderr, lang, err)
+						continue
 					}
+					b.snap, reread = snap, true
+					_ = watchTree(w, b.root)
+					continue
+				}
+				c, err := b.snap.Reread(b.root, rel)
+				if err != nil {
+					cannot(opts.Stderr, lang, err)
+				}
+				reread = reread || c
+			}
+			if reread || themeChanged(changed) {
+				if l, ok := rebuild(); ok {
+					say(opts.Stdout, l, "cli.rebuilt")
+				} else {
+					say(opts.Stderr, l, "cli.serve-waiting")
 				}
 			}
 		}
@@ -131,61 +194,235 @@ func runServe(ctx context.Context, opts *ServeOptions, lang model.Lang) int {
 		_ = srv.Shutdown(shut)
 	}()
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return cannot(opts.Stderr, b.Lang, err)
+		return cannot(opts.Stderr, lang, err)
 	}
 	return ExitOK
 }
 
-// stamp sums up the state of the files a site is made from: the newest
-// modification time and the number of files, so that a deletion shows too.
-func stamp(root string) [2]int64 {
-	var newest, count int64
-	for _, name := range []string{"idebank.yaml", "ideas", "templates", "site"} {
-		_ = filepath.WalkDir(filepath.Join(root, name), func(_ string, d fs.DirEntry, err error) error {
+// printErrors prints the errors among ds.
+func printErrors(w io.Writer, lang model.Lang, ds []diag.Diagnostic) {
+	var errs []diag.Diagnostic
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			errs = append(errs, d)
+		}
+	}
+	_ = diag.Write(w, diag.FormatText, lang, errs)
+}
+
+// watched are the files and folders a site is made from, from the root.
+var watched = []string{snapshot.IdeasDir, "site"}
+
+// watchTree watches root (for idebank.yaml) and every folder under the
+// folders of watched. fsnotify watches a folder, not what is under it.
+func watchTree(w *fsnotify.Watcher, root string) error {
+	if err := w.Add(root); err != nil {
+		return err
+	}
+	for _, name := range watched {
+		err := filepath.WalkDir(filepath.Join(root, name), func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return nil
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
 			}
-			if info, err := d.Info(); err == nil {
-				count++
-				newest = max(newest, info.ModTime().UnixNano())
+			if d.IsDir() {
+				return w.Add(p)
 			}
 			return nil
 		})
+		if err != nil {
+			return err
+		}
 	}
-	return [2]int64{newest, count}
+	return nil
 }
+
+// collect waits for the next change of the files a site is made from,
+// then for settle more, and returns the names that changed, slash-separated
+// from root; "" for a folder made or removed. It returns false when ctx
+// ends. Nothing runs while nothing changes.
+func collect(ctx context.Context, w *fsnotify.Watcher, root string) ([]string, bool) {
+	var names []string
+	seen := map[string]bool{}
+	var timer <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return nil, false
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil, false
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) && !seen[""] {
+				seen[""] = true // events were lost: read it all again
+				names = append(names, "")
+				timer = time.After(settle)
+			}
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil, false
+			}
+			rel, err := filepath.Rel(root, ev.Name)
+			if err != nil {
+				continue
+			}
+			rel = filepath.ToSlash(rel)
+			if !relevant(rel) {
+				continue
+			}
+			if info, err := os.Lstat(ev.Name); (err == nil && info.IsDir()) || (err != nil && ev.Has(fsnotify.Remove|fsnotify.Rename) && seenDir(rel)) {
+				rel = ""
+			}
+			if !seen[rel] {
+				seen[rel] = true
+				names = append(names, rel)
+			}
+			if timer == nil {
+				timer = time.After(settle)
+			}
+		case <-timer:
+			return names, true
+		}
+	}
+}
+
+// seenDir reports whether rel, a name that is gone, was a folder: one of
+// ideas/ has no extension.
+func seenDir(rel string) bool {
+	return strings.HasPrefix(rel, snapshot.IdeasDir+"/") && path.Ext(rel) == ""
+}
+
+// relevant reports whether rel is a name a site is made from.
+func relevant(rel string) bool {
+	if rel == snapshot.ConfigFile {
+		return true
+	}
+	for _, name := range watched {
+		if rel == name || strings.HasPrefix(rel, name+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// themeChanged reports whether one of names is in the theme folder.
+func themeChanged(names []string) bool {
+	for _, n := range names {
+		if strings.HasPrefix(n, "site/") || n == "site" {
+			return true
+		}
+	}
+	return false
+}
+
+// The paths serve answers itself, beside the site's: no site has a file
+// under .idebank/.
+const (
+	reloadScript = "/.idebank/reload.js"
+	eventsPath   = "/.idebank/events"
+)
+
+// reloadJS reloads the page when serve says that a newer build is there.
+// It is served by serve alone and put into each page as it is served:
+// the built pages carry no such code.
+const reloadJS = `(function () {
+  "use strict";
+  var seen = null;
+  var events = new EventSource("/.idebank/events");
+  events.onmessage = function (e) {
+    if (seen === null) { seen = e.data; return; }
+    if (e.data !== seen) { location.reload(); }
+  };
+})();
+`
+
+// reloadTag is put before </body> of every page serve serves.
+const reloadTag = `<script src="` + reloadScript + `"></script>`
 
 // siteHandler serves a site in memory as a web server serves the folder:
 // index.html for a folder, 404.html for what is not there.
-type siteHandler struct{ p *preview }
+type siteHandler struct {
+	p   *preview
+	ctx context.Context
+}
 
 func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	site := h.p.get()
+	switch r.URL.Path {
+	case reloadScript:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		_, _ = io.WriteString(w, reloadJS)
+		return
+	case eventsPath:
+		h.events(w, r)
+		return
+	}
+	site, _, _ := h.p.get()
 	if site == nil {
 		http.Error(w, "the site could not be built: see the terminal", http.StatusServiceUnavailable)
 		return
 	}
+	file := func(name string) ([]byte, bool) {
+		b, ok, err := site.File(name)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+		}
+		return b, ok
+	}
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 	if strings.HasSuffix(r.URL.Path, "/") || name == "" {
 		name = path.Join(name, "index.html")
-	} else if _, ok := site.File(name); !ok {
-		if _, ok := site.File(name + "/index.html"); ok {
+	} else if _, ok := file(name); !ok {
+		if _, ok := file(name + "/index.html"); ok {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
 	}
-	data, ok := site.File(name)
+	data, ok := file(name)
 	status := http.StatusOK
 	if !ok {
-		data, _ = site.File("404.html")
+		data, _ = file("404.html")
 		name, status = "404.html", http.StatusNotFound
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
+	if strings.HasPrefix(ctype, "text/html") {
+		if i := bytes.LastIndex(data, []byte("</body>")); i >= 0 {
+			data = append(append(append([]byte(nil), data[:i]...), reloadTag...), data[i:]...)
+		}
+	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store") // a preview is never stale
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
+}
+
+// events sends the generation of the site as server-sent events: the one
+// there now, then each newer one as it comes.
+func (h *siteHandler) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "no streaming", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	for {
+		_, gen, changed := h.p.get()
+		if _, err := fmt.Fprintf(w, "data: %s\n\n", gen); err != nil {
+			return
+		}
+		flusher.Flush()
+		select {
+		case <-changed:
+		case <-r.Context().Done():
+			return
+		case <-h.ctx.Done():
+			return
+		}
+	}
 }

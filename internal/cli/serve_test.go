@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"io"
@@ -15,9 +16,10 @@ import (
 )
 
 // TestServe serves an idea bank on a free port, as an ambassador previews
-// an edit: the pages are there, a folder without its slash is redirected,
-// what is not there is the site's own 404, and an edited idea shows once
-// the site is rebuilt.
+// an edit: the pages are there, with serve's reload script put in, a
+// folder without its slash is redirected, what is not there is the site's
+// own 404, and an edit is told to the open page by a server-sent event,
+// after which the page shows it.
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
 	for name, content := range map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted} {
@@ -31,7 +33,7 @@ func TestServe(t *testing.T) {
 	addr := make(chan string, 1)
 	done := make(chan int, 1)
 	var out, errOut bytes.Buffer
-	opts := &ServeOptions{Stdout: &out, Stderr: &errOut, Dir: dir, Addr: "127.0.0.1:0", Poll: 20 * time.Millisecond,
+	opts := &ServeOptions{Stdout: &out, Stderr: &errOut, Dir: dir, Addr: "127.0.0.1:0",
 		Today: func() model.Date { return model.Date{Year: 2026, Month: 3, Day: 20} }, Listening: func(a string) { addr <- a }}
 	go func() { done <- runServe(ctx, opts, model.Swedish) }()
 	defer func() {
@@ -71,21 +73,63 @@ func TestServe(t *testing.T) {
 		t.Errorf("the style sheet: %d %v", code, h)
 	}
 
-	// An edit shows once the site is rebuilt.
+	if _, body, _ := get("/idea/2026-001/"); strings.Count(body, reloadTag) != 1 || !strings.Contains(body, reloadTag+"</body>") {
+		t.Error("the page served has no reload script before </body>")
+	}
+	if code, body, h := get(reloadScript); code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/javascript") || !strings.Contains(body, eventsPath) {
+		t.Errorf("the reload script: %d %s", code, h.Get("Content-Type"))
+	}
+
+	// The open page listens for events; an edit sends one, and then the
+	// page shows the edit.
+	resp, err := http.Get(base + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Errorf("the events are %s", ct)
+	}
+	events := bufio.NewReader(resp.Body)
+	next := func() string {
+		t.Helper()
+		for {
+			line, err := events.ReadString('\n')
+			if err != nil {
+				t.Fatalf("the events ended: %v\n%s%s", err, &out, &errOut)
+			}
+			if data, ok := strings.CutPrefix(line, "data: "); ok {
+				return strings.TrimSpace(data)
+			}
+		}
+	}
+	first := next()
 	edited := strings.Replace(submitted, "Bättre schema <b>nu</b>", "Ännu bättre schema", 1)
 	if err := os.WriteFile(filepath.Join(dir, "ideas/2026/2026-001-x.md"), []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	later := time.Now().Add(time.Minute)
-	_ = os.Chtimes(filepath.Join(dir, "ideas/2026/2026-001-x.md"), later, later)
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		if _, body, _ := get("/idea/2026-001/"); strings.Contains(body, "Ännu bättre schema") {
+	if second := next(); second == first || second == "" {
+		t.Errorf("the event after an edit is %q, the one before %q", second, first)
+	}
+	if _, body, _ := get("/idea/2026-001/"); !strings.Contains(body, "Ännu bättre schema") {
+		t.Errorf("the edit is not on the page after its event\n%s%s", &out, &errOut)
+	}
+	// A new year's folder and an idea in it: watched, and shown.
+	if err := os.MkdirAll(filepath.Join(dir, "ideas/2027"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	next()
+	newer := strings.NewReplacer("2026-001", "2027-001", "2026-03-", "2027-03-").Replace(submitted)
+	if err := os.WriteFile(filepath.Join(dir, "ideas/2027/2027-001-x.md"), []byte(newer), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		if code, _, _ := get("/idea/2027-001/"); code == 200 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the edit never showed\n%s%s", &out, &errOut)
+			t.Fatalf("an idea in a new folder never showed\n%s%s", &out, &errOut)
 		}
-		time.Sleep(20 * time.Millisecond)
+		next()
 	}
 }

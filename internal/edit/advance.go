@@ -12,6 +12,17 @@ type Options struct {
 	// By returns the login to write in the "by" of the section that a
 	// requirement names; "" leaves it empty. Nil leaves every "by" empty.
 	By func(r workflow.Requirement) string
+	// Hint returns what may be written in a field left for the person to
+	// fill in, such as "true eller false", for a comment after it; "" for
+	// none. Nil writes no comments.
+	Hint func(field string) string
+}
+
+func (o Options) hint(field string) string {
+	if o.Hint == nil {
+		return ""
+	}
+	return o.Hint(field)
 }
 
 // Result is a file after a change of stage.
@@ -93,35 +104,45 @@ func Skeleton(t *workflow.Transition, opts Options) []Pair {
 			}
 		}
 		signed := func(pairs ...Pair) []Pair {
-			return append([]Pair{P("date", date), P("by", by.Overwritten())}, pairs...)
+			by := by.Overwritten()
+			if opts.By == nil || opts.By(r) == "" {
+				by = by.Hinted(opts.hint("by"))
+			}
+			return append([]Pair{P("date", date), P("by", by)}, pairs...)
 		}
+		text := func(field string) Pair { return P(field, Text("").Hinted(opts.hint(field))) }
 		outcome := Text(r.Outcome).Overwritten()
 		switch r.Section {
 		case "screening":
-			criterion := Flow(P("met", Null()), P("note", Text("").Optional()))
+			criterion := Map(P("met", Null().Hinted(opts.hint("met"))), P("note", Text("").Optional().Hinted(opts.hint("note"))))
+			score := func(term string) Pair { return P(term, Null().Hinted(opts.hint(term))) }
 			add(r.Section, signed(
 				P("criteria", Map(P("mission", criterion), P("reach", criterion), P("benefit", criterion),
-					P("value", Flow(P("short", Null()), P("long", Null()))))),
+					P("value", Map(score("short"), score("long"))))),
 				P("outcome", outcome),
-				P("feedback", Text("")))...)
+				text("feedback"))...)
 		case "proposal", "plan":
-			add(r.Section, signed(P("summary", Text("")))...)
+			add(r.Section, signed(text("summary"))...)
 		case "decision":
-			pairs := signed(P("outcome", outcome), P("motivation", Text("")))
+			pairs := signed(P("outcome", outcome), text("motivation"))
 			for _, f := range r.Fields {
-				pairs = append(pairs, P(f, Null()))
+				pairs = append(pairs, P(f, Null().Hinted(opts.hint(f))))
 			}
 			add(r.Section, pairs...)
 		case "implementation.started":
 			add("implementation", P("started", Date(opts.Today)))
 		case "implementation.communicated":
-			add("implementation", P("communicated", Flow(P("date", Date(opts.Today)), P("by", by), P("channel", Text("")))))
+			communicator := by
+			if by.blank() {
+				communicator = by.Hinted(opts.hint("communicator"))
+			}
+			add("implementation", P("communicated", Map(P("date", Date(opts.Today)), P("by", communicator), text("channel"))))
 		case "implementation.completed":
 			add("implementation", P("completed", Date(opts.Today)))
 		case "outcome":
-			add(r.Section, signed(P("effects", Text("")), P("lessons", Text("")))...)
+			add(r.Section, signed(text("effects"), text("lessons"))...)
 		case "withdrawn":
-			add(r.Section, P("date", date), P("reason", Text("")))
+			add(r.Section, P("date", date), text("reason"))
 		}
 	}
 	return out

@@ -33,6 +33,9 @@ type Value struct {
 	// optional: a placeholder for a field that may be left out, written
 	// with a new mapping but not added to one the file has.
 	optional bool
+	// hint is a comment written after a value on a line of its own: what
+	// the person may write there.
+	hint string
 }
 
 // Pair is a key and its value, in a mapping.
@@ -67,6 +70,11 @@ func Flow(pairs ...Pair) Value { return Value{isMap: true, flow: true, pairs: pa
 // Optional returns v as a placeholder for a field that may be left out:
 // it is written with a new mapping, but not added to one the file has.
 func (v Value) Optional() Value { v.optional = true; return v }
+
+// Hinted returns v with a comment that says what may be written there,
+// such as "true eller false", shown where v is written on a line of its
+// own. An empty hint adds none.
+func (v Value) Hinted(hint string) Value { v.hint = hint; return v }
 
 // Overwritten returns v in the mode Overwrite.
 func (v Value) Overwritten() Value { v.Mode = Overwrite; return v }
@@ -117,14 +125,18 @@ func (v Value) flowText() string {
 // by indent spaces, nested mappings step further.
 func blockLines(key string, v Value, indent, step int) []string {
 	pad := strings.Repeat(" ", indent)
+	comment := ""
+	if v.hint != "" {
+		comment = "  # " + v.hint
+	}
 	switch {
 	case !v.isMap:
 		if s := v.scalar(false); s != "" {
-			return []string{pad + key + ": " + s}
+			return []string{pad + key + ": " + s + comment}
 		}
-		return []string{pad + key + ":"}
+		return []string{pad + key + ":" + comment}
 	case v.flow || len(v.pairs) == 0:
-		return []string{pad + key + ": " + v.flowText()}
+		return []string{pad + key + ": " + v.flowText() + comment}
 	}
 	lines := []string{pad + key + ":"}
 	for _, p := range v.pairs {

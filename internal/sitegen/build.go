@@ -47,6 +47,10 @@ type Options struct {
 	Branch string
 	// RepoDir is the bank's folder in its git repository, "" at the top.
 	RepoDir string
+	// Views, when set, keeps the view of each idea between builds, by
+	// its *model.Idea: a build given the same idea as the last one does
+	// not render its Markdown again (serve, with check.LintCached).
+	Views *ViewCache
 
 	noFold bool // render the built-in theme without folding, for a test of it
 	// noSimilar leaves the similarity index out, for the benchmark that
@@ -100,6 +104,15 @@ type Tag struct {
 
 // Build builds the site into opts.Out.
 func Build(opts Options) error {
+	s, err := prepare(opts)
+	if err != nil {
+		return err
+	}
+	return s.write()
+}
+
+// prepare makes the views, the templates and the plan of a build.
+func prepare(opts Options) (*site, error) {
 	s := &site{opts: opts, cfg: opts.Config, lang: opts.Config.Language, byID: map[string]*Idea{}}
 	if !s.lang.Valid() {
 		s.lang = model.Swedish
@@ -110,13 +123,13 @@ func Build(opts Options) error {
 		s.base += "/"
 	}
 	if err := s.views(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.templates(); err != nil {
-		return err
+		return nil, err
 	}
 	s.plan()
-	return s.write()
+	return s, nil
 }
 
 // write writes the site: the jobs, then the pages in the order plan made
@@ -158,9 +171,16 @@ func (s *site) views() error {
 	md := render.New()
 	views := make([]*Idea, len(s.opts.Ideas))
 	errs := make([]error, len(s.opts.Ideas))
+	cache := s.opts.Views.forBuild(s.cfg, s.lang)
 	parallel.For(len(s.opts.Ideas), func(i int) {
+		if v := cache.get(s.opts.Ideas[i]); v != nil {
+			views[i] = v
+			return
+		}
 		views[i], errs[i] = newIdea(s.opts.Ideas[i], s.cfg, s.lang, md)
+		cache.put(s.opts.Ideas[i], views[i], errs[i])
 	})
+	cache.done(s.opts.Ideas)
 	for i, err := range errs {
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.opts.Ideas[i].Path, err)

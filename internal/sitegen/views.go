@@ -205,7 +205,9 @@ type Commit struct {
 // anyone. Commits are shown as package public allows: none of an
 // anonymous idea, where they would tie the submitter to it.
 func reconcile(v *Idea, idea *model.Idea, hist *history.History, gh gitHub, lang model.Lang) (string, []Event) {
-	ev := v.Timeline
+	// A copy: the file's timeline is kept between builds (see ViewCache),
+	// and the history may differ in the next.
+	ev := slices.Clone(v.Timeline)
 	if hist == nil {
 		return "site.history.none", ev
 	}

@@ -163,3 +163,60 @@ func readFile(name, rel string) (*File, error) {
 	}
 	return &File{Path: rel, Data: data, Size: size}, nil
 }
+
+// Reread reads the file rel (slash-separated, from root) of the working
+// tree at root again into s: the configuration, or a file under ideas/,
+// added, changed or, where it is gone, removed. A name that is no file of
+// a snapshot (a dotfile, a folder, anything outside ideas/) changes
+// nothing: Reread reports whether s changed.
+func (s *Snapshot) Reread(root, rel string) (bool, error) {
+	full := filepath.Join(root, filepath.FromSlash(rel))
+	if rel == ConfigFile {
+		f, err := readFile(full, rel)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			s.Config = nil
+		case err != nil:
+			return false, err
+		default:
+			s.Config = f
+		}
+		return true, nil
+	}
+	if !strings.HasPrefix(rel, IdeasDir+"/") {
+		return false, nil
+	}
+	for _, part := range strings.Split(strings.TrimPrefix(rel, IdeasDir+"/"), "/") {
+		if IsIgnored(part) {
+			return false, nil
+		}
+	}
+	i, found := slices.BinarySearchFunc(s.Ideas, rel, func(f File, p string) int { return strings.Compare(f.Path, p) })
+	info, err := os.Lstat(full)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if found {
+			s.Ideas = slices.Delete(s.Ideas, i, i+1)
+		}
+		return found, nil
+	case err != nil:
+		return false, err
+	case info.IsDir():
+		return false, nil
+	}
+	f := &File{Path: rel, Symlink: true}
+	if info.Mode()&fs.ModeSymlink == 0 {
+		if !info.Mode().IsRegular() {
+			return false, nil
+		}
+		if f, err = readFile(full, rel); err != nil {
+			return false, err
+		}
+	}
+	if found {
+		s.Ideas[i] = *f
+	} else {
+		s.Ideas = slices.Insert(s.Ideas, i, *f)
+	}
+	return true, nil
+}

@@ -141,6 +141,9 @@ func keyValue(line string) (key, value string, ok bool) {
 	t := strings.TrimSpace(line)
 	t = strings.TrimPrefix(t, "- ")
 	key, value, ok = strings.Cut(t, ": ")
+	if i := strings.Index(value, " #"); i >= 0 && !strings.ContainsAny(value[:1], `"'`) {
+		value = value[:i] // a comment, which YAML leaves out of the value
+	}
 	value = strings.TrimSpace(value)
 	if !ok || value == "" || strings.ContainsAny(key, " \t\"'{[") {
 		return "", "", false

@@ -1,0 +1,158 @@
+package sitegen
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/idebanken/idebanken/internal/model"
+)
+
+// ViewCache keeps the views of ideas between builds (see Options.Views).
+// A view is kept for the *model.Idea it was made of, and as long as the
+// configuration and language are the same; what a view takes from other
+// ideas (related ideas, tags, the history) is made anew by every build.
+type ViewCache struct {
+	mu    sync.Mutex
+	cfg   *model.Config
+	lang  model.Lang
+	views map[*model.Idea]*Idea
+	next  map[*model.Idea]*Idea
+}
+
+// NewViewCache returns an empty ViewCache.
+func NewViewCache() *ViewCache { return &ViewCache{} }
+
+// forBuild readies c for a build of cfg in lang; on a nil c, it does
+// nothing and keeps nothing.
+func (c *ViewCache) forBuild(cfg *model.Config, lang model.Lang) *ViewCache {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cfg != cfg || c.lang != lang {
+		c.cfg, c.lang, c.views = cfg, lang, nil
+	}
+	c.next = map[*model.Idea]*Idea{}
+	return c
+}
+
+// get returns a copy of the view kept for idea, to be completed by the
+// build, or nil.
+func (c *ViewCache) get(idea *model.Idea) *Idea {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	v := c.views[idea]
+	c.mu.Unlock()
+	if v == nil {
+		return nil
+	}
+	c.put(idea, v, nil)
+	cp := *v
+	return &cp
+}
+
+// put keeps v, the view of idea as newIdea made it, for the next build.
+func (c *ViewCache) put(idea *model.Idea, v *Idea, err error) {
+	if c == nil || err != nil || v == nil {
+		return
+	}
+	c.mu.Lock()
+	if _, ok := c.next[idea]; !ok {
+		cp := *v // before the build adds what comes from other ideas
+		c.next[idea] = &cp
+	}
+	c.mu.Unlock()
+}
+
+// done ends a build's use of c: the ideas it did not see are forgotten.
+func (c *ViewCache) done([]*model.Idea) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.views, c.next = c.next, nil
+	c.mu.Unlock()
+}
+
+// Site is a site whose pages are rendered when asked for, for idebank
+// serve: after an edit, only the pages that are looked at are rendered,
+// the open page first. The files that the build's jobs write (open data,
+// search index, feeds, reports) are made together, the first time one of
+// them is asked for. A Site is safe for use by many goroutines.
+type Site struct {
+	s      *site
+	byPath map[string]int // the index of each page in s.pages
+	mu     sync.Mutex
+	files  map[string][]byte
+	assets sync.Once
+	jobs   sync.Once
+	err    error
+}
+
+// Prepare makes the views and the plan of a site without rendering it.
+func Prepare(opts Options) (*Site, error) {
+	x := &Site{files: map[string][]byte{}}
+	opts.Out = siteOut{x}
+	s, err := prepare(opts)
+	if err != nil {
+		return nil, err
+	}
+	x.s = s
+	x.byPath = make(map[string]int, len(s.pages))
+	for i, p := range s.pages {
+		x.byPath[p.Path] = i
+	}
+	return x, nil
+}
+
+// siteOut keeps what a Site renders.
+type siteOut struct{ x *Site }
+
+func (o siteOut) Write(name string, data []byte) error {
+	o.x.mu.Lock()
+	defer o.x.mu.Unlock()
+	o.x.files[name] = append([]byte(nil), data...)
+	return nil
+}
+
+// File returns the file name of the site, rendering it if need be, and
+// whether the site has one.
+func (x *Site) File(name string) ([]byte, bool, error) {
+	if b, ok := x.cached(name); ok {
+		return b, true, nil
+	}
+	if i, ok := x.byPath[name]; ok {
+		if err := x.s.renderPage(&x.s.pages[i]); err != nil {
+			return nil, false, err
+		}
+		b, ok := x.cached(name)
+		return b, ok, nil
+	}
+	if strings.HasPrefix(name, "assets/") {
+		x.assets.Do(func() { x.err = x.s.assets() })
+	} else {
+		x.jobs.Do(func() {
+			for _, job := range append([]func() error{x.s.openData, x.s.searchIndex, x.s.lists, x.s.feeds}, x.s.jobs...) {
+				if err := job(); err != nil {
+					x.err = err
+					return
+				}
+			}
+		})
+	}
+	if x.err != nil {
+		return nil, false, x.err
+	}
+	b, ok := x.cached(name)
+	return b, ok, nil
+}
+
+func (x *Site) cached(name string) ([]byte, bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	b, ok := x.files[name]
+	return b, ok
+}

@@ -1,31 +1,33 @@
 package check
 
 import (
+	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/personal"
 )
 
 // Incidents and deviations may name the people involved. The repository and
 // the site are public, so the check refuses what identifies a person beyond
 // doubt. Messages never repeat what they found: CI logs are public too.
 
-// personnummer: YYMMDD-NNNN, YYMMDD+NNNN, YYMMDDNNNN, YYYYMMDD-NNNN and
-// YYYYMMDDNNNN, with a space instead of the hyphen as people type it.
-var pnrPattern = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)?[0-9]{6})[-+ ]?([0-9]{4})(?:$|[^0-9])`)
+// idPrefix is the id at the start of a file name, which is no phone
+// number.
+var idPrefix = regexp.MustCompile(`^[0-9]{4}-[0-9]{3,}-?`)
 
-// Swedish phone numbers: 0 or +46 and 7 to 9 more digits, in groups as
-// people write them (070-123 45 67, 08-123 456 78, +46 70 123 45 67).
-var phonePattern = regexp.MustCompile(`(?:^|[^0-9+])((?:\+46|0046)[ -]?\(?0?\)?[ -]?[1-9]|0[1-9])((?:[ -]?[0-9]){6,8})(?:$|[^0-9])`)
+// fileKeys are the messages about a file name (whose slug can hold no
+// e-mail address).
+var fileKeys = map[string]string{"lint.pnr": "lint.pnr-file", "lint.phone": "lint.phone-file"}
 
-var emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
-
-// freeText lists the fields where people write prose.
+// freeText lists the fields whose text the site or GitHub shows, beside
+// the body and the tags.
 var freeText = []string{
-	"title", "screening.feedback", "screening.criteria.mission.note", "screening.criteria.reach.note",
+	"title", "submitter.name", "discussion", "screening.feedback", "screening.criteria.mission.note", "screening.criteria.reach.note",
 	"screening.criteria.benefit.note", "screening.criteria.value.note", "proposal.summary",
 	"proposal.resources", "decision.motivation", "decision.resources", "plan.summary",
 	"outcome.effects", "outcome.lessons", "outcome.reported_to.body",
@@ -37,6 +39,10 @@ func textOf(idea *model.Idea, field string) string {
 	switch {
 	case field == "title":
 		return idea.Title
+	case field == "submitter.name":
+		return idea.Submitter.Name
+	case field == "discussion":
+		return idea.Discussion
 	case s != nil && field == "screening.feedback":
 		return s.Feedback
 	case s != nil && field == "screening.criteria.mission.note":
@@ -72,7 +78,9 @@ func textOf(idea *model.Idea, field string) string {
 }
 
 // personalData reports personal identity numbers and phone numbers as
-// errors, and e-mail addresses as warnings, in the idea's prose.
+// errors, and e-mail addresses as warnings, in every text of the idea that
+// is shown: its fields, its body line by line, and its file name, which
+// new and intake make from the title.
 func personalData(idea *model.Idea, out *diag.List) {
 	for _, f := range freeText {
 		if t := textOf(idea, f); t != "" {
@@ -87,6 +95,13 @@ func personalData(idea *model.Idea, out *diag.List) {
 			report(out, idea.Path, pos, rule, key, "")
 		})
 	}
+	// new and intake make the name from the title, hyphens for spaces.
+	name := idPrefix.ReplaceAllString(strings.TrimSuffix(path.Base(idea.Path), ".md"), "")
+	scanPersonal(name, func(rule diag.Severity, key string) {
+		if file := fileKeys[key]; file != "" {
+			out.Add(diag.Diagnostic{Path: idea.Path, Severity: rule, Rule: diag.RulePersonalData, Msg: i18n.M(file)})
+		}
+	})
 }
 
 func report(out *diag.List, path string, pos model.Pos, sev diag.Severity, key, field string) {
@@ -98,29 +113,16 @@ func report(out *diag.List, path string, pos model.Pos, sev diag.Severity, key, 
 }
 
 func scanPersonal(s string, found func(diag.Severity, string)) {
-	// Both numbers have at least eight digits and an address has an @:
-	// counting first spares the patterns the text of nearly every line.
-	if digits(s) >= 8 {
-		if ContainsPersonalNumber(s) {
+	for _, k := range personal.Find(s) {
+		switch k {
+		case personal.PersonalNumber:
 			found(diag.Error, "lint.pnr")
-		}
-		if phonePattern.MatchString(s) {
+		case personal.Phone:
 			found(diag.Error, "lint.phone")
+		case personal.Email:
+			found(diag.Warning, "lint.email")
 		}
 	}
-	if strings.IndexByte(s, '@') >= 0 && emailPattern.MatchString(s) {
-		found(diag.Warning, "lint.email")
-	}
-}
-
-func digits(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			n++
-		}
-	}
-	return n
 }
 
 // containsPersonal reports whether s holds a personal identity number or a
@@ -132,41 +134,8 @@ func containsPersonal(s string) bool {
 }
 
 // ContainsPersonalNumber reports whether s holds a Swedish personal identity
-// number or co-ordination number with a valid check digit.
+// number or co-ordination number with a valid check digit, in any of the
+// forms personal.Normalize reads.
 func ContainsPersonalNumber(s string) bool {
-	for _, m := range pnrPattern.FindAllStringSubmatch(s, -1) {
-		date, tail := m[1], m[2]
-		if len(date) == 8 {
-			date = date[2:]
-		}
-		if validPersonalNumber(date + tail) {
-			return true
-		}
-	}
-	return false
-}
-
-// validPersonalNumber checks ten digits YYMMDDNNNC: a possible month and
-// day (day+60 for a co-ordination number) and the Luhn check digit C.
-func validPersonalNumber(d string) bool {
-	month := int(d[2]-'0')*10 + int(d[3]-'0')
-	day := int(d[4]-'0')*10 + int(d[5]-'0')
-	if day > 60 {
-		day -= 60
-	}
-	if month < 1 || month > 12 || day < 1 || day > 31 {
-		return false
-	}
-	sum := 0
-	for i := 0; i < 10; i++ {
-		n := int(d[i] - '0')
-		if i%2 == 0 {
-			n *= 2
-			if n > 9 {
-				n -= 9
-			}
-		}
-		sum += n
-	}
-	return sum%10 == 0
+	return slices.Contains(personal.Find(s), personal.PersonalNumber)
 }

@@ -17,6 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
 	"github.com/idebanken/idebanken/internal/corpus"
 	"github.com/idebanken/idebanken/internal/model"
 )
@@ -137,4 +140,58 @@ func BenchmarkServeEdit10k(b *testing.B) {
 	per := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(build.Seconds(), "build-s")
 	b.ReportMetric(per/build.Seconds(), "edit/build")
+}
+
+// BenchmarkCheckBase10k is idebank check --base HEAD on a repository of
+// 10,000 ideas with one of them changed in the working tree, beside a
+// plain idebank check of the same bank, in the same iteration: reported as
+// plain-s, base-s and their ratio base/plain.
+func BenchmarkCheckBase10k(b *testing.B) {
+	bank := b.TempDir()
+	if err := corpus.WriteDir(bank, 10000, 1); err != nil {
+		b.Fatal(err)
+	}
+	repo, err := git.PlainInit(bank, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+		b.Fatal(err)
+	}
+	sig := &object.Signature{Name: "Test", Email: "test@example.org", When: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+	if _, err := wt.Commit("the bank", &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
+		b.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(bank, "ideas", "2026", "*.md"))
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	edited := regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(data, []byte("title: En ändrad rubrik"))
+	if err := os.WriteFile(files[0], edited, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+	run := func(args ...string) time.Duration {
+		env := Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" },
+			Now: func() time.Time { return now }, Dir: bank}
+		start := time.Now()
+		if code := runCheckCmd(args, env); code == ExitCannot {
+			b.Fatalf("check %v could not run", args)
+		}
+		return time.Since(start)
+	}
+	var plain, base time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		plain += run()
+		base += run("--base", "HEAD")
+	}
+	b.ReportMetric(plain.Seconds()/float64(b.N), "plain-s")
+	b.ReportMetric(base.Seconds()/float64(b.N), "base-s")
+	b.ReportMetric(float64(base)/float64(plain), "base/plain")
 }

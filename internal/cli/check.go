@@ -171,15 +171,17 @@ func loadChange(root string, opts *CheckOptions) (*check.Change, error) {
 	}
 	defer repo.Close()
 	c := &check.Change{Actor: opts.Actor, Committers: opts.Committers, Approvers: opts.Approvers, Today: opts.Today}
-	if c.Base, err = repo.Snapshot(opts.Base, sub); err != nil {
-		return nil, err
-	}
+	// The head first: the base's blobs that it holds as they are need not
+	// be read (see SnapshotLike).
 	if opts.Head == "" {
 		c.Head, err = snapshot.FromDir(root)
 	} else {
 		c.Head, err = repo.Snapshot(opts.Head, sub)
 	}
 	if err != nil {
+		return nil, err
+	}
+	if c.Base, err = repo.SnapshotLike(opts.Base, sub, c.Head); err != nil {
 		return nil, err
 	}
 	return c, nil

@@ -108,7 +108,9 @@ func runPRComment(opts *PRCommentOptions, lang model.Lang) int {
 	if res.Config == nil {
 		return cannot(opts.Stderr, lang, errors.New("idebank.yaml cannot be read"))
 	}
-	w := notice.Writer{Lang: res.Config.Language, Cfg: res.Config}
+	w := notice.Writer{Lang: res.Config.Language, Cfg: res.Config, Like: func(idea *model.Idea) []*model.Idea {
+		return similarTo(res.Ideas, ideaDoc(idea), idea.ID, similarShown)
+	}}
 	body := w.PullRequest(check.Summarize(*c), res.Diags)
 	posted, err := repo.UpsertComment(ctx, opts.PR, ghapi.Marker("pr-comment", ""), body)
 	if err != nil {

@@ -21,6 +21,7 @@ import (
 	"github.com/idebanken/idebanken/internal/issueform"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/notice"
+	"github.com/idebanken/idebanken/internal/similar"
 )
 
 func init() { commands["intake"] = runIntakeCmd }
@@ -111,7 +112,7 @@ func runIntake(opts *IntakeOptions, lang model.Lang) int {
 		// A run that opened the pull request and then failed left the
 		// issue unlabelled or unanswered: finish that, once.
 		if first, _, _ := strings.Cut(pr.GetTitle(), " "); pr.GetState() == "open" && model.ID(first).Year() != 0 {
-			if code := intakeTell(ctx, opts, lang, w, repo, model.ID(first), pr); code != ExitOK {
+			if code := intakeTell(ctx, opts, lang, w, repo, model.ID(first), pr, ""); code != ExitOK {
 				return code
 			}
 		}
@@ -183,7 +184,10 @@ func runIntake(opts *IntakeOptions, lang model.Lang) int {
 	case err != nil:
 		return cannot(opts.Stderr, lang, err)
 	}
-	if code := intakeTell(ctx, opts, lang, w, repo, id, pr); code != ExitOK {
+	// The ideas most like it, for the submitter and the ambassador to see
+	// before anyone screens it.
+	like := w.Similar(id, similarTo(b.Res.Ideas, similar.Doc{Title: title, Tags: answer.Tags, Text: body}, id, similarShown))
+	if code := intakeTell(ctx, opts, lang, w, repo, id, pr, like); code != ExitOK {
 		return code
 	}
 	say(opts.Stdout, lang, "cli.intake-done", opts.Issue, string(id), pr.GetNumber())
@@ -191,13 +195,18 @@ func runIntake(opts *IntakeOptions, lang model.Lang) int {
 }
 
 // intakeTell marks the issue as taken in and thanks the submitter, in the
-// one comment of intake's that explained any problem before.
-func intakeTell(ctx context.Context, opts *IntakeOptions, lang model.Lang, w notice.Writer, repo *ghapi.Repo, id model.ID, pr *github.PullRequest) int {
+// one comment of intake's that explained any problem before, with like,
+// the ideas most like the new one, where there are any.
+func intakeTell(ctx context.Context, opts *IntakeOptions, lang model.Lang, w notice.Writer, repo *ghapi.Repo, id model.ID, pr *github.PullRequest, like string) int {
 	if _, _, err := repo.Client.Issues.AddLabelsToIssue(ctx, repo.Owner, repo.Name, opts.Issue,
 		[]string{issueform.LabelIdea, StageLabel(model.StageSubmitted)}); err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
-	if _, err := repo.UpsertComment(ctx, opts.Issue, intakeMarker, w.IntakeThanks(id, pr.GetNumber())); err != nil {
+	thanks := w.IntakeThanks(id, pr.GetNumber())
+	if like != "" {
+		thanks += "\n\n" + like
+	}
+	if _, err := repo.UpsertComment(ctx, opts.Issue, intakeMarker, thanks); err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
 	return ExitOK

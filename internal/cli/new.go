@@ -17,6 +17,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/ideafile"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/similar"
 	"github.com/idebanken/idebanken/internal/vocab"
 )
 
@@ -194,6 +195,14 @@ func runNew(opts *NewOptions, lang model.Lang) int {
 		Submitted: opts.Today, Submitter: sub, Unit: opts.Unit, Tags: tags, Body: body})
 	if err != nil {
 		return cannot(opts.Err, lang, err)
+	}
+	// The ideas most like it, before the file is written: the idea may be
+	// in the bank already, and can be supported there.
+	if like := similarTo(b.Res.Ideas, similar.Doc{Title: opts.Title, Tags: tags}, "", similarShown); len(like) > 0 {
+		say(opts.Out, lang, "cli.new-similar")
+		for _, idea := range like {
+			say(opts.Out, lang, "cli.new-similar-idea", string(idea.ID), printable(idea.Title), i18n.Key("stage."+string(idea.Stage)))
+		}
 	}
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return cannot(opts.Err, lang, err)

@@ -60,6 +60,9 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 			c.BaseURL = d.String(v, k)
 			if u, err := url.Parse(c.BaseURL); c.BaseURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
 				diags.Errorf(FileName, d.Pos(v), diag.RuleURL, "config.base-url", c.BaseURL)
+				// Reported, and kept from everything that links with it:
+				// the site, the feeds, the forms, the notices.
+				c.BaseURL = ""
 			}
 		case "feedback_days":
 			before := d.Diags.Len()

@@ -229,3 +229,15 @@ func TestRepositoryAndAccessibilityProblems(t *testing.T) {
 			want{1, 41, diag.RuleDate, "yaml.bad-date"})
 	})
 }
+
+// TestBadBaseURLNotKept: a base_url the check refuses is not handed on to
+// what links with it, the site and the notices among them.
+func TestBadBaseURLNotKept(t *testing.T) {
+	for _, u := range []string{"javascript:alert(1)", "ftp://example.org/", "example.org"} {
+		var l diag.List
+		c := Parse([]byte("base_url: \""+u+"\"\nunits: [{id: a, name: A}]\n"), &l)
+		if c == nil || c.BaseURL != "" || l.Len() != 1 {
+			t.Errorf("base_url %q: kept as %q, %d problems", u, c.BaseURL, l.Len())
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/idebanken/idebanken/internal/ghmd"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 )
@@ -18,10 +19,13 @@ const (
 	FormatText   Format = "text"   // path:line:col: error: message [rule]
 	FormatJSON   Format = "json"   // a JSON array
 	FormatGitHub Format = "github" // GitHub Actions workflow commands
+	// FormatMarkdown is a Markdown list for GitHub (a job summary, a
+	// comment), every text escaped by ghmd.
+	FormatMarkdown Format = "markdown"
 )
 
 // Formats lists every valid Format.
-var Formats = []Format{FormatText, FormatJSON, FormatGitHub}
+var Formats = []Format{FormatText, FormatJSON, FormatGitHub, FormatMarkdown}
 
 // Valid reports whether f is one of Formats.
 func (f Format) Valid() bool {
@@ -40,6 +44,8 @@ func Write(w io.Writer, f Format, lang model.Lang, ds []Diagnostic) error {
 		return writeJSON(w, lang, ds)
 	case FormatGitHub:
 		return writeGitHub(w, lang, ds)
+	case FormatMarkdown:
+		return writeMarkdown(w, lang, ds)
 	}
 	return writeText(w, lang, ds)
 }
@@ -103,6 +109,19 @@ func writeGitHub(w io.Writer, lang model.Lang, ds []Diagnostic) error {
 		}
 		props += ",title=" + escapeProperty("idebank "+string(d.Rule))
 		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, props, escapeData(i18n.Render(lang, d.Msg))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeMarkdown writes one list item per diagnostic. A file name can hold
+// anything git allows, backticks and line breaks too: as a code span from
+// ghmd.Code it cannot end the list or start markup.
+func writeMarkdown(w io.Writer, lang model.Lang, ds []Diagnostic) error {
+	for _, d := range ds {
+		if _, err := fmt.Fprintf(w, "- %s **%s** %s %s\n", ghmd.Code(d.Location()), d.Severity,
+			ghmd.Text(i18n.Render(lang, d.Msg)), ghmd.Code("["+string(d.Rule)+"]")); err != nil {
 			return err
 		}
 	}

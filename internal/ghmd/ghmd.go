@@ -15,6 +15,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/idebanken/idebanken/internal/personal"
 )
 
 // zwsp is the zero-width space that breaks a mention or a reference.
@@ -24,7 +26,8 @@ const zwsp = "\u200b"
 // written, on one line, and starts no markup, no HTML, no link, no
 // reference to an issue, and mentions nobody.
 func Text(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	// GitHub is as public as the site: no e-mail address, in any form.
+	s = personal.MaskEmails(strings.Join(strings.Fields(s), " "))
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); {

@@ -99,6 +99,8 @@ var catalog = map[string]Text{
 	"lint.pnr":                  {"%s verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a personal identity number: remove it, the file and the site are public"},
 	"lint.pnr-body":             {"raden verkar innehålla ett personnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a personal identity number: remove it, the file and the site are public"},
 	"lint.phone":                {"%s verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "%s seems to hold a phone number: remove it, the file and the site are public"},
+	"lint.pnr-file":             {"filnamnet verkar innehålla ett personnummer: byt namn på filen (bara namnet efter id:t), filnamnet syns på webbplatsen och GitHub", "the file name seems to hold a personal identity number: rename the file (only the name after the id); the file name shows on the site and on GitHub"},
+	"lint.phone-file":           {"filnamnet verkar innehålla ett telefonnummer: byt namn på filen (bara namnet efter id:t), filnamnet syns på webbplatsen och GitHub", "the file name seems to hold a phone number: rename the file (only the name after the id); the file name shows on the site and on GitHub"},
 	"lint.phone-body":           {"raden verkar innehålla ett telefonnummer: ta bort det, filen och webbplatsen är offentliga", "the line seems to hold a phone number: remove it, the file and the site are public"},
 	"lint.email":                {"%s innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "%s holds an e-mail address; it is not published on the site, but is visible in the file"},
 	"lint.email-body":           {"raden innehåller en e-postadress; den publiceras inte på webbplatsen, men syns i filen", "the line holds an e-mail address; it is not published on the site, but is visible in the file"},
@@ -263,7 +265,8 @@ Kontrollerar alla idéfiler under ideas/ och idebank.yaml.
                       författare. Varje författare måste ha rollen för varje steg,
                       eller någon som godkänt ändringen
   --approvers A,B     de som godkänt ändringen; det räcker att en av dem har rollen
-  --format FORMAT     text (standard), json eller github (standard i GitHub Actions)
+  --format FORMAT     text (standard), json, github (standard i GitHub Actions) eller
+                      markdown (en lista för jobbets sammanfattning)
   --lang sv|en        meddelandenas språk (standard: language i idebank.yaml)
   --today ÅÅÅÅ-MM-DD  kontrollera som om det vore detta datum
   --history           jämför också datumen i filerna med git-historiken (varningar)
@@ -279,7 +282,8 @@ Checks every idea file under ideas/ and idebank.yaml.
                       author. Every author must hold the role for each step, or
                       someone who approved the change must
   --approvers A,B     who approved the change; one of them holding the role is enough
-  --format FORMAT     text (default), json or github (default in GitHub Actions)
+  --format FORMAT     text (default), json, github (default in GitHub Actions) or
+                      markdown (a list for the job summary)
   --lang sv|en        the language of messages (default: language in idebank.yaml)
   --today YYYY-MM-DD  check as if it were this date
   --history           also compare the files' dates with the git history (warnings)
@@ -433,7 +437,7 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.serve-waiting":      {"Webbplatsen kunde inte byggas: rätta felen ovan, så byggs den om", "The site could not be built: correct the errors above, and it is rebuilt"},
 	"cli.unknown-command":    {"okänt kommando %q", "unknown command %q"},
 	"cli.extra-args":         {"oväntade argument: %s", "unexpected arguments: %s"},
-	"cli.bad-format":         {"okänt format %q: välj text, json eller github", "unknown format %q: choose text, json or github"},
+	"cli.bad-format":         {"okänt format %q: välj text, json, github eller markdown", "unknown format %q: choose text, json, github or markdown"},
 	"cli.bad-lang":           {"okänt språk %q: välj sv eller en", "unknown language %q: choose sv or en"},
 	"cli.bad-today":          {"--today %q är inget datum av formen ÅÅÅÅ-MM-DD", "--today %q is not a date of the form YYYY-MM-DD"},
 	"cli.head-without-base":  {"--head kräver --base", "--head needs --base"},

@@ -76,6 +76,8 @@ file is left exactly as it was.
 	"cli.new-exists":           {"%s finns redan: idebank new skriver aldrig över en fil", "%s exists already: idebank new never overwrites a file"},
 	"cli.new-no-template":      {"mallen %s saknas eller går inte att läsa; den behövs för en idé av typen %s", "the template %s is missing or cannot be read; it is needed for an idea of the kind %s"},
 	"cli.new-created":          {"Skapade %s (id %s)", "Created %s (id %s)"},
+	"cli.new-similar":          {"Liknande idéer finns redan. Är det samma idé, stöd hellre den som finns i dess diskussion:", "Similar ideas are in the bank already. If it is the same idea, rather support the one there in its discussion:"},
+	"cli.new-similar-idea":     {"  %s %s (%v)", "  %s %s (%v)"},
 	"cli.new-next":             {"Nästa steg: skriv din idé under rubrikerna och öppna en pull request.", "Next step: write your idea under the headings and open a pull request."},
 	"cli.new-empty-body":       {"Tills du har skrivit texten säger idebank check att idén saknar text [empty-body]; resten av filen klarar kontrollen.", "Until you have written the text, idebank check says the idea has no text [empty-body]; the rest of the file passes the check."},
 	"cli.new-other-errors":     {"Filen har också de här felen; rätta dem innan du öppnar en pull request:", "The file also has these errors; correct them before you open a pull request:"},

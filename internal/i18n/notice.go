@@ -37,6 +37,8 @@ var noticeTexts = map[string]Text{
 	"notice.step.effects":              {"Effekter", "Effects"},
 	"notice.step.reason":               {"Skäl", "Reason"},
 	"notice.step.read":                 {"Läs mer och följ idén:", "Read more and follow the idea:"},
+	"notice.similar.title":             {"Liknande idéer som redan finns, för %s", "Similar ideas already in the bank, for %s"},
+	"notice.similar.hint":              {"Är det samma idé? Stöd då den som redan finns i dess diskussion. Idéambassadören kan registrera den nya som en dubblett (screening.duplicate_of), så räknas den som stöd för den tidigare.", "Is it the same idea? Then support the one already in the bank in its discussion. The idea ambassador can record the new one as a duplicate (screening.duplicate_of), and it counts as support for the earlier one."},
 	"notice.step.duplicate-of":         {"Din idé är samma som idé %s, som redan finns i idébanken: följ den och stöd den i dess diskussion.", "Your idea is the same as idea %s, which the idea bank already holds: follow it and support it in its discussion."},
 	"notice.step.duplicate-stage":      {"Din idé är samma som %s, som redan finns i idébanken och nu är i steget %s. Följ den och stöd den i dess diskussion: din idé räknas som stöd för den.", "Your idea is the same as %s, which the idea bank already holds and which is now at the stage %s. Follow it and support it in its discussion: your idea counts as support for it."},
 	"notice.step.duplicate-page":       {"Den finns här: %s", "It is here: %s"},

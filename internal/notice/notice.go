@@ -26,6 +26,10 @@ type Writer struct {
 	// says of another idea, such as the original of a duplicate. nil when
 	// the bank is not at hand.
 	Idea func(model.ID) *model.Idea
+	// Like returns the ideas of the bank most like a new idea, most alike
+	// first, for the comment on a pull request that adds it; nil shows
+	// none.
+	Like func(*model.Idea) []*model.Idea
 }
 
 func (w Writer) t(key string, args ...any) string {
@@ -63,6 +67,13 @@ func (w Writer) PullRequest(sums []check.Summary, ds []diag.Diagnostic) string {
 	}
 	for _, s := range sums {
 		p("- %s\n", w.describe(s))
+	}
+	for _, s := range sums {
+		if s.From == "" && s.Head != nil && w.Like != nil {
+			if like := w.Similar(s.ID, w.Like(s.Head)); like != "" {
+				p("\n%s", like)
+			}
+		}
 	}
 	var steps []check.Summary
 	for _, s := range sums {

@@ -16,8 +16,11 @@
 package public
 
 import (
+	"net/url"
+	"strings"
+
 	"github.com/idebanken/idebanken/internal/model"
-	"github.com/idebanken/idebanken/internal/render"
+	"github.com/idebanken/idebanken/internal/personal"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
@@ -78,4 +81,20 @@ func Logins(cfg *model.Config, idea *model.Idea, logins []string, actors []workf
 }
 
 // Text returns s fit to publish: every e-mail address in it masked.
-func Text(s string) string { return render.MaskEmails(s) }
+func Text(s string) string { return personal.MaskEmails(s) }
+
+// WebAddress returns u if it may be published as a link: a web address,
+// http or https with a host, that holds no personal data (an e-mail
+// address in its query, say). Anything else, javascript: among it, gives
+// "": a link is published whole or not at all, since masking part of an
+// address would break it.
+func WebAddress(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.User != nil {
+		return ""
+	}
+	if len(personal.Find(u)) > 0 {
+		return ""
+	}
+	return strings.TrimSpace(u)
+}

@@ -7,7 +7,6 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -19,10 +18,9 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-)
 
-// Masked replaces every e-mail address in published text.
-const Masked = "[e-post]"
+	"github.com/idebanken/idebanken/internal/personal"
+)
 
 // Renderer renders idea bodies. It is safe for use by many goroutines.
 type Renderer struct {
@@ -63,17 +61,7 @@ func (r *Renderer) HTML(src string) (string, error) {
 	}
 	// The AST pass has removed addresses from text and links; this catches
 	// any left in places it does not walk, such as code blocks.
-	return MaskEmails(buf.String()), nil
-}
-
-var emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
-
-// MaskEmails replaces every e-mail address in s.
-func MaskEmails(s string) string {
-	if strings.IndexByte(s, '@') < 0 {
-		return s
-	}
-	return emailPattern.ReplaceAllString(s, Masked)
+	return personal.MaskEmails(buf.String()), nil
 }
 
 // SafeURL reports whether a link may be published: a web page, or a path or
@@ -114,15 +102,15 @@ func (sf safety) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 		case *ast.AutoLink:
 			url := string(n.URL(src))
 			if n.AutoLinkType == ast.AutoLinkEmail || !SafeURL(url) || isMail([]byte(url)) {
-				replace = append(replace, func() { n.Parent().ReplaceChild(n.Parent(), n, ast.NewString([]byte(MaskEmails(url)))) })
+				replace = append(replace, func() { n.Parent().ReplaceChild(n.Parent(), n, ast.NewString([]byte(personal.MaskEmails(url)))) })
 			}
 		case *ast.CodeSpan:
 			// goldmark needs a code span's children to stay Text nodes;
 			// the pass over the HTML masks addresses in them.
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			if seg := n.Segment.Value(src); bytes.IndexByte(seg, '@') >= 0 && emailPattern.Match(seg) {
-				masked := MaskEmails(string(seg))
+			if seg := string(n.Segment.Value(src)); personal.HasEmail(seg) {
+				masked := personal.MaskEmails(seg)
 				replace = append(replace, func() {
 					s := ast.NewString([]byte(masked))
 					n.Parent().ReplaceChild(n.Parent(), n, s)
@@ -204,14 +192,14 @@ func (r *Renderer) HTMLAndText(src string) (html, plain string, err error) {
 	if err := out.w.Flush(); err != nil {
 		return "", "", err
 	}
-	return MaskEmails(out.buf.String()), plainText(doc, source), nil
+	return personal.MaskEmails(out.buf.String()), plainText(doc, source), nil
 }
 
 // unrendered returns src as text, not Markdown: for a text past the bounds
 // of Limits, which the check refuses, so that a build of a bank with such a
 // file still takes time in proportion to its size.
 func unrendered(src string) (html, plain string) {
-	masked := MaskEmails(src)
+	masked := personal.MaskEmails(src)
 	var w words
 	w.write([]byte(masked))
 	return "<pre>" + template.HTMLEscapeString(masked) + "</pre>\n", w.String()
@@ -262,7 +250,7 @@ func plainText(doc ast.Node, source []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return MaskEmails(b.String())
+	return personal.MaskEmails(b.String())
 }
 
 // words collects text as strings.Fields and a join with single spaces

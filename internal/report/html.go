@@ -7,7 +7,7 @@ import (
 
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
-	"github.com/idebanken/idebanken/internal/render"
+	"github.com/idebanken/idebanken/internal/personal"
 )
 
 // PageHTML returns the report as HTML for a page of the site, which shows
@@ -64,7 +64,7 @@ func (w *htmlWriter) text(s string) { escape(&w.b, s) }
 
 // user writes text from an idea or the configuration: trimmed, e-mail
 // addresses masked, escaped.
-func (w *htmlWriter) user(s string) { escape(&w.b, render.MaskEmails(strings.TrimSpace(s))) }
+func (w *htmlWriter) user(s string) { escape(&w.b, personal.MaskEmails(strings.TrimSpace(s))) }
 
 // id writes an idea's id.
 func (w *htmlWriter) id(id model.ID) {
@@ -113,7 +113,7 @@ func (w *htmlWriter) tu(key string, args ...any) {
 		// that is escaped needlessly is better than one that is not.
 		if v := reflect.ValueOf(a); v.Kind() == reflect.String {
 			var b strings.Builder
-			escape(&b, render.MaskEmails(strings.TrimSpace(v.String())))
+			escape(&b, personal.MaskEmails(strings.TrimSpace(v.String())))
 			args[i] = b.String()
 		}
 	}

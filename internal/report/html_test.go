@@ -11,6 +11,7 @@ import (
 	"github.com/idebanken/idebanken/internal/corpus"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/personal"
 	"github.com/idebanken/idebanken/internal/render"
 )
 
@@ -183,7 +184,7 @@ func TestPageHTMLEscapes(t *testing.T) {
 			}
 			if part == "body" {
 				for _, v := range vectors[1:] {
-					v = render.MaskEmails(v)
+					v = personal.MaskEmails(v)
 					if n := strings.Count(text.String(), v); n < 6 {
 						t.Errorf("%s body: %q shown as written %d times, want at least 6", lang, v, n)
 					}

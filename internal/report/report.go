@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/personal"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
@@ -515,11 +516,13 @@ func (out *Response) finish() {
 func (m *making) results(idea *model.Idea) {
 	r := m.r
 	result := func(date model.Date) Result {
-		res := Result{ID: idea.ID, Title: idea.Title, Unit: idea.Unit, Date: date}
+		// A report is published as the site is: every text masked, in
+		// every format.
+		res := Result{ID: idea.ID, Title: personal.MaskEmails(idea.Title), Unit: idea.Unit, Date: date}
 		if o := idea.Outcome; o != nil {
-			res.Effects, res.Lessons = o.Effects, o.Lessons
+			res.Effects, res.Lessons = personal.MaskEmails(o.Effects), personal.MaskEmails(o.Lessons)
 			if o.ReportedTo != nil {
-				res.ReportedTo, res.ReportedDate = o.ReportedTo.Body, o.ReportedTo.Date
+				res.ReportedTo, res.ReportedDate = personal.MaskEmails(o.ReportedTo.Body), o.ReportedTo.Date
 			}
 		}
 		return res
@@ -648,7 +651,7 @@ func (m *making) backlogOrder() {
 		if !quick {
 			o = &m.open[k]
 		}
-		r.Backlog.Items[i] = Waiting{ID: o.idea.ID, Title: o.idea.Title, Stage: model.Stages[o.stage], Since: o.since,
+		r.Backlog.Items[i] = Waiting{ID: o.idea.ID, Title: personal.MaskEmails(o.idea.Title), Stage: model.Stages[o.stage], Since: o.since,
 			Age: o.age, Overdue: o.overdue}
 	}
 }
@@ -725,7 +728,7 @@ func (r *Report) Title(id model.ID) string {
 	if i == 0 || r.ideas[i-1].ID != id {
 		return ""
 	}
-	return r.ideas[i-1].Title
+	return personal.MaskEmails(r.ideas[i-1].Title)
 }
 
 // compare sets the key figures of this period beside the previous one's.

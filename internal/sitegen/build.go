@@ -117,7 +117,9 @@ func prepare(opts Options) (*site, error) {
 	if !s.lang.Valid() {
 		s.lang = model.Swedish
 	}
-	s.base = cmp.Or(opts.BaseURL, opts.Config.BaseURL)
+	// The address every feed, ideas.json and page is built on: a web
+	// address or none, never javascript: (the check reports a bad one).
+	s.base = public.WebAddress(cmp.Or(opts.BaseURL, opts.Config.BaseURL))
 	s.github = gitHub{repo: opts.Config.Repository, branch: cmp.Or(opts.Branch, DefaultBranch), dir: opts.RepoDir}
 	if s.base != "" && !strings.HasSuffix(s.base, "/") {
 		s.base += "/"

@@ -3,11 +3,11 @@ package sitegen
 import (
 	"html/template"
 	"slices"
-	"strings"
 
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/personal"
 	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/render"
 	"github.com/idebanken/idebanken/internal/workflow"
@@ -259,7 +259,7 @@ func reconcile(v *Idea, idea *model.Idea, hist *history.History, gh gitHub, lang
 }
 
 // clean makes a text fit to publish.
-func clean(s string) string { return render.MaskEmails(s) }
+func clean(s string) string { return personal.MaskEmails(s) }
 
 // newIdea makes the published view of idea. The texts it holds for the
 // layouts are in lang: printing a field costs a page less than calling a
@@ -295,9 +295,7 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 	for _, t := range idea.Tags {
 		v.Tags = append(v.Tags, clean(t))
 	}
-	if render.SafeURL(idea.Discussion) && strings.HasPrefix(strings.ToLower(idea.Discussion), "http") {
-		v.Discussion = idea.Discussion
-	}
+	v.Discussion = public.WebAddress(idea.Discussion)
 	if s := idea.Screening; s != nil {
 		v.Screening = &Screening{Date: s.Date, By: person(s.By), Outcome: s.Outcome, Feedback: clean(s.Feedback),
 			OutcomeText: tr("site.screening." + string(s.Outcome)),

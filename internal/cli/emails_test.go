@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/idebanken/idebanken/internal/personal"
+)
+
+// plantedAddresses are e-mail addresses in the forms people and editors
+// write them, each with a local part found nowhere else, so that a trace
+// of any of them in an output is found.
+var plantedAddresses = map[string]string{
+	"title":      "gustav.titel@göteborg.se",
+	"feedback":   "anna.feedback@kommun.se",
+	"summary":    "bo.summary&#64;kommun.se",
+	"motivation": "cia.motivation&commat;kommun.se",
+	"channel":    "dan.kanal@kommun.se",
+	"effects":    "eva.effekt@xn--gteborg-90a.se",
+	"reported":   "fia.rapport@kommun.se",
+	"lessons":    "gun.lardom\\@kommun.se",
+	"tag":        "hans.tagg@kommun.se",
+	"body":       "ida.text@göteborg.se",
+	"link":       "mailto:jan.lank%40kommun.se",
+	"encoded":    "https://example.org/?to=kim.kodad%40g%C3%B6teborg.se",
+	"nfd":        "lis.nfd@go\u0308teborg.se",
+}
+
+// TestEmailsMaskedEverywhere plants addresses in every text of an
+// evaluated idea, builds the site, writes each report format, and finds
+// none of them in any file: pages, feeds, ideas.json, the search index
+// and the reports, CSV titles included.
+func TestEmailsMaskedEverywhere(t *testing.T) {
+	cfg, err := os.ReadFile("../../idebank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("../../ideas/2025/2025-003-gemensam-digital-schemalaggning-i-hemtjansten.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := plantedAddresses
+	idea := string(src)
+	for _, r := range [][2]string{
+		{"title: Gemensam digital schemaläggning i hemtjänsten", "title: Schema från " + p["title"]},
+		{"tags: [hemtjanst, schema, digitalisering]", "tags: [hemtjanst, " + p["tag"] + "]"},
+		{"discussion: https://github.com/exempelkommunen/idebanken/issues/8", "discussion: \"https://github.com/exempelkommunen/idebanken/issues/8?from=" + strings.Replace(p["tag"], "@", "%40", 1) + "\""},
+		{"feedback: \"Tack för förslaget!", "feedback: \"Tack, " + p["feedback"] + "!"},
+		{"summary: \"Använd", "summary: \"Skriv till " + p["summary"] + ". Använd"},
+		{"motivation: \"Förslaget", "motivation: \"" + p["motivation"] + " Förslaget"},
+		{"channel: \"intranätet och arbetsplatsträffar\"", "channel: \"intranätet och " + p["channel"] + "\""},
+		{"effects: \"Antalet", "effects: \"" + p["effects"] + " Antalet"},
+		{"lessons: \"Gemensamma", "lessons: \"" + strings.ReplaceAll(p["lessons"], `\`, `\\`) + " Gemensamma"}, // escaped for YAML
+		{"reported_to: {body: servicenämnden,", "reported_to: {body: \"servicenämnden, " + p["reported"] + "\","},
+		{"## Förslag\n", "## Förslag\n\nSkriv till " + p["body"] + ", [mejla](" + p["link"] + "), se [sidan](" + p["encoded"] + ") eller " + p["nfd"] + ".\n"},
+	} {
+		if !strings.Contains(idea, r[0]) {
+			t.Fatalf("the idea has no %q", r[0])
+		}
+		idea = strings.Replace(idea, r[0], r[1], 1)
+	}
+	idea = strings.Replace(idea, "related: [2026-002]\n", "", 1)
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "idebank.yaml"), string(cfg))
+	write(t, filepath.Join(dir, "ideas/2025/2025-003-schema.md"), idea)
+
+	out := filepath.Join(t.TempDir(), "site")
+	if code, stdout, stderr := runMain(t, dir, "build", "--out", out); code == ExitCannot {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+	}
+	outputs := map[string]string{}
+	err = filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(out, path)
+		outputs[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"md", "html", "csv", "json"} {
+		for _, period := range []string{"2025", "2026"} {
+			code, stdout, stderr := runMain(t, dir, "report", "--period", period, "--format", format)
+			if code != ExitOK {
+				t.Fatalf("report %s %s: exit %d\n%s", period, format, code, stderr)
+			}
+			outputs["report "+period+"."+format] = stdout
+		}
+	}
+	for _, want := range []string{"idea/2025-003/index.html", "ideas.json", "search.json", "feed.xml", "feed-implemented.xml", "report 2026.csv"} {
+		if !strings.Contains(outputs[want], "2025-003") {
+			t.Errorf("%s does not hold the idea: the test would pass on an empty output", want)
+		}
+	}
+	for name, data := range outputs {
+		if personal.HasEmail(data) {
+			t.Errorf("%s holds an e-mail address", name)
+		}
+		for field, addr := range p {
+			local := addr[:strings.IndexAny(addr, "@&\\%")]
+			local = local[strings.LastIndexAny(local, ":=")+1:]
+			if strings.Contains(data, local) {
+				t.Errorf("%s holds the address planted in %s (%s)", name, field, local)
+			}
+		}
+	}
+	if !strings.Contains(outputs["idea/2025-003/index.html"], personal.Masked) {
+		t.Error("the idea's page shows no masked address")
+	}
+}

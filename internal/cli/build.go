@@ -110,7 +110,7 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 		return cannot(opts.Stderr, lang, err)
 	}
 	fillRepository(b.Res.Config, opts.Repository)
-	err = sitegen.Build(sitegen.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir,
+	err = sitegen.Build(sitegen.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir, Today: opts.Today,
 		History: hist, RepoDir: repoDir(b.Root)})
 	if err == nil {
 		err = dir.Close()

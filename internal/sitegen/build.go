@@ -47,6 +47,9 @@ type Options struct {
 	Branch string
 	// RepoDir is the bank's folder in its git repository, "" at the top.
 	RepoDir string
+	// Today is the day of the build: a report of a period still running
+	// is made as of today. Zero: every period is taken as ended.
+	Today model.Date
 	// Views, when set, keeps the view of each idea between builds, by
 	// its *model.Idea: a build given the same idea as the last one does
 	// not render its Markdown again (serve, with check.LintCached).

@@ -42,7 +42,7 @@ func buildMemoryLimit(n int) int64 {
 
 const (
 	minMemoryLimit = 300 << 20
-	memPerIdea     = 14 << 10
+	memPerIdea     = 12 << 10
 )
 
 // buildGCPercent is the collector's GOGC during idebank build. Most of

@@ -20,6 +20,8 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 )
 
 // fakeGitHub answers like the GitHub REST API for the endpoints a test
@@ -521,5 +523,48 @@ func TestRemind(t *testing.T) {
 				t.Errorf("the edit: state %q, want %q; body %q", req.State, tt.state, req.Body)
 			}
 		})
+	}
+}
+
+// TestPRCommentHostileFileName: a file name with backticks and a mention
+// stays a code span in the comment, and mentions nobody.
+func TestPRCommentHostileFileName(t *testing.T) {
+	dir, base, _ := gitRepo(t, map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted}, map[string]string{})
+	r, _ := git.PlainOpen(dir)
+	if err := r.Storer.SetReference(plumbing.NewHashReference("refs/remotes/origin/master", base)); err != nil {
+		t.Fatal(err)
+	}
+	name := "ideas/2026/2026-002-`@mallory` <img src=x> www.evil.example #1.md"
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte("inte en idé\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gh := newFakeGitHub(t)
+	gh.on("GET", "/repos/org/repo/pulls/7", `{"number": 7, "user": {"login": "eva"}, "base": {"ref": "master"}, "head": {"sha": "h2"}}`)
+	gh.on("GET", "/repos/org/repo/pulls/7/reviews", `[]`)
+	gh.on("GET", "/repos/org/repo/issues/7/comments", `[]`)
+	gh.on("POST", "/repos/org/repo/issues/7/comments", `{"id": 99}`)
+	env, out, errOut := gh.env(dir, `{"pull_request": {"number": 7}}`)
+	if code := Main([]string{"pr-comment"}, env); code != ExitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	made := gh.made("POST", "/repos/org/repo/issues/7/comments")
+	if len(made) != 1 {
+		t.Fatalf("calls %v", gh.calls)
+	}
+	var c struct{ Body string }
+	_ = json.Unmarshal([]byte(made[0].Body), &c)
+	if !strings.Contains(c.Body, "``"+name) {
+		t.Errorf("the file name is not in a code span:\n%s", c.Body)
+	}
+	var html bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(c.Body), &html); err != nil {
+		t.Fatal(err)
+	}
+	// Outside code, no mention, reference, address or element from the name.
+	outside := regexp.MustCompile(`(?s)<code>.*?</code>`).ReplaceAllString(html.String(), "")
+	for _, bad := range []string{"@mallory", "<img", "www.evil", "#1"} {
+		if strings.Contains(outside, bad) {
+			t.Errorf("%q outside code in\n%s", bad, html.String())
+		}
 	}
 }

@@ -380,6 +380,8 @@ func (p *proposal) propose(ctx context.Context) (model.ID, *github.PullRequest, 
 		if id, err = p.takeID(ctx, parent.GetSHA()); err != nil {
 			return "", nil, err
 		}
+	} else if err := p.keepID(ctx, id, parent.GetSHA()); err != nil {
+		return "", nil, err
 	}
 	file, data, err := p.file(id)
 	if err != nil {
@@ -475,6 +477,17 @@ func (p *proposal) takeID(ctx context.Context, at string) (model.ID, error) {
 		taken = append(taken, id)
 	}
 	return "", fmt.Errorf("no free id after %d tries: %s is crowded", maxIDTries, idRefs)
+}
+
+// keepID makes sure the ref of the id that a branch proposes exists: a
+// branch that an earlier version left took no ref.
+func (p *proposal) keepID(ctx context.Context, id model.ID, at string) error {
+	_, _, err := p.repo.Client.Git.CreateRef(ctx, p.repo.Owner, p.repo.Name,
+		&github.Reference{Ref: github.String(idRefs + string(id)), Object: &github.GitObject{SHA: &at}})
+	if err != nil && !refExists(err) {
+		return err
+	}
+	return nil
 }
 
 // openIntakeIDs returns the ids that open intake pull requests propose by

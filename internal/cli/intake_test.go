@@ -231,7 +231,7 @@ func TestIntakeRefusedThenRetried(t *testing.T) {
 	if code := Main([]string{"intake", "--issue", "12", "--today", "2026-03-21"}, env); code != ExitOK {
 		t.Fatalf("retry: exit %d\n%s%s", code, out, errOut)
 	}
-	if refs := gh.made("POST", "/repos/org/repo/git/refs"); len(refs) != 0 {
+	if refs := gh.made("POST", "/repos/org/repo/git/refs"); len(refs) != 1 || refs[0].Status != 422 || !strings.Contains(refs[0].Body, "refs/idebank/ids/2026-002") {
 		t.Errorf("the retry made refs again: %v", refs)
 	}
 	if u := gh.made("PATCH", "/repos/org/repo/git/refs/heads/idebank/issue-12"); len(u) != 1 || !strings.Contains(u[0].Body, `"force":true`) {

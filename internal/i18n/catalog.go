@@ -87,7 +87,7 @@ var catalog = map[string]Text{
 	"lint.markdown-depth":       {"raden lägger citat och listor %d nivåer djupt, fler än de %d som går att visa: ta bort några > eller listtecken, eller dra in raden mindre", "the line nests quotes and lists %d levels deep, more than the %d that can be shown: remove some > or list markers, or indent the line less"},
 	"lint.markdown-openers":     {"texten har %d [ till och med den här raden, fler än de %d länkar, bilder och hakparenteser som går att visa: ta bort länkar eller hakparenteser", "the text has %d [ up to this line, more than the %d links, images and square brackets that can be shown: remove links or square brackets"},
 	"lint.section-field":        {"%s saknas: avsnittet %s måste ha det", "%s is missing: the section %s must have it"},
-	"lint.criteria":             {"utfallet %s kräver att kriterierna mission, reach och benefit är uppfyllda (met: true); inte uppfyllda: %v. Välj pause eller reject, eller ändra bedömningen", "the outcome %s needs the criteria mission, reach and benefit met (met: true); not met: %v. Choose pause or reject, or change the assessment"},
+	"lint.criteria":             {"utfallet %s kräver att kriterierna %v är uppfyllda (met: true); inte uppfyllda: %v. Välj ett annat utfall, eller ändra bedömningen", "the outcome %s needs the criteria %v met (met: true); not met: %v. Choose another outcome, or change the assessment"},
 	"lint.revisit-outcome":      {"revisit hör till utfallet pause, men utfallet är %s: ta bort revisit", "revisit belongs with the outcome pause, but the outcome is %s: remove revisit"},
 	"lint.implementer":          {"ett beslut att genomföra (approve) måste utse en genomförare: skriv decision.implementer med personens användarnamn", "a decision to approve must appoint an implementer: write decision.implementer with the person's login"},
 	"lint.person-suggest":       {"%q finns inte bland people i idebank.yaml: menade du %q?", "%q is not among the people in idebank.yaml: did you mean %q?"},
@@ -206,7 +206,7 @@ Användning:
   idebank build [--out MAPP] [--base-url URL]
       bygger den statiska webbplatsen (standard: _site/)
   idebank serve [--addr VÄRD:PORT]
-      visar webbplatsen på din dator och bygger om den när en fil ändras
+      visar webbplatsen på din dator och laddar om sidan när en fil ändras
   idebank report [--period 2026|2026-Q2|2026-05|FRÅN..TILL] [--unit ID] [--format md|html|csv|json] [--out FIL]
       skriver verksamhetsrapporten för en period
   idebank new [--kind TYP] [--title RUBRIK] [--unit ID] [--name NAMN | --anonymous]
@@ -234,7 +234,7 @@ Usage:
   idebank build [--out DIR] [--base-url URL]
       builds the static site (default: _site/)
   idebank serve [--addr HOST:PORT]
-      shows the site on your computer and rebuilds it when a file changes
+      shows the site on your computer and reloads the page when a file changes
   idebank report [--period 2026|2026-Q2|2026-05|FROM..TO] [--unit ID] [--format md|html|csv|json] [--out FILE]
       writes the activity report for a period
   idebank new [--kind KIND] [--title TITLE] [--unit ID] [--name NAME | --anonymous]
@@ -306,13 +306,13 @@ Builds the static site, with its reports, from ideas/ and idebank.yaml.
 `},
 	"cli.serve-usage": {`Användning: idebank serve [flaggor]
 
-Visar webbplatsen på din dator och bygger om den när en fil ändras.
+Visar webbplatsen på din dator. När en fil ändras kontrolleras och visas det som ändrades på nytt, och sidan du har öppen laddas om.
 
   --addr VÄRD:PORT    adressen att lyssna på (standard: localhost:8080)
   -C MAPP             kör i MAPP i stället för den aktuella mappen
 `, `Usage: idebank serve [flags]
 
-Shows the site on your computer and rebuilds it when a file changes.
+Shows the site on your computer. When a file changes, what changed is checked and shown again, and the page you have open reloads.
 
   --addr HOST:PORT    the address to listen on (default: localhost:8080)
   -C DIR              run in DIR instead of the current folder
@@ -441,6 +441,34 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.bad-lang":           {"okänt språk %q: välj sv eller en", "unknown language %q: choose sv or en"},
 	"cli.bad-today":          {"--today %q är inget datum av formen ÅÅÅÅ-MM-DD", "--today %q is not a date of the form YYYY-MM-DD"},
 	"cli.head-without-base":  {"--head kräver --base", "--head needs --base"},
+	"cli.config-unusable":    {"idebank.yaml går inte att använda som konfiguration: kör idebank check för att se felen, med rad och hur de rättas", "idebank.yaml cannot be used as a configuration: run idebank check to see the errors, with their lines and how to correct them"},
+	"cli.file-error":         {"%s: %v", "%s: %v"},
+	"cli.file-missing":       {"filen eller mappen finns inte", "the file or folder does not exist"},
+	"cli.file-permission":    {"du saknar behörighet att läsa eller skriva här: kontrollera filens rättigheter", "you lack permission to read or write here: check the file's permissions"},
+	"cli.file-full":          {"disken är full: frigör utrymme och försök igen", "the disk is full: free some space and try again"},
+	"cli.file-read-only":     {"filsystemet är skrivskyddat: kör i en mapp där du får skriva", "the file system is read-only: run in a folder you may write to"},
+	"cli.file-is-folder":     {"det är en mapp, inte en fil", "it is a folder, not a file"},
+	"cli.file-other":         {"filen går inte att läsa eller skriva", "the file cannot be read or written"},
+	"cli.object-missing":     {"objektet saknas", "the object is missing"},
+	"cli.object-damaged":     {"objektet är skadat", "the object is damaged"},
+	"cli.edit-syntax":        {"rad %d: %v", "line %d: %v"},
+	"cli.edit-wrong-stage":   {"idén är i steget %s", "the idea is at the stage %s"},
+	"cli.edit-other":         {"filen kan inte ändras automatiskt: gör ändringen för hand", "the file cannot be changed by the program: make the change by hand"},
+	"cli.github-token":       {"GITHUB_TOKEN är inte satt, så programmet kan inte tala med GitHub. I ett arbetsflöde: lägg till env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }} i steget. På din dator: export GITHUB_TOKEN=<en token från github.com/settings/tokens>", "GITHUB_TOKEN is not set, so the program cannot talk to GitHub. In a workflow: add env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }} to the step. On your computer: export GITHUB_TOKEN=<a token from github.com/settings/tokens>"},
+	"cli.github-repository":  {"GITHUB_REPOSITORY ska vara ägare/namn, till exempel exempelkommunen/idebanken, men är %q. GitHub Actions sätter den själv; på din dator: export GITHUB_REPOSITORY=ägare/namn", "GITHUB_REPOSITORY must be owner/name, for example exempelkommunen/idebanken, but is %q. GitHub Actions sets it itself; on your computer: export GITHUB_REPOSITORY=owner/name"},
+	"cli.github-api-url":     {"GITHUB_API_URL %q är ingen webbadress: ta bort variabeln, eller skriv hela adressen till API:t, med https://", "GITHUB_API_URL %q is not a web address: remove the variable, or write the API's whole address, with https://"},
+	"cli.github-event":       {"händelsen i %s (GITHUB_EVENT_PATH) går inte att läsa som JSON: kör kommandot i GitHub Actions, eller ange numret med en flagga", "the event in %s (GITHUB_EVENT_PATH) cannot be read as JSON: run the command in GitHub Actions, or give the number with a flag"},
+	"cli.github-401":         {"GitHub godtar inte GITHUB_TOKEN (%s): den är fel eller har gått ut. Skapa en ny token", "GitHub does not accept GITHUB_TOKEN (%s): it is wrong or has expired. Make a new token"},
+	"cli.github-403":         {"GITHUB_TOKEN saknar behörighet för %s: ge arbetsflödet de permissions som docs/github-setup.md anger", "GITHUB_TOKEN lacks the permission for %s: give the workflow the permissions docs/github-setup.md names"},
+	"cli.github-404":         {"GitHub hittar inte %s: kontrollera GITHUB_REPOSITORY och numret, och att GITHUB_TOKEN får se repot", "GitHub does not find %s: check GITHUB_REPOSITORY and the number, and that GITHUB_TOKEN may see the repository"},
+	"cli.github-status":      {"GitHub svarade med fel %d på %s: försök igen om en stund", "GitHub answered with error %d to %s: try again in a while"},
+	"cli.github-rate-limit":  {"GitHub tar inte emot fler anrop just nu (gränsen för anrop är nådd): försök igen om en stund", "GitHub takes no more requests just now (the rate limit is reached): try again in a while"},
+	"cli.github-unreachable": {"GitHub gick inte att nå på %s: kontrollera nätverket och GITHUB_API_URL", "GitHub could not be reached at %s: check the network and GITHUB_API_URL"},
+	"cli.theme-rows":         {"temat i site/ skriver tabellrader på ett sätt som inte går: skriv dem som de är, i innehållet i ett element: {{rows root .Ideas}}", "the theme in site/ prints the rows of a table in a way that cannot work: print them as they are, in the content of an element: {{rows root .Ideas}}"},
+	"cli.theme-unreadable":   {"temat: %s går inte att läsa", "the theme: %s cannot be read"},
+	"cli.theme-nul":          {"temat: %s innehåller ett NUL-tecken: spara mallen som vanlig text", "the theme: %s holds a NUL character: save the layout as plain text"},
+	"cli.theme-template":     {"temat i site/layouts går inte att använda; mallmotorn säger: %s. Rätta mallen på den raden, eller ta bort site/layouts för att använda det inbyggda temat", "the theme in site/layouts cannot be used; the template engine says: %s. Correct the layout on that line, or remove site/layouts to use the built-in theme"},
+	"cli.theme-no-layout":    {"temat saknar mallen %s: lägg till den, eller ta bort site/layouts för att använda det inbyggda temat", "the theme lacks the layout %s: add it, or remove site/layouts to use the built-in theme"},
 	"cli.cannot":             {"kan inte köra: %s", "cannot run: %s"},
 	"cli.check-summary":      {"Kontrollerat: %v; %v, %v", "Checked: %v; %v, %v"},
 	"cli.ideas.one":          {"%d idé", "%d idea"},

@@ -24,17 +24,17 @@ func TestEveryFieldHasEditRules(t *testing.T) {
 		}
 	}
 	for _, f := range fields {
-		if !slices.Contains(workflow.EditFields, f) {
+		if !slices.Contains(workflow.Default.EditFields(), f) {
 			t.Errorf("workflow.Edits has no rule for %s", f)
 			continue
 		}
 		for _, p := range workflow.Phases {
-			if len(workflow.EditRules(f, p)) == 0 {
+			if len(workflow.Default.EditRules(f, p)) == 0 {
 				t.Errorf("workflow.Edits leaves %s with no rule in the phase %s", f, p)
 			}
 		}
 	}
-	for _, f := range workflow.EditFields {
+	for _, f := range workflow.Default.EditFields() {
 		if !slices.Contains(fields, f) {
 			t.Errorf("workflow.Edits has a rule for %s, which is no field of an idea file", f)
 		}
@@ -54,7 +54,7 @@ func TestFieldValueSeesEveryField(t *testing.T) {
 		Implementation: &model.Implementation{Started: d, Completed: d, Communicated: &model.Communication{By: "a"}},
 	}
 	empty := &model.Idea{}
-	for _, f := range workflow.EditFields {
+	for _, f := range workflow.Default.EditFields() {
 		if reflect.DeepEqual(fieldValue(full, f), fieldValue(empty, f)) {
 			t.Errorf("fieldValue does not tell %s set from not set", f)
 		}

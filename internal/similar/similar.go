@@ -63,7 +63,7 @@ const MinScore = 0.08
 // there costs little in quality and bounds the cost of a bank of any size
 // (term-at-a-time evaluation with a quit rule, as in Moffat and Zobel's
 // "Self-indexing inverted files for fast text retrieval").
-const Budget = 2000
+const Budget = 1500
 
 // Index holds the weighted terms of every idea, by term and by idea.
 type Index struct {

@@ -1,6 +1,11 @@
 package workflow
 
-import "github.com/idebanken/idebanken/internal/model"
+import (
+	"slices"
+	"strings"
+
+	"github.com/idebanken/idebanken/internal/model"
+)
 
 // Phase is where an idea is in the process, as far as what may be edited
 // in its file: its stage before the change.
@@ -19,27 +24,25 @@ const (
 // Phases lists every valid Phase, in the order of the process.
 var Phases = []Phase{PhaseOpen, PhaseActive, PhaseFinal}
 
-// PhaseOf returns the phase of stage s, from the table: the stage of the
-// step that adds a new file is open, the final stages are final.
-func PhaseOf(s model.Stage) Phase {
+// PhaseOf returns the phase of stage s in the process: a stage that the
+// step of a new file leads to is open, a final stage final.
+func (f *Flow) PhaseOf(s model.Stage) Phase {
 	switch {
-	case s.Final():
+	case f.Final(s):
 		return PhaseFinal
-	case s == startStage:
+	case f.startsAt(s):
 		return PhaseOpen
 	}
 	return PhaseActive
 }
 
-// startStage is the stage the table's step for a new file leads to.
-var startStage = func() model.Stage {
-	for _, r := range Rows {
-		if r.From == nil {
-			return r.To
-		}
-	}
-	return model.StageSubmitted
-}()
+// PhaseOf is Default.PhaseOf.
+func PhaseOf(s model.Stage) Phase { return Default.PhaseOf(s) }
+
+func (f *Flow) startsAt(s model.Stage) bool {
+	_, ok := f.Lookup("", s)
+	return ok
+}
 
 // Signers stands, in an EditRule, for those who may sign the section the
 // rule is about, as the idea's path through the process says.
@@ -132,9 +135,9 @@ var Edits = []EditRule{
 	{Field: "withdrawn", Phases: inFinal, By: byAdminOnly},
 }
 
-// EditFields lists the fields Edits has rules for, in the order of the
+// editFields lists the fields Edits has rules for, in the order of the
 // file.
-var EditFields = func() []string {
+var editFields = func() []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, r := range Edits {
@@ -146,8 +149,48 @@ var EditFields = func() []string {
 	return out
 }()
 
-// EditRules returns the rules for field in phase.
-func EditRules(field string, p Phase) []EditRule {
+// EditFields returns every field of an idea file that the edit policy
+// judges: those of Edits, then each section of the process that Edits
+// does not name, and its signed groups.
+func (f *Flow) EditFields() []string {
+	out := slices.Clone(editFields)
+	for _, s := range f.Process.Sections {
+		// A section judged by its parts (implementation) is not judged
+		// whole as well.
+		parts := slices.ContainsFunc(editFields, func(e string) bool { return strings.HasPrefix(e, s.ID+".") })
+		if !parts && !slices.Contains(out, s.ID) {
+			out = append(out, s.ID)
+		}
+	}
+	for _, s := range f.Signed() {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// EditRules returns the rules for field in phase: those of Edits, or for a
+// section of the process's own, that its signers (or, for one without a
+// "by", those who handle ideas) may rewrite it until the idea is final, and
+// an admin after.
+func (f *Flow) EditRules(field string, p Phase) []EditRule {
+	if slices.Contains(editFields, field) {
+		return editRules(field, p)
+	}
+	by := byHandlers
+	if slices.Contains(f.Signed(), field) {
+		by = bySigners
+	}
+	switch p {
+	case PhaseFinal:
+		return []EditRule{{Field: field, Phases: inFinal, By: byAdminOnly}}
+	default:
+		return []EditRule{{Field: field, Phases: inNotFinal, By: by}}
+	}
+}
+
+func editRules(field string, p Phase) []EditRule {
 	var out []EditRule
 	for _, r := range Edits {
 		if r.Field != field {

@@ -394,6 +394,7 @@ When the repository's settings refuse to open the pull request, intake explains 
 	"cli.intake-proposed": {"ärende #%d är redan föreslaget i pull request #%d", "issue #%d is already proposed in pull request #%d"},
 	"cli.intake-no-title": {"ärendet saknar rubrik: skriv en kort rubrik som säger vad idén handlar om", "the issue has no title: write a short title that says what the idea is about"},
 	"cli.intake-asked":    {"ärende #%d: idégivaren ombeds rätta %d saker", "issue #%d: the submitter is asked to put %d things right"},
+	"cli.intake-no-id":    {"inget ledigt id efter %d försök: andra ärenden tar id:n samtidigt under %s. Kör intake igen om en stund", "no free id after %d tries: other issues take ids at the same time under %s. Run intake again in a while"},
 	"cli.intake-done":     {"ärende #%d är registrerat som %s i pull request #%d", "issue #%d is registered as %s in pull request #%d"},
 	"cli.forget-usage": {`Användning: idebank forget --name NAMN [--login LOGIN] [--dry-run]
 
@@ -484,6 +485,8 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.warnings.other":     {"%d varningar", "%d warnings"},
 	"cli.no-dir":             {"mappen %s finns inte", "the folder %s does not exist"},
 	"cli.flag-unknown":       {"okänd flagga %s", "unknown flag %s"},
+	"cli.flag-bad-value":     {"flaggan %s kan inte ha värdet %q: den tar ett heltal, till exempel 42", "the flag %s cannot take the value %q: it takes a whole number, for example 42"},
+	"cli.flag-bad-bool":      {"flaggan %s kan inte ha värdet %q: skriv bara flaggan, eller =true eller =false", "the flag %s cannot take the value %q: write the flag alone, or =true or =false"},
 	"cli.flag-value":         {"flaggan %s behöver ett värde", "the flag %s needs a value"},
 	"cli.not-git":            {"%s ligger inte i ett git-repo; --base kräver ett", "%s is not in a git repository; --base needs one"},
 	"cli.unreadable-object":  {"%s i revisionen %q går inte att läsa ur git-repot (%v): kontrollen stannar hellre än att kontrollera mot mindre än revisionen innehåller. Hämta repot på nytt, eller kör git fsck för att se vad som är skadat", "%s at the revision %q cannot be read from the git repository (%v): the check stops rather than check against less than the revision holds. Fetch the repository again, or run git fsck to see what is damaged"},

@@ -195,7 +195,7 @@ func buildSite(repo, out string) error {
 	}
 	env.lang = res.Config.Language
 	mem := sitegen.NewMemory()
-	err = sitegen.Build(sitegen.Options{Config: res.Config, Ideas: res.Ideas, BaseURL: "https://example.org" + subPath, Theme: theme.FS, Out: mem})
+	err = sitegen.Build(sitegen.Options{Config: res.Config, Ideas: res.Ideas, BaseURL: "https://example.org" + subPath, Theme: theme.FS, Out: mem, Today: today})
 	if err != nil {
 		return err
 	}
@@ -351,7 +351,7 @@ type viewport struct {
 }
 
 var (
-	desktop = viewport{"desktop", 1280, 900, false}
+	desktop = viewport{"desktop", 1366, 900, false}
 	phone   = viewport{"phone", 390, 844, true}
 	narrow  = viewport{"narrow", 320, 640, true} // WCAG 1.4.10: 1280 px at 400 %
 )
@@ -1052,8 +1052,9 @@ func TestScreenshots(t *testing.T) {
 	t.Logf("screenshots in %s", dir)
 }
 
-// mainLine is the default process's main line, as the start page shows it.
+// mainLine is the default process's main line and quick line, as the
+// start page shows them.
 func mainLine() []model.Stage {
-	main, _ := workflow.Default.MainLine()
-	return main
+	main, quick, _ := workflow.Default.MainLine()
+	return append(main, quick...)
 }

@@ -21,7 +21,9 @@ type StageCount struct {
 type Home struct {
 	Total       int
 	Flow        []StageCount
+	Quick       []StageCount
 	Side        []StageCount
+	Submit      Submit
 	Submitted   []*Idea
 	Decided     []*Idea
 	Implemented []*Idea
@@ -32,6 +34,8 @@ type List struct {
 	Heading string // a label, already in the page's language
 	Intro   string // a catalogue key, or ""
 	Ideas   []*Idea
+	// Submit, on a unit's page, invites ideas for the unit; nil elsewhere.
+	Submit *Submit
 	// Total is how many ideas the whole list holds, on every page.
 	Total int
 	// Key says which records of lists.json make the whole list, for the
@@ -161,8 +165,10 @@ type Waiting struct {
 type WaitGroup struct {
 	Stage  model.Stage
 	Actors []workflow.Actor
-	Items  []WaitItem // on the page of every stage, the first WaitPreview
-	Total  int        // how many wait at the stage
+	// Next says what the next step is, as people read it.
+	Next  string
+	Items []WaitItem // on the page of every stage, the first WaitPreview
+	Total int        // how many wait at the stage
 	// More links the pages of all that waits at the stage, from the page
 	// of every stage, when Items are not all; "" otherwise.
 	More string
@@ -185,6 +191,7 @@ type Process struct {
 	Stages   []model.Stage
 	Roles    []model.Role
 	Criteria []string
+	Submit   Submit
 }
 
 // ProcessRow is one row of the workflow table.
@@ -223,10 +230,11 @@ func (s *site) plan() {
 		}
 		s.addList("stages/"+string(st)+"/", "browse", label, s.t(desc), List{Heading: label, Intro: desc, Ideas: ideas, Key: "stage:" + string(st)})
 	}
-	for _, u := range s.cfg.Units {
+	for i, u := range s.cfg.Units {
 		ideas := byUnit[u.ID]
 		br.Units = append(br.Units, UnitCount{u.ID, clean(u.Name), len(ideas)})
-		s.addList("units/"+u.ID+"/", "browse", clean(u.Name), "", List{Heading: clean(u.Name), Ideas: ideas, Key: "unit:" + u.ID})
+		sub := s.submit(&s.cfg.Units[i])
+		s.addList("units/"+u.ID+"/", "browse", clean(u.Name), "", List{Heading: clean(u.Name), Ideas: ideas, Key: "unit:" + u.ID, Submit: &sub})
 	}
 	for _, k := range model.Kinds {
 		ideas := byKind[k]
@@ -240,10 +248,12 @@ func (s *site) plan() {
 	}
 	add(page{Path: "browse/index.html", Layout: "browse", Section: "browse", Title: s.t("site.nav.browse"), Data: br})
 	s.addWaiting()
-	add(page{Path: "process/index.html", Layout: "process", Section: "process", Title: s.t("site.nav.process"), Data: process()})
+	proc := process(s.cfg)
+	proc.Submit = s.submit(nil)
+	add(page{Path: "process/index.html", Layout: "process", Section: "process", Title: s.t("site.nav.process"), Data: proc})
 	s.jobs = append(s.jobs, s.reportJobs(s.renderPage)...)
 	add(page{Path: "search/index.html", Layout: "search", Section: "search", Title: s.t("site.nav.search")})
-	add(page{Path: "accessibility/index.html", Layout: "accessibility", Title: s.t("site.accessibility")})
+	add(page{Path: "accessibility/index.html", Layout: "accessibility", Title: s.t("site.accessibility"), Data: s.statement()})
 	add(page{Path: "404.html", Layout: "notfound", Title: s.t("site.notfound"), NoIndex: true, AbsRoot: true})
 	// The idea pages last: they are written in this order, and the many
 	// small ones end the build evenly on every core (see write).
@@ -255,7 +265,20 @@ func (s *site) plan() {
 
 // t returns the text of key, stages, roles, criteria and sections named as
 // the bank's process names them.
-func (s *site) t(key string) string { return i18n.Label(s.lang, proc(s.cfg), key) }
+// A stage or role of the bank's own has no description of v1's: it gets
+// the general one.
+func (s *site) t(key string) string {
+	for prefix, general := range ownDesc {
+		if strings.HasPrefix(key, prefix) && !i18n.Has(key) {
+			return i18n.T(s.lang, general)
+		}
+	}
+	return i18n.Label(s.lang, proc(s.cfg), key)
+}
+
+// ownDesc gives, for the keys that describe a stage or a role of v1, the
+// description of one of the bank's own.
+var ownDesc = map[string]string{"site.stage-desc.": "site.stage-desc-own", "site.role-desc.": "site.role-desc-own"}
 
 func (s *site) filter(keep func(*Idea) bool) []*Idea {
 	var out []*Idea
@@ -273,13 +296,17 @@ func (s *site) home() Home {
 	for _, v := range s.ideas {
 		count[v.Stage]++
 	}
-	main, side := workflow.Of(s.cfg).MainLine()
+	main, quick, side := workflow.Of(s.cfg).MainLine()
 	for _, st := range main {
 		h.Flow = append(h.Flow, StageCount{st, count[st]})
+	}
+	for _, st := range quick {
+		h.Quick = append(h.Quick, StageCount{st, count[st]})
 	}
 	for _, st := range side {
 		h.Side = append(h.Side, StageCount{st, count[st]})
 	}
+	h.Submit = s.submit(nil)
 	const recent = 6
 	h.Submitted = first(s.ideas, recent)
 	h.Decided = s.latest(recent, func(v *Idea) model.Date {
@@ -311,11 +338,19 @@ func (s *site) latest(n int, date func(*Idea) model.Date) []*Idea {
 
 func (s *site) waiting() Waiting {
 	w := Waiting{FeedbackDays: s.cfg.FeedbackDays}
-	for _, st := range model.Stages {
-		if st.Final() {
+	flow := workflow.Of(s.cfg)
+	for _, st := range flow.Stages() {
+		if flow.Final(st) {
 			continue
 		}
-		g := WaitGroup{Stage: st, Actors: waitsFor(st)}
+		g := WaitGroup{Stage: st, Actors: waitsFor(flow, st), Next: s.t("site.next." + string(st))}
+		if !i18n.Has("site.next." + string(st)) { // a stage of the bank's own
+			var onward i18n.Or
+			for _, to := range flow.Next(st) {
+				onward = append(onward, s.t("stage."+string(to)))
+			}
+			g.Next = i18n.Render(s.lang, i18n.M("site.next-step-own", onward))
+		}
 		for _, v := range s.ideas {
 			if v.Stage != st {
 				continue
@@ -369,9 +404,13 @@ func (s *site) addWaiting() {
 	s.pages = append(s.pages, page{Path: "waiting/index.html", Layout: "waiting", Section: "waiting", Title: title, Data: preview})
 }
 
-func process() Process {
-	p := Process{Stages: model.Stages, Roles: model.Roles, Criteria: []string{"mission", "reach", "benefit", "value"}}
-	for _, r := range workflow.Rows {
+func process(cfg *model.Config) Process {
+	flow := workflow.Of(cfg)
+	p := Process{Stages: flow.Stages(), Roles: flow.Process.RoleIDs()}
+	for _, c := range flow.Process.Criteria {
+		p.Criteria = append(p.Criteria, c.ID)
+	}
+	for _, r := range flow.Rows {
 		p.Rows = append(p.Rows, ProcessRow{r.From, r.To, r.Actors, r.Requires})
 	}
 	return p

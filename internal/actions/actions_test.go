@@ -447,3 +447,59 @@ func TestDependabot(t *testing.T) {
 		}
 	}
 }
+
+// docs/github-setup.md names the test that holds each measure: every test
+// and script it names exists, so the page says nothing that no test holds.
+func TestSetupGuideNamesRealTests(t *testing.T) {
+	guide, err := os.ReadFile(filepath.Join(root, "docs", "github-setup.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tests strings.Builder
+	scripts := map[string]bool{}
+	err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "node_modules" || d.Name() == ".git") {
+			return filepath.SkipDir
+		}
+		switch {
+		case strings.HasSuffix(p, "_test.go"):
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			tests.Write(data)
+		case strings.HasSuffix(p, ".txtar"):
+			scripts[d.Name()] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := regexp.MustCompile("`(Test\\w+)`").FindAllStringSubmatch(string(guide), -1)
+	if len(named) < 10 {
+		t.Fatalf("the guide names %d tests; the table of measures is gone?", len(named))
+	}
+	for _, m := range named {
+		if !strings.Contains(tests.String(), "func "+m[1]+"(") {
+			t.Errorf("docs/github-setup.md names %s, which is no test", m[1])
+		}
+	}
+	for _, m := range regexp.MustCompile("`([\\w-]+\\.txtar)`").FindAllStringSubmatch(string(guide), -1) {
+		if !scripts[m[1]] {
+			t.Errorf("docs/github-setup.md names %s, which is no test script", m[1])
+		}
+	}
+	for _, m := range regexp.MustCompile("`([\\w-]+)\\*[^`]*` i[n]? `internal/check/testdata/change`").FindAllStringSubmatch(string(guide), -1) {
+		ok := false
+		for s := range scripts {
+			ok = ok || strings.HasPrefix(s, m[1])
+		}
+		if !ok {
+			t.Errorf("docs/github-setup.md names %s*, but no case starts so", m[1])
+		}
+	}
+}

@@ -60,7 +60,7 @@ func LintCached(snap *snapshot.Snapshot, today model.Date, c *Cache) *Result {
 			return
 		}
 		var out diag.List
-		idea := parseFile(f, &out)
+		idea := parseFile(f, c.cfg.Process, &out)
 		if idea != nil {
 			l := &ideaLinter{cfg: c.cfg, today: today, idea: idea, out: &out}
 			l.lint()

@@ -43,7 +43,7 @@ type fileChange struct {
 // against the workflow. Problems in files the change does not touch are
 // warnings: nobody is blocked by someone else's file.
 func CheckChange(c Change) *Result {
-	changes, touched := diff(c.Base, c.Head)
+	changes, touched := diff(c.Base, c.Head, processOf(c.Base), processOf(c.Head))
 	res := lint(c.Head, c.Today, stagesBefore(changes))
 	if res.Config == nil {
 		return res
@@ -64,7 +64,9 @@ func CheckChange(c Change) *Result {
 	if configChanged {
 		configChange(c, auth, &out)
 	}
-	ck := &changeChecker{cfg: res.Config, out: &out, auth: auth, actor: c.Actor}
+	// The steps are the base's, as the roles are: a change cannot open a
+	// way through the process for itself.
+	ck := &changeChecker{cfg: res.Config, flow: workflow.Of(auth.cfg), out: &out, auth: auth, actor: c.Actor}
 	for _, ch := range changes {
 		if ch.headPath != "" {
 			ch.head = heads[ch.headPath]
@@ -129,7 +131,7 @@ func sameFile(a, b *snapshot.File) bool {
 
 // diff pairs the idea files of base and head. A file deleted at one path and
 // added at another with the same id is a rename.
-func diff(base, head *snapshot.Snapshot) ([]fileChange, map[string]bool) {
+func diff(base, head *snapshot.Snapshot, baseProc, headProc *model.Process) ([]fileChange, map[string]bool) {
 	touched := make(map[string]bool)
 	var changes []fileChange
 	var added []fileChange
@@ -143,12 +145,12 @@ func diff(base, head *snapshot.Snapshot) ([]fileChange, map[string]bool) {
 		ch := fileChange{headPath: h.Path, basePath: h.Path}
 		if b == nil {
 			ch.basePath = ""
-			ch.head = parseQuiet(h)
+			ch.head = parseQuiet(h, headProc)
 			added = append(added, ch)
 			continue
 		}
-		ch.base, ch.baseData = parseQuiet(b), b.Data
-		ch.head = parseQuiet(h)
+		ch.base, ch.baseData = parseQuiet(b, baseProc), b.Data
+		ch.head = parseQuiet(h, headProc)
 		changes = append(changes, ch)
 	}
 	deleted := make(map[model.ID]int) // id → index in changes
@@ -157,7 +159,7 @@ func diff(base, head *snapshot.Snapshot) ([]fileChange, map[string]bool) {
 		if head.Idea(b.Path) != nil {
 			continue
 		}
-		ch := fileChange{basePath: b.Path, base: parseQuiet(b), baseData: b.Data}
+		ch := fileChange{basePath: b.Path, base: parseQuiet(b, baseProc), baseData: b.Data}
 		if ch.base != nil && ch.base.ID != "" {
 			deleted[ch.base.ID] = len(changes)
 		}
@@ -178,16 +180,26 @@ func diff(base, head *snapshot.Snapshot) ([]fileChange, map[string]bool) {
 
 // parseQuiet parses a file whose problems are reported elsewhere, or not at
 // all: the state before a change.
-func parseQuiet(f *snapshot.File) *model.Idea {
+func parseQuiet(f *snapshot.File, proc *model.Process) *model.Idea {
 	if f.Symlink || f.Data == nil || !strings.HasSuffix(f.Path, ".md") {
 		return nil
 	}
 	var discard diag.List
-	return ideafile.Parse(f.Path, f.Data, &discard)
+	return ideafile.ParseFor(proc, f.Path, f.Data, &discard)
+}
+
+// processOf returns the process of s's configuration: the default when it
+// has none that can be read, as the lint of s then reports.
+func processOf(s *snapshot.Snapshot) *model.Process {
+	if cfg := parseConfigQuiet(s); cfg != nil {
+		return cfg.Process
+	}
+	return nil
 }
 
 type changeChecker struct {
-	cfg   *model.Config // the head's: what the files are checked against
+	cfg   *model.Config  // the head's: what the files are checked against
+	flow  *workflow.Flow // the base's process: which steps there are
 	out   *diag.List
 	auth  *authority // the base's: who may make the change
 	actor string     // who proposes the change, "" when not known
@@ -213,7 +225,7 @@ func (c *changeChecker) added(ch fileChange) {
 	if idea == nil {
 		return
 	}
-	if idea.Stage != "" && idea.Stage != model.StageSubmitted {
+	if idea.Stage != "" && idea.Stage != c.flow.Process.Start() {
 		c.errorf(idea, "stage", diag.RuleNewStage, "change.new-stage", string(idea.Stage))
 	}
 	// The login of a new idea's submitter may withdraw it later: only the
@@ -245,18 +257,18 @@ func (c *changeChecker) modified(ch fileChange) {
 		return // what cannot be read now is reported by lint
 	}
 	c.immutable(base, head)
-	if base.Stage == head.Stage || !head.Stage.Valid() || !base.Stage.Valid() {
+	if base.Stage == head.Stage || !c.flow.Process.HasStage(head.Stage) || !c.flow.Process.HasStage(base.Stage) {
 		c.edits(base, head, nil)
 		return
 	}
-	if base.Stage.Final() {
+	if c.flow.Final(base.Stage) {
 		c.errorf(head, "stage", diag.RuleTransition, "change.final", string(base.Stage), string(head.Stage))
 		return
 	}
-	t, ok := workflow.Lookup(base.Stage, head.Stage)
+	t, ok := c.flow.Lookup(base.Stage, head.Stage)
 	if !ok {
 		// The refused step says all there is to say about its sections.
-		next := workflow.Next(base.Stage)
+		next := c.flow.Next(base.Stage)
 		c.errorf(head, "stage", diag.RuleTransition, "change.transition", string(base.Stage), string(head.Stage), i18n.List(toAny(next)))
 		return
 	}
@@ -336,11 +348,11 @@ func (c *changeChecker) edits(base, head *model.Idea, step *workflow.Transition)
 			byStep[r.Section] = true
 		}
 	}
-	for _, sec := range signedSections {
-		if byStep[sec] || !workflow.Present(head, sec) || reflect.DeepEqual(sectionValue(base, sec), sectionValue(head, sec)) {
+	for _, sec := range c.flow.Signed() {
+		if byStep[sec] || !head.Has(sec) || reflect.DeepEqual(base.Part(sec), head.Part(sec)) {
 			continue
 		}
-		c.require(base, head, sec, signersFor(head, sec), head.Unit)
+		c.require(base, head, sec, signersFor(c.flow, head, sec), head.Unit)
 	}
 	if base.Unit != head.Unit && base.Unit != "" {
 		c.require(base, head, "unit", screenerActors, base.Unit)
@@ -364,26 +376,4 @@ func (c *changeChecker) require(base, head *model.Idea, field string, actors []w
 	}
 	c.errorf(head, field, diag.RulePermission, "change.edit-permission",
 		field, actorList(actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))), c.auth.authorList(), c.auth.approverList())
-}
-
-// sectionValue returns the content of a signed section, for comparing.
-func sectionValue(idea *model.Idea, sec string) any {
-	switch sec {
-	case "screening":
-		return idea.Screening
-	case "proposal":
-		return idea.Proposal
-	case "decision":
-		return idea.Decision
-	case "plan":
-		return idea.Plan
-	case "implementation.communicated":
-		if idea.Implementation != nil {
-			return idea.Implementation.Communicated
-		}
-		return nil
-	case "outcome":
-		return idea.Outcome
-	}
-	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/parallel"
 	"github.com/idebanken/idebanken/internal/snapshot"
+	"github.com/idebanken/idebanken/internal/workflow"
 )
 
 // Result is what checking found.
@@ -54,7 +55,8 @@ func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage
 	}
 	res.Diags = append(res.Diags, cfgDiags.Items()...)
 
-	ideas, perFile := parseIdeas(snap)
+	flow := workflow.Of(res.Config)
+	ideas, perFile := parseIdeas(snap, res.Config.Process)
 	res.Files = len(snap.Ideas)
 	byID := make(map[model.ID][]*model.Idea)
 	for _, idea := range ideas {
@@ -67,7 +69,7 @@ func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage
 		if idea == nil {
 			return
 		}
-		l := &ideaLinter{cfg: res.Config, today: today, idea: idea, out: &perFile[i]}
+		l := &ideaLinter{cfg: res.Config, flow: flow, today: today, idea: idea, out: &perFile[i]}
 		if st, ok := from[idea.Path]; ok {
 			l.from = &st
 		}
@@ -107,18 +109,18 @@ func parseConfig(f *snapshot.File, diags *diag.List) *model.Config {
 
 // parseIdeas parses every file under ideas/, on all cores. Files that are
 // not idea files at all get their diagnostic and a nil idea.
-func parseIdeas(snap *snapshot.Snapshot) ([]*model.Idea, []diag.List) {
+func parseIdeas(snap *snapshot.Snapshot, proc *model.Process) ([]*model.Idea, []diag.List) {
 	ideas := make([]*model.Idea, len(snap.Ideas))
 	lists := make([]diag.List, len(snap.Ideas))
 	parallel.For(len(snap.Ideas), func(i int) {
-		ideas[i] = parseFile(&snap.Ideas[i], &lists[i])
+		ideas[i] = parseFile(&snap.Ideas[i], proc, &lists[i])
 	})
 	return ideas, lists
 }
 
 // parseFile parses one file under ideas/, or reports why it is no idea
 // file and returns nil.
-func parseFile(f *snapshot.File, out *diag.List) *model.Idea {
+func parseFile(f *snapshot.File, proc *model.Process, out *diag.List) *model.Idea {
 	switch {
 	case f.Symlink:
 		out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.symlink")
@@ -127,7 +129,7 @@ func parseFile(f *snapshot.File, out *diag.List) *model.Idea {
 	case f.Data == nil && f.Size > 0:
 		out.Errorf(f.Path, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, ideafile.MaxSize/1024)
 	default:
-		return ideafile.Parse(f.Path, f.Data, out)
+		return ideafile.ParseFor(proc, f.Path, f.Data, out)
 	}
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/snapshot"
-	"github.com/idebanken/idebanken/internal/workflow"
 )
 
 // TestRepositoryContent keeps the shipped example municipality valid, and
@@ -33,7 +32,7 @@ func TestRepositoryContent(t *testing.T) {
 		stages[idea.Stage] = true
 		kinds[idea.Kind] = true
 		anonymous = anonymous || idea.Submitter.Anonymous
-		if idea.Screening != nil && idea.Screening.Outcome == model.ScreenQuickWin && workflow.Present(idea, "implementation.started") {
+		if idea.Screening != nil && idea.Screening.Outcome == model.ScreenQuickWin && idea.Has("implementation.started") {
 			quickWin = true
 		}
 	}

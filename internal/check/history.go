@@ -12,7 +12,8 @@ import (
 // and warns where they disagree: a change of stage that is not a step of
 // the process (made past the check), or a step the file dates after the
 // day it was merged.
-func History(ideas []*model.Idea, hist *history.History) []diag.Diagnostic {
+func History(cfg *model.Config, ideas []*model.Idea, hist *history.History) []diag.Diagnostic {
+	flow := workflow.Of(cfg)
 	var out diag.List
 	for _, idea := range ideas {
 		for _, st := range hist.Steps[idea.ID] {
@@ -21,7 +22,7 @@ func History(ideas []*model.Idea, hist *history.History) []diag.Diagnostic {
 			short := public.Commit(idea, st.Commit)
 			merged := model.DateOf(st.When)
 			if st.From != "" {
-				t, ok := workflow.Lookup(st.From, st.To)
+				t, ok := flow.Lookup(st.From, st.To)
 				if !ok {
 					if short == "" {
 						out.Warnf(idea.Path, idea.Fields.Lookup("stage"), diag.RuleHistoryStep, "history.step-anonymous",
@@ -33,8 +34,8 @@ func History(ideas []*model.Idea, hist *history.History) []diag.Diagnostic {
 					continue
 				}
 				for _, r := range t.Requires {
-					for _, f := range requirementDates[r.Section] {
-						if d := dateOf(idea, f); !d.IsZero() && d.After(merged) && idea.Stage == st.To {
+					for _, f := range flow.RequirementDates(r.Section) {
+						if d := idea.Value(f).Date; !d.IsZero() && d.After(merged) && idea.Stage == st.To {
 							if short == "" {
 								out.Warnf(idea.Path, idea.Fields.Lookup(f), diag.RuleHistoryDate, "history.date-anonymous",
 									f, d.String(), merged.String())

@@ -32,7 +32,7 @@ func TestHistory(t *testing.T) {
 			for i := range tt.steps {
 				tt.steps[i].ID, tt.steps[i].Commit = "2026-001", "0123456789abcdef"
 			}
-			ds := History([]*model.Idea{idea}, &history.History{Steps: map[model.ID][]history.Step{"2026-001": tt.steps}})
+			ds := History(nil, []*model.Idea{idea}, &history.History{Steps: map[model.ID][]history.Step{"2026-001": tt.steps}})
 			var got []string
 			for _, d := range ds {
 				if d.Severity != diag.Warning {

@@ -17,16 +17,17 @@ import (
 )
 
 // MaxTitle is the longest title, in characters.
-const MaxTitle = 120
+const MaxTitle = model.MaxTitle
 
 // MaxTag is the longest tag, in characters.
-const MaxTag = 40
+const MaxTag = model.MaxTag
 
 var filePattern = regexp.MustCompile(`^ideas/([0-9]{4})/([0-9]{4}-[0-9]{3,})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
 
 // ideaLinter checks one idea against the configuration and the process.
 type ideaLinter struct {
 	cfg   *model.Config
+	flow  *workflow.Flow
 	today model.Date
 	idea  *model.Idea
 	out   *diag.List
@@ -61,6 +62,9 @@ func (l *ideaLinter) warnf(field string, rule diag.Rule, key string, args ...any
 }
 
 func (l *ideaLinter) lint() {
+	if l.flow == nil {
+		l.flow = workflow.Of(l.cfg)
+	}
 	idea := l.idea
 	l.required()
 	l.fileName()
@@ -96,11 +100,11 @@ func (l *ideaLinter) lint() {
 	}
 	l.sections()
 	l.dates()
-	if idea.Stage.Valid() {
+	if l.flow.Process.HasStage(idea.Stage) {
 		l.process()
 	}
 	l.reminders()
-	personalData(idea, l.out)
+	personalData(l.flow, idea, l.out)
 }
 
 // limitKeys holds the message of each bound of rendering.Limits.
@@ -222,7 +226,7 @@ func (l *ideaLinter) tags() {
 // fields it must always hold, and what its outcome implies.
 func (l *ideaLinter) sections() {
 	idea := l.idea
-	for _, specs := range [][]workflow.SectionSpec{workflow.Sections, workflow.Subsections} {
+	for _, specs := range [][]workflow.SectionSpec{l.flow.Sections, l.flow.Subsections} {
 		for _, spec := range specs {
 			// A section that is not a group of fields has its own error;
 			// looking for its fields would only repeat it.
@@ -242,20 +246,17 @@ func (l *ideaLinter) sections() {
 		}
 	}
 	if s := idea.Screening; s != nil {
-		if (s.Outcome == model.ScreenDevelop || s.Outcome == model.ScreenQuickWin) && !s.Criteria.Met() {
+		if need := l.criteriaFor(string(s.Outcome)); !s.Criteria.Met(need) {
 			// Only a criterion assessed as not met counts: one not filled
 			// in, or not true or false, has its own error already.
 			var unmet []any
-			for _, c := range []struct {
-				name string
-				met  bool
-			}{{"mission", s.Criteria.Mission.Met}, {"reach", s.Criteria.Reach.Met}, {"benefit", s.Criteria.Benefit.Met}} {
-				if p := "screening.criteria." + c.name + ".met"; !c.met && idea.Fields.Has(p) && !l.refused(p) {
-					unmet = append(unmet, c.name)
+			for _, c := range need {
+				if p := "screening.criteria." + c + ".met"; !s.Criteria[c].Met && idea.Fields.Has(p) && !l.refused(p) {
+					unmet = append(unmet, c)
 				}
 			}
 			if len(unmet) > 0 {
-				l.errorf("screening.outcome", diag.RuleCriteria, "lint.criteria", string(s.Outcome), i18n.List(unmet))
+				l.errorf("screening.outcome", diag.RuleCriteria, "lint.criteria", string(s.Outcome), i18n.And(toAny(need)), i18n.List(unmet))
 			}
 		}
 		if !s.Revisit.IsZero() && s.Outcome != model.ScreenPause && s.Outcome != "" {
@@ -268,6 +269,19 @@ func (l *ideaLinter) sections() {
 	if d := idea.Decision; d != nil && d.Implementer != "" && l.cfg.Person(d.Implementer) == nil {
 		l.unknownPerson("decision.implementer", d.Implementer)
 	}
+}
+
+// criteriaFor returns the criteria that a screening with outcome must find
+// met: those the steps that record the outcome name.
+func (l *ideaLinter) criteriaFor(outcome string) []string {
+	for _, row := range l.flow.Rows {
+		for _, r := range row.Requires {
+			if r.Section == "screening" && r.Outcome == outcome && len(r.Met) > 0 {
+				return r.Met
+			}
+		}
+	}
+	return nil
 }
 
 // parentGiven reports whether the group of fields that holds p is in the
@@ -296,11 +310,11 @@ func (l *ideaLinter) unknownPerson(field, login string) {
 // dates checks that no date lies in the future. The revisit date of a pause
 // is the one date that may.
 func (l *ideaLinter) dates() {
-	for _, f := range dateFields {
-		if f == "screening.revisit" {
+	for _, f := range l.flow.DateFields() {
+		if strings.HasSuffix(f, "."+workflow.Revisit) {
 			continue
 		}
-		if d := dateOf(l.idea, f); !d.IsZero() && d.After(l.today) {
+		if d := l.idea.Value(f).Date; !d.IsZero() && d.After(l.today) {
 			l.errorf(f, diag.RuleFuture, "lint.future", f, d.String(), l.today.String())
 		}
 	}
@@ -313,7 +327,7 @@ func (l *ideaLinter) dates() {
 // feedback_days, and pauses past their revisit date.
 func (l *ideaLinter) reminders() {
 	idea := l.idea
-	if idea.Stage == model.StageSubmitted && !idea.Submitted.IsZero() {
+	if idea.Stage == l.flow.Process.Start() && !idea.Submitted.IsZero() {
 		due := idea.Submitted.AddDays(l.cfg.FeedbackDays)
 		if l.today.After(due) {
 			l.warnf("stage", diag.RuleFeedbackDue, "lint.feedback-due", due.String(), idea.Submitted.DaysUntil(l.today), l.cfg.FeedbackDays)

@@ -10,6 +10,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/personal"
+	"github.com/idebanken/idebanken/internal/workflow"
 )
 
 // Incidents and deviations may name the people involved. The repository and
@@ -24,66 +25,19 @@ var idPrefix = regexp.MustCompile(`^[0-9]{4}-[0-9]{3,}-?`)
 // e-mail address).
 var fileKeys = map[string]string{"lint.pnr": "lint.pnr-file", "lint.phone": "lint.phone-file"}
 
-// freeText lists the fields whose text the site or GitHub shows, beside
-// the body and the tags.
-var freeText = []string{
-	"title", "submitter.name", "discussion", "screening.feedback", "screening.criteria.mission.note", "screening.criteria.reach.note",
-	"screening.criteria.benefit.note", "screening.criteria.value.note", "proposal.summary",
-	"proposal.resources", "decision.motivation", "decision.resources", "plan.summary",
-	"outcome.effects", "outcome.lessons", "outcome.reported_to.body",
-	"implementation.communicated.channel", "withdrawn.reason",
-}
-
-func textOf(idea *model.Idea, field string) string {
-	s, d, p, o := idea.Screening, idea.Decision, idea.Proposal, idea.Outcome
-	switch {
-	case field == "title":
-		return idea.Title
-	case field == "submitter.name":
-		return idea.Submitter.Name
-	case field == "discussion":
-		return idea.Discussion
-	case s != nil && field == "screening.feedback":
-		return s.Feedback
-	case s != nil && field == "screening.criteria.mission.note":
-		return s.Criteria.Mission.Note
-	case s != nil && field == "screening.criteria.reach.note":
-		return s.Criteria.Reach.Note
-	case s != nil && field == "screening.criteria.benefit.note":
-		return s.Criteria.Benefit.Note
-	case s != nil && field == "screening.criteria.value.note":
-		return s.Criteria.Value.Note
-	case p != nil && field == "proposal.summary":
-		return p.Summary
-	case p != nil && field == "proposal.resources":
-		return p.Resources
-	case d != nil && field == "decision.motivation":
-		return d.Motivation
-	case d != nil && field == "decision.resources":
-		return d.Resources
-	case idea.Plan != nil && field == "plan.summary":
-		return idea.Plan.Summary
-	case o != nil && field == "outcome.effects":
-		return o.Effects
-	case o != nil && field == "outcome.lessons":
-		return o.Lessons
-	case o != nil && o.ReportedTo != nil && field == "outcome.reported_to.body":
-		return o.ReportedTo.Body
-	case idea.Implementation != nil && idea.Implementation.Communicated != nil && field == "implementation.communicated.channel":
-		return idea.Implementation.Communicated.Channel
-	case idea.Withdrawn != nil && field == "withdrawn.reason":
-		return idea.Withdrawn.Reason
-	}
-	return ""
-}
+// shownFields are the fields outside the sections whose text the site or
+// GitHub shows, beside the body and the tags.
+var shownFields = []string{"title", "submitter.name", "discussion"}
 
 // personalData reports personal identity numbers and phone numbers as
 // errors, and e-mail addresses as warnings, in every text of the idea that
-// is shown: its fields, its body line by line, and its file name, which
-// new and intake make from the title.
-func personalData(idea *model.Idea, out *diag.List) {
-	for _, f := range freeText {
-		if t := textOf(idea, f); t != "" {
+// is shown: its fields (the sections' are those the process gives the
+// type text), its body line by line, and its file name, which new and
+// intake make from the title.
+func personalData(flow *workflow.Flow, idea *model.Idea, out *diag.List) {
+	fields := append(slices.Clone(shownFields), flow.Fields(model.FieldText)...)
+	for _, f := range fields {
+		if t := idea.Value(f).Text; t != "" {
 			scanPersonal(t, func(rule diag.Severity, key string) {
 				report(out, idea.Path, idea.Fields.Lookup(f), rule, key, f)
 			})

@@ -27,6 +27,7 @@ const (
 
 // gaps returns what idea lacks to have come along path p.
 func gaps(idea *model.Idea, p workflow.Path) []gap {
+	crit := idea.Screening
 	var gs []gap
 	for i, t := range p {
 		for _, r := range t.Requires {
@@ -34,11 +35,11 @@ func gaps(idea *model.Idea, p workflow.Path) []gap {
 				continue
 			}
 			switch {
-			case !workflow.Present(idea, r.Section):
+			case !idea.Has(r.Section):
 				gs = append(gs, gap{r, t, gapMissing})
-			case r.Outcome != "" && workflow.OutcomeOf(idea, r.Section) != r.Outcome:
+			case r.Outcome != "" && outcomeOf(idea, r.Section) != r.Outcome:
 				gs = append(gs, gap{r, t, gapOutcome})
-			case r.CriteriaMet && !idea.Screening.Criteria.Met():
+			case len(r.Met) > 0 && (crit == nil || !crit.Criteria.Met(r.Met)):
 				gs = append(gs, gap{r, t, gapCriteria})
 			default:
 				for _, f := range r.Fields {
@@ -57,17 +58,16 @@ func gaps(idea *model.Idea, p workflow.Path) []gap {
 // step on some path there added. Between paths that lack as much, the one
 // that accounts for more of the sections the file holds is the one the idea
 // took: a plan says the idea went the main line, not the quick way.
-func bestPath(idea *model.Idea, from *model.Stage) (workflow.Path, []gap) {
+func bestPath(flow *workflow.Flow, idea *model.Idea, from *model.Stage) (workflow.Path, []gap) {
 	var best workflow.Path
 	var bestGaps []gap
 	bestCover := -1
-	present := func(sec string) bool { return workflow.Present(idea, sec) }
-	for _, p := range workflow.Paths(idea.Stage) {
+	for _, p := range flow.Paths(idea.Stage) {
 		if from != nil && p[len(p)-1].From != *from {
 			continue
 		}
 		gs := gaps(idea, p)
-		cover := p.Covers(present)
+		cover := p.Covers(idea.Has)
 		if best == nil || len(gs) < len(bestGaps) || (len(gs) == len(bestGaps) && cover > bestCover) {
 			best, bestGaps, bestCover = p, gs, cover
 		}
@@ -80,7 +80,7 @@ func bestPath(idea *model.Idea, from *model.Stage) (workflow.Path, []gap) {
 // the order of the dates along the path.
 func (l *ideaLinter) process() {
 	idea := l.idea
-	p, gs := bestPath(idea, l.from)
+	p, gs := bestPath(l.flow, idea, l.from)
 	if p == nil {
 		return // the change check reports a step that does not exist
 	}
@@ -89,22 +89,27 @@ func (l *ideaLinter) process() {
 		case gapMissing:
 			l.errorf("stage", diag.RuleMissing, "lint.missing-section", string(idea.Stage), g.req.Section, stepArg(g.step))
 		case gapOutcome:
-			if workflow.OutcomeOf(idea, g.req.Section) == "" || l.refused(g.req.Section+".outcome") {
+			if outcomeOf(idea, g.req.Section) == "" || l.refused(g.req.Section+".outcome") {
 				continue // a missing or refused outcome has its own error
 			}
 			l.errorf(g.req.Section+".outcome", diag.RuleOutcome, "lint.outcome", g.req.Section,
-				workflow.OutcomeOf(idea, g.req.Section), string(idea.Stage), g.req.Outcome)
+				outcomeOf(idea, g.req.Section), string(idea.Stage), g.req.Outcome)
 		}
 		// Unmet criteria and missing fields are reported by sections(),
 		// which checks them whatever the stage.
 	}
-	for _, spec := range workflow.Sections {
-		if idea.Fields.Is(spec.Name, model.Mapping) && !workflow.MaySection(idea.Stage, spec.Name) {
+	for _, spec := range l.flow.Sections {
+		if idea.Fields.Is(spec.Name, model.Mapping) && !l.flow.MaySection(idea.Stage, spec.Name) {
 			l.errorf(spec.Name, diag.RuleUnexpected, "lint.unexpected", spec.Name, string(idea.Stage))
 		}
 	}
 	l.signers(p)
 	l.dateOrder(p)
+}
+
+// outcomeOf returns the outcome written in a section.
+func outcomeOf(idea *model.Idea, section string) string {
+	return idea.Value(section + ".outcome").Text
 }
 
 func stepArg(t *workflow.Transition) i18n.Message {
@@ -120,9 +125,9 @@ func stepArg(t *workflow.Transition) i18n.Message {
 func (l *ideaLinter) signers(p workflow.Path) {
 	idea := l.idea
 	onPath := signersOnPath(p)
-	for _, sec := range signedSections {
-		login := workflow.SignerOf(idea, sec)
-		field := workflow.SignerPath(sec)
+	for _, sec := range l.flow.Signed() {
+		field := sec + ".by"
+		login := idea.Value(field).Text
 		if login == "" {
 			continue // a missing "by" is a missing required field
 		}
@@ -135,7 +140,7 @@ func (l *ideaLinter) signers(p workflow.Path) {
 		}
 		signers, ok := onPath[sec]
 		if !ok {
-			signers = anySigners(sec)
+			signers = anySigners(l.flow, sec)
 		}
 		if workflow.MayAct(l.cfg, idea, login, signers) {
 			continue
@@ -168,22 +173,19 @@ func signersOnPath(p workflow.Path) map[string][]workflow.Actor {
 
 // signersFor returns who may sign section of idea: as the path the idea
 // took says, or anyone the workflow lets sign it anywhere.
-func signersFor(idea *model.Idea, section string) []workflow.Actor {
-	if p, _ := bestPath(idea, nil); p != nil {
+func signersFor(flow *workflow.Flow, idea *model.Idea, section string) []workflow.Actor {
+	if p, _ := bestPath(flow, idea, nil); p != nil {
 		if s, ok := signersOnPath(p)[section]; ok {
 			return s
 		}
 	}
-	return anySigners(section)
+	return anySigners(flow, section)
 }
 
-// signedSections are the sections that have a "by".
-var signedSections = []string{"screening", "proposal", "decision", "plan", "implementation.communicated", "outcome"}
-
 // anySigners returns everyone the workflow lets sign section on any path.
-func anySigners(section string) []workflow.Actor {
+func anySigners(flow *workflow.Flow, section string) []workflow.Actor {
 	var all []workflow.Actor
-	for _, row := range workflow.Rows {
+	for _, row := range flow.Rows {
 		for _, r := range row.Requires {
 			if r.Section != section {
 				continue
@@ -218,14 +220,15 @@ func (l *ideaLinter) dateOrder(p workflow.Path) {
 			if p.Superseded(ti, r) {
 				continue
 			}
-			for i, f := range requirementDates[r.Section] {
-				d := dateOf(idea, f)
+			dates := l.flow.RequirementDates(r.Section)
+			for i, f := range dates {
+				d := idea.Value(f).Date
 				if d.IsZero() {
 					continue
 				}
 				cmpField, cmpDate := prevField, prev
 				if i > 0 { // a later date of the same section
-					cmpField, cmpDate = requirementDates[r.Section][i-1], dateOf(idea, requirementDates[r.Section][i-1])
+					cmpField, cmpDate = dates[i-1], idea.Value(dates[i-1]).Date
 				}
 				if !cmpDate.IsZero() && d.Before(cmpDate) {
 					l.errorf(f, diag.RuleDateOrder, "lint.date-order", f, d.String(), cmpField, cmpDate.String())

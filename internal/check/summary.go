@@ -38,10 +38,12 @@ func (s *Summary) Deleted() bool { return s.Head == nil && s.Path == "" }
 // Summarize says what change c does to each idea it touches, in path
 // order.
 func Summarize(c Change) []Summary {
-	changes, _ := diff(c.Base, c.Head)
-	// Who may act is the base's word, as CheckChange judges it.
+	changes, _ := diff(c.Base, c.Head, processOf(c.Base), processOf(c.Head))
+	// Who may act is the base's word, as CheckChange judges it, and so are
+	// the steps.
 	auth := newAuthority(parseConfigQuiet(c.Base), c)
 	cfg := auth.cfg
+	flow := workflow.Of(cfg)
 	var out []Summary
 	for _, ch := range changes {
 		s := Summary{Path: ch.headPath, Head: ch.head, Base: ch.base}
@@ -59,9 +61,9 @@ func Summarize(c Change) []Summary {
 		}
 		if ch.basePath == "" {
 			s.From = ""
-			s.Step, _ = workflow.Lookup("", model.StageSubmitted)
+			s.Step, _ = flow.Lookup("", flow.Process.Start())
 		} else if s.From != s.To && ch.head != nil && ch.base != nil {
-			s.Step, _ = workflow.Lookup(s.From, s.To)
+			s.Step, _ = flow.Lookup(s.From, s.To)
 		}
 		if s.Step != nil && ch.head != nil {
 			idea := *ch.head

@@ -1,15 +1,22 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
+
+	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/edit"
+	"github.com/idebanken/idebanken/internal/ghapi"
 	"github.com/idebanken/idebanken/internal/gitrepo"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
@@ -33,11 +40,14 @@ type CheckOptions struct {
 	Today      model.Date
 	// History compares the repository's history with the files' dates.
 	History bool
+	// before is the language of what is said before the configuration is
+	// read, and where it cannot be: IDEBANK_LANG or LANG.
+	before model.Lang
 }
 
 func runCheckCmd(args []string, env Env) int {
 	lang := envLang(env.Getenv)
-	opts := &CheckOptions{Stdout: env.Stdout, Stderr: env.Stderr, Today: today(env.Now)}
+	opts := &CheckOptions{Stdout: env.Stdout, Stderr: env.Stderr, Today: today(env.Now), before: lang}
 	fs := newFlagSet("check")
 	fs.StringVar(&opts.Dir, "C", env.Dir, "")
 	fs.StringVar(&opts.Base, "base", "", "")
@@ -89,7 +99,7 @@ func runCheckCmd(args []string, env Env) int {
 func runCheck(opts *CheckOptions) int {
 	lang := opts.Lang
 	if lang == "" {
-		lang = model.Swedish
+		lang = cmp.Or(opts.before, model.Swedish)
 	}
 	var res *check.Result
 	if opts.Base == "" {
@@ -122,7 +132,7 @@ func runCheck(opts *CheckOptions) int {
 			if hist.Shallow {
 				say(opts.Stderr, lang, "cli.shallow-history")
 			}
-			res.Diags = append(res.Diags, check.History(res.Ideas, hist)...)
+			res.Diags = append(res.Diags, check.History(res.Config, res.Ideas, hist)...)
 			diag.Sort(res.Diags)
 		}
 	}
@@ -190,24 +200,66 @@ func loadChange(root string, opts *CheckOptions) (*check.Change, error) {
 // cannot reports why a command could not run, in the user's language
 // where the error is one the program knows.
 func cannot(w io.Writer, lang model.Lang, err error) int {
+	fmt.Fprintln(w, "idebank:", i18n.Render(lang, cannotMessage(err)))
+	return ExitCannot
+}
+
+// cannotMessage is the catalogue message for err: what failed, with the
+// file, commit or setting, and what to do. An error the program does not
+// know falls back to cli.cannot with its own text, which TestEveryErrorInCatalogue
+// makes sure no command shows.
+func cannotMessage(err error) i18n.Message {
+	var ue *i18n.Error
 	var rev *gitrepo.RevisionError
 	var obj *gitrepo.ObjectError
 	var noDir *noDirError
-	var m i18n.Message
-	switch {
-	case errors.As(err, &obj):
-		m = i18n.M("cli.unreadable-object", obj.Path, obj.Rev, obj.Err.Error())
-	case errors.As(err, &noDir):
-		m = i18n.M("cli.no-dir", noDir.dir)
-	case errors.As(err, &rev):
-		m = i18n.M("cli.bad-revision", rev.Rev)
-	case errors.Is(err, gitrepo.ErrNotRepository):
-		m = i18n.M("cli.not-git", strings.TrimSuffix(err.Error(), ": "+gitrepo.ErrNotRepository.Error()))
-	default:
-		m = i18n.M("cli.cannot", err.Error())
+	var edited *edit.Error
+	var pathErr *fs.PathError
+	if m, ok := ghapi.Explain(err); ok {
+		return m
 	}
-	fmt.Fprintln(w, "idebank:", i18n.Render(lang, m))
-	return ExitCannot
+	switch {
+	case errors.As(err, &ue):
+		return ue.Msg
+	case errors.As(err, &obj):
+		return i18n.M("cli.unreadable-object", obj.Path, obj.Rev, objectProblem(obj.Err))
+	case errors.As(err, &noDir):
+		return i18n.M("cli.no-dir", noDir.dir)
+	case errors.As(err, &rev):
+		return i18n.M("cli.bad-revision", rev.Rev)
+	case errors.Is(err, gitrepo.ErrNotRepository):
+		return i18n.M("cli.not-git", strings.TrimSuffix(err.Error(), ": "+gitrepo.ErrNotRepository.Error()))
+	case errors.As(err, &edited):
+		return edited.Message()
+	case errors.As(err, &pathErr):
+		return i18n.M("cli.file-error", pathErr.Path, fileProblem(pathErr.Err))
+	}
+	return i18n.M("cli.cannot", err.Error())
+}
+
+// fileProblem says what went wrong with a file, as the system says it.
+func fileProblem(err error) i18n.Key {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "cli.file-missing"
+	case errors.Is(err, fs.ErrPermission):
+		return "cli.file-permission"
+	case errors.Is(err, syscall.ENOSPC):
+		return "cli.file-full"
+	case errors.Is(err, syscall.EROFS):
+		return "cli.file-read-only"
+	case errors.Is(err, syscall.EISDIR):
+		return "cli.file-is-folder"
+	}
+	return "cli.file-other"
+}
+
+// objectProblem says what is wrong with a git object.
+func objectProblem(err error) any {
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return i18n.Key("cli.object-missing")
+	}
+	return i18n.Key("cli.object-damaged")
 }
 
 // findRoot returns the folder of the idea bank that holds dir: the nearest

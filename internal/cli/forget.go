@@ -3,11 +3,17 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/idebanken/idebanken/internal/atomicfile"
 	"github.com/idebanken/idebanken/internal/edit"
@@ -60,10 +66,7 @@ func runForget(opts *ForgetOptions, lang model.Lang) int {
 	lang = b.Lang
 	var name *regexp.Regexp
 	if opts.Name != "" {
-		// The name as a whole word, in any case and in the genitive
-		// (Annas, Åbergs), which names a person as surely; \b knows only
-		// ASCII letters, and names have å, ä and ö.
-		name = regexp.MustCompile(`(?i)(^|[^\pL\pN])(` + regexp.QuoteMeta(opts.Name) + `)(s?(?:$|[^\pL\pN]))`)
+		name = namePattern(opts.Name)
 	}
 	if p := b.Res.Config.Person(opts.Login); p != nil || (name != nil && configNames(b, name)) {
 		say(opts.Stdout, lang, "cli.forget-configured")
@@ -77,7 +80,13 @@ func runForget(opts *ForgetOptions, lang model.Lang) int {
 		}
 		doc, err := edit.Open(data)
 		if err != nil {
-			continue // a file the check cannot read is reported by the check
+			// A file the check cannot read is reported by the check; one
+			// that holds the name is left for a person to change.
+			if name != nil && name.Match(data) {
+				manual++
+				say(opts.Stderr, lang, "cli.forget-unreadable", idea.Path)
+			}
+			continue
 		}
 		var fields []string
 		fail := func(field string, err error) {
@@ -90,7 +99,7 @@ func runForget(opts *ForgetOptions, lang model.Lang) int {
 			fields = append(fields, field)
 		}
 		s := idea.Submitter
-		if (name != nil && strings.EqualFold(strings.TrimSpace(s.Name), opts.Name)) || model.SameLogin(s.GitHub, opts.Login) {
+		if (name != nil && wholeName(name, s.Name)) || model.SameLogin(s.GitHub, opts.Login) {
 			if _, err := doc.Set("submitter.anonymous", edit.Bool(true).Overwritten()); err != nil {
 				fail("submitter.anonymous", err)
 			} else {
@@ -105,15 +114,35 @@ func runForget(opts *ForgetOptions, lang model.Lang) int {
 			}
 		}
 		if name != nil {
-			for _, f := range textFields {
-				v, ok := doc.Get(f)
-				if !ok || !name.MatchString(v) {
-					continue
-				}
-				if _, err := doc.Set(f, edit.Text(name.ReplaceAllString(v, "${1}"+forgotten(lang)+"${3}")).Overwritten()); err != nil {
-					fail(f, err)
-				} else {
-					fields = append(fields, f)
+			replace := func(v string) string { return name.ReplaceAllString(v, "${1}"+forgotten(lang)+"${3}") }
+			// Every text of the front matter, wherever it stands: a
+			// section's channel or body of reporting as much as a free
+			// text, and a section of a bank's own process.
+			for _, f := range slices.Sorted(maps.Keys(idea.Fields)) {
+				switch idea.Fields[f].Shape {
+				case model.Scalar:
+					v, ok := doc.Get(f)
+					if !ok || !name.MatchString(v) {
+						continue
+					}
+					if _, err := doc.Set(f, edit.Text(replace(v)).Overwritten()); err != nil {
+						fail(f, err)
+					} else {
+						fields = append(fields, f)
+					}
+				case model.Sequence:
+					items, _ := doc.Items(f)
+					for i, v := range items {
+						if !name.MatchString(v) {
+							continue
+						}
+						item := fmt.Sprintf("%s[%d]", f, i)
+						if err := doc.SetItem(f, i, edit.Text(strings.ToLower(replace(v)))); err != nil {
+							fail(item, err)
+						} else {
+							fields = append(fields, item)
+						}
+					}
 				}
 			}
 		}
@@ -124,6 +153,19 @@ func runForget(opts *ForgetOptions, lang model.Lang) int {
 				body = name.ReplaceAll(body, []byte("${1}"+forgotten(lang)+"${3}"))
 				fields = append(fields, "text")
 				out = append(head[:len(head):len(head)], body...)
+			}
+		}
+		if name != nil {
+			// What no edit reached (a comment, a text written in a form
+			// the program does not change) is named by its line, and the
+			// command fails: the name is not gone until it is gone.
+			for _, loc := range name.FindAllIndex(out, -1) {
+				manual++
+				say(opts.Stderr, lang, "cli.forget-left", idea.Path, 1+bytes.Count(out[:loc[0]], []byte("\n")))
+			}
+			if slug := model.Slugify(opts.Name); slug != "" && strings.Contains(path.Base(idea.Path), slug) {
+				manual++
+				say(opts.Stderr, lang, "cli.forget-file-name", idea.Path)
 			}
 		}
 		if bytes.Equal(out, data) {
@@ -137,6 +179,21 @@ func runForget(opts *ForgetOptions, lang model.Lang) int {
 			}
 		}
 	}
+	// A file under ideas/ that is no idea the check could read may hold
+	// the name all the same.
+	read := make(map[string]bool, len(b.Res.Ideas))
+	for _, idea := range b.Res.Ideas {
+		read[idea.Path] = true
+	}
+	for _, p := range b.Paths {
+		if read[p] || name == nil {
+			continue
+		}
+		if data, err := os.ReadFile(filepath.Join(b.Root, filepath.FromSlash(p))); err == nil && name.Match(data) {
+			manual++
+			say(opts.Stderr, lang, "cli.forget-unreadable", p)
+		}
+	}
 	say(opts.Stdout, lang, "cli.forget-done", changedFiles)
 	if manual > 0 {
 		return ExitProblems
@@ -144,11 +201,35 @@ func runForget(opts *ForgetOptions, lang model.Lang) int {
 	return ExitOK
 }
 
-// textFields are the fields of an idea where people write prose.
-var textFields = []string{
-	"title", "screening.feedback", "screening.criteria.mission.note", "screening.criteria.reach.note",
-	"screening.criteria.benefit.note", "screening.criteria.value.note", "proposal.summary", "proposal.resources",
-	"decision.motivation", "decision.resources", "plan.summary", "outcome.effects", "outcome.lessons", "withdrawn.reason",
+// wholeName reports whether s is the name that name matches, and nothing
+// more.
+func wholeName(name *regexp.Regexp, s string) bool {
+	s = strings.TrimSpace(s)
+	m := name.FindStringSubmatchIndex(s)
+	return m != nil && m[4] == 0 && m[5] == len(s)
+}
+
+// namePattern matches name as a whole word wherever a text holds it: in
+// any case, in the genitive (Annas, Åbergs), with any white space between
+// its parts (a line break, a no-break space, two spaces), and with each
+// letter in either Unicode normal form, as macOS saves them. \b knows only
+// ASCII letters, and names have å, ä and ö.
+func namePattern(name string) *regexp.Regexp {
+	var parts []string
+	for _, part := range strings.Fields(norm.NFC.String(name)) {
+		var p strings.Builder
+		for _, r := range part {
+			c, d := string(r), norm.NFD.String(string(r))
+			if c == d {
+				p.WriteString(regexp.QuoteMeta(c))
+			} else {
+				p.WriteString("(?:" + regexp.QuoteMeta(c) + "|" + regexp.QuoteMeta(d) + ")")
+			}
+		}
+		parts = append(parts, p.String())
+	}
+	space := `[\s\p{Zs}\x{200B}\x{FEFF}]+`
+	return regexp.MustCompile(`(?i)(^|[^\pL\pN\pM])(` + strings.Join(parts, space) + `)(s?(?:$|[^\pL\pN\pM]))`)
 }
 
 var fence = regexp.MustCompile(`(?m)^---[ \t]*\r?$`)

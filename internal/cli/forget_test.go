@@ -94,3 +94,39 @@ func TestForget(t *testing.T) {
 		}
 	}
 }
+
+// TestForgetListsWhatItCannotChange: a name in a comment, in a block
+// text the program does not rewrite, in a file that cannot be read, and
+// in the file's name is listed, each with its place, and forget exits 1.
+func TestForgetListsWhatItCannotChange(t *testing.T) {
+	dir := t.TempDir()
+	block := strings.Replace(othersIdea, "unit: skola\n", "unit: skola # frågor till Anna Åberg\ntags: [anna  åberg]\n", 1)
+	block = strings.Replace(block, "submitter: {name: Bo Berg}\n", "submitter:\n  name: Bo Berg\n", 1)
+	block = strings.Replace(block, "title: Annat\n", "title: |\n  Annat från\n  Anna Åberg\n", 1)
+	files := map[string]string{"idebank.yaml": testConfig,
+		"ideas/2026/2026-002-y.md":          block,
+		"ideas/2026/2026-003-anna-aberg.md": strings.Replace(othersIdea, "2026-002", "2026-003", 1),
+		"ideas/2026/2026-004-z.md":          "---\nid: [2026-004\n---\nAnna Åberg\n"}
+	for name, content := range files {
+		write(t, filepath.Join(dir, filepath.FromSlash(name)), content)
+	}
+	env, out, errOut := quietEnv(dir)
+	if code := Main([]string{"forget", "--name", "Anna Åberg"}, env); code != ExitProblems {
+		t.Fatalf("exit %d, want 1\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"ideas/2026/2026-002-y.md: title kan inte ändras säkert",
+		"ideas/2026/2026-002-y.md:5: namnet står kvar här",
+		"ideas/2026/2026-002-y.md:11: namnet står kvar här",
+		"ideas/2026/2026-003-anna-aberg.md: filnamnet innehåller namnet",
+		"ideas/2026/2026-004-z.md: filen går inte att läsa",
+	} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("the output lacks %q:\n%s", want, errOut)
+		}
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "ideas/2026/2026-002-y.md"))
+	if strings.Contains(string(got), "anna  åberg") || !strings.Contains(string(got), "[namn borttaget]") {
+		t.Errorf("the tag was not changed:\n%s", got)
+	}
+}

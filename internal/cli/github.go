@@ -12,6 +12,7 @@ import (
 
 	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/ghapi"
+	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/notice"
 )
@@ -106,7 +107,7 @@ func runPRComment(opts *PRCommentOptions, lang model.Lang) int {
 	}
 	res := check.CheckChange(*c)
 	if res.Config == nil {
-		return cannot(opts.Stderr, lang, errors.New("idebank.yaml cannot be read"))
+		return cannot(opts.Stderr, lang, i18n.Errorf(nil, "cli.config-unusable"))
 	}
 	w := notice.Writer{Lang: res.Config.Language, Cfg: res.Config, Like: func(idea *model.Idea) []*model.Idea {
 		return similarTo(res.Ideas, ideaDoc(idea), idea.ID, similarShown)

@@ -116,21 +116,21 @@ func untold(steps []toldStep, told []toldStep) []toldStep {
 	for _, s := range steps {
 		commits[s.Commit] = true
 	}
+	tells := func(m, s toldStep) bool {
+		if m.ID != s.ID || m.Stage != s.Stage {
+			return false
+		}
+		old := m.Commit == "" && m.Date == ""
+		return old || m.Commit == s.Commit || !commits[m.Commit] && m.Date == s.Date
+	}
+	// Each marker tells one step: the first, oldest, that it matches.
 	done := make([]bool, len(steps))
 	for _, m := range told {
 		for i, s := range steps {
-			if done[i] || m.ID != s.ID || m.Stage != s.Stage {
-				continue
-			}
-			switch {
-			case m.Commit == "" && m.Date == "",
-				m.Commit == s.Commit,
-				!commits[m.Commit] && m.Date == s.Date:
+			if !done[i] && tells(m, s) {
 				done[i] = true
-			default:
-				continue
+				break
 			}
-			break
 		}
 	}
 	var out []toldStep
@@ -167,7 +167,7 @@ func runNotify(opts *NotifyOptions, lang model.Lang) int {
 	res := check.Lint(snap, opts.Today)
 	cfg := res.Config
 	if cfg == nil {
-		return cannot(opts.Stderr, lang, errors.New("idebank.yaml cannot be read"))
+		return cannot(opts.Stderr, lang, i18n.Errorf(nil, "cli.config-unusable"))
 	}
 	lang = cfg.Language
 	head, err := git.Commit(opts.Head)

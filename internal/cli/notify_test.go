@@ -279,3 +279,33 @@ func TestNotifyGoesOnPastAGoneIssue(t *testing.T) {
 		t.Errorf("stderr: %s", errOut)
 	}
 }
+
+// TestNotifyDays: a step older than --days before the head's commit is not
+// looked for (a push costs calls only for recent ideas); --days 0 reads the
+// whole history; a negative number is refused.
+func TestNotifyDays(t *testing.T) {
+	repo := newMainLine(t, map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted})
+	repo.commit(map[string]string{"ideas/2026/2026-001-x.md": developing})
+	repo.when = repo.when.AddDate(0, 2, 0) // two months later, another change
+	repo.commit(map[string]string{"README.md": "x"})
+	for _, tt := range []struct {
+		args  []string
+		code  int
+		posts int
+	}{
+		{nil, ExitOK, 0},
+		{[]string{"--days", "90"}, ExitOK, 1},
+		{[]string{"--days", "0"}, ExitOK, 1},
+		{[]string{"--days", "-1"}, ExitCannot, 0},
+	} {
+		gh := newFakeRepo(t)
+		gh.openIssue(42, "eva", "Idé", "...", "idé", "stage:submitted")
+		env, out, errOut := gh.env(repo.dir, "")
+		if code := Main(append([]string{"notify"}, tt.args...), env); code != tt.code {
+			t.Errorf("%v: exit %d, want %d\n%s%s", tt.args, code, tt.code, out, errOut)
+		}
+		if n := len(gh.issues[42].Comments); n != tt.posts {
+			t.Errorf("%v: %d notices, want %d", tt.args, n, tt.posts)
+		}
+	}
+}

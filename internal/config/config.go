@@ -10,6 +10,7 @@ import (
 
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/process"
 	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
@@ -20,7 +21,7 @@ const FileName = "idebank.yaml"
 const MaxSize = 1 << 20
 
 var (
-	topKeys    = []string{"title", "organisation", "language", "base_url", "feedback_days", "repository", "accessibility", "units", "people"}
+	topKeys    = []string{"title", "organisation", "language", "base_url", "feedback_days", "repository", "accessibility", "units", "people", "process"}
 	a11yKeys   = []string{"status", "assessed", "method", "contact", "known_issues"}
 	unitKeys   = []string{"id", "name"}
 	personKeys = []string{"login", "name", "roles", "units"}
@@ -46,7 +47,7 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 	}
 	c := &model.Config{Language: model.Swedish, FeedbackDays: model.DefaultFeedbackDays, Title: "Idébanken"}
 	d.Fields[""] = model.Field{Pos: start}
-	var unitNodes, personNodes []*yaml.Node
+	var unitNodes, personNodes, processNode []*yaml.Node
 	var rolesMistyped []bool
 	d.Map(root, "", topKeys, func(k string, v *yaml.Node) {
 		switch k {
@@ -87,15 +88,24 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 			for _, n := range unitNodes {
 				c.Units = append(c.Units, unit(d, n))
 			}
+		case "process":
+			processNode = []*yaml.Node{v}
 		case "people":
 			personNodes = items(d, v, k)
-			for _, n := range personNodes {
-				p, mistyped := person(d, n)
-				c.People = append(c.People, p)
-				rolesMistyped = append(rolesMistyped, mistyped)
-			}
 		}
 	})
+	// The process comes first whatever the order of the file: it names
+	// the roles the people hold.
+	c.Process = process.Default()
+	if len(processNode) > 0 {
+		c.Process = process.Decode(d, processNode[0], "process")
+	}
+	for _, n := range personNodes {
+		// admin is the bank's own, not the process's: it holds the rules.
+		p, mistyped := person(d, n, append(c.Process.RoleIDs(), model.RoleAdmin))
+		c.People = append(c.People, p)
+		rolesMistyped = append(rolesMistyped, mistyped)
+	}
 	c.Fields = d.Fields
 	validate(c, d, unitNodes, personNodes, rolesMistyped)
 	return c
@@ -205,7 +215,7 @@ func unit(d *yamlx.Decoder, n *yaml.Node) model.Unit {
 // person reads one person. mistyped is true when roles was given in a form
 // that could not be read, or a key was taken for a misspelling of it: "has
 // no role" would then only repeat that error.
-func person(d *yamlx.Decoder, n *yaml.Node) (p model.Person, mistyped bool) {
+func person(d *yamlx.Decoder, n *yaml.Node, roles []model.Role) (p model.Person, mistyped bool) {
 	before := d.Diags.Len()
 	rolesGiven := false
 	defer func() {
@@ -230,7 +240,7 @@ func person(d *yamlx.Decoder, n *yaml.Node) (p model.Person, mistyped bool) {
 			}
 			if v.Kind == yaml.SequenceNode {
 				for _, r := range v.Content {
-					p.Roles = append(p.Roles, yamlx.Enum(d, r, "roles", model.Roles))
+					p.Roles = append(p.Roles, yamlx.Enum(d, r, "roles", roles))
 				}
 			}
 		case "units":

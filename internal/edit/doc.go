@@ -21,6 +21,10 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
 // ErrorKind says why a file could not be edited.
@@ -50,6 +54,9 @@ type Error struct {
 	Kind   ErrorKind
 	Path   string // the dotted path of the field concerned, if any
 	Detail string // for Syntax, the parser's message; for WrongStage, the stage found
+	// For Syntax, the line of the file and what is wrong on it.
+	Line   int
+	Syntax i18n.Message
 }
 
 func (e *Error) Error() string {
@@ -68,6 +75,25 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("the idea is at the stage %q", e.Detail)
 	}
 	return "cannot edit"
+}
+
+// Message is the error in the user's terms.
+func (e *Error) Message() i18n.Message {
+	switch e.Kind {
+	case NoFrontMatter:
+		return i18n.M("file.no-front-matter")
+	case Syntax:
+		return i18n.M("cli.edit-syntax", e.Line, e.Syntax)
+	case NotMapping:
+		return i18n.M("file.not-mapping")
+	case Unsupported:
+		return i18n.M("cli.advance-cannot-edit", e.Path, i18n.Key("cli.advance-why-form"))
+	case Shape:
+		return i18n.M("cli.advance-cannot-edit", e.Path, i18n.Key("cli.advance-why-shape"))
+	case WrongStage:
+		return i18n.M("cli.edit-wrong-stage", e.Detail)
+	}
+	return i18n.M("cli.edit-other")
 }
 
 func unsupported(path []string) error {
@@ -143,7 +169,8 @@ func (d *Doc) parse() error {
 	}
 	doc, err := parseYAML(bytes.ReplaceAll(fm, []byte("\r\n"), []byte("\n")))
 	if err != nil {
-		return &Error{Kind: Syntax, Detail: strings.TrimPrefix(err.Error(), "yaml: ")}
+		syn := yamlx.SyntaxOf(fm, err)
+		return &Error{Kind: Syntax, Detail: i18n.Render(model.English, syn.Msg), Line: syn.Line + 1, Syntax: syn.Msg}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return &Error{Kind: NotMapping}

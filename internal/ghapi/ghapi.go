@@ -17,6 +17,8 @@ import (
 	"strings"
 
 	"github.com/google/go-github/v60/github"
+
+	"github.com/idebanken/idebanken/internal/i18n"
 )
 
 // Config is where the API is and who may use it, as GitHub Actions sets it
@@ -52,17 +54,17 @@ type Repo struct {
 func (c Config) Open(hc *http.Client) (*Repo, error) {
 	owner, name, ok := strings.Cut(c.Repository, "/")
 	if !ok || owner == "" || name == "" {
-		return nil, fmt.Errorf("%w: GITHUB_REPOSITORY must be owner/name, is %q", ErrConfig, c.Repository)
+		return nil, i18n.Errorf(ErrConfig, "cli.github-repository", c.Repository)
 	}
 	if c.Token == "" {
-		return nil, fmt.Errorf("%w: GITHUB_TOKEN is not set", ErrConfig)
+		return nil, i18n.Errorf(ErrConfig, "cli.github-token")
 	}
 	client := github.NewClient(hc).WithAuthToken(c.Token)
 	if c.APIURL != "" && strings.TrimSuffix(c.APIURL, "/") != "https://api.github.com" {
 		base := strings.TrimSuffix(c.APIURL, "/") + "/"
 		u, err := url.Parse(base)
 		if err != nil {
-			return nil, fmt.Errorf("%w: GITHUB_API_URL %q: %v", ErrConfig, c.APIURL, err)
+			return nil, i18n.Errorf(ErrConfig, "cli.github-api-url", c.APIURL)
 		}
 		client.BaseURL = u
 	}
@@ -121,9 +123,36 @@ func ReadEvent(path string) (*Event, error) {
 	}
 	var e Event
 	if err := json.Unmarshal(data, &e); err != nil {
-		return nil, fmt.Errorf("event %s: %w", path, err)
+		return nil, i18n.Errorf(err, "cli.github-event", path)
 	}
 	return &e, nil
+}
+
+// Explain says what an error from GitHub's API means for the user, and
+// what to do: the token, its permissions, the network. It returns false
+// for an error that is not GitHub's.
+func Explain(err error) (i18n.Message, bool) {
+	var resp *github.ErrorResponse
+	var limit *github.RateLimitError
+	var urlErr *url.Error
+	switch {
+	case errors.As(err, &limit):
+		return i18n.M("cli.github-rate-limit"), true
+	case errors.As(err, &resp) && resp.Response != nil:
+		where := resp.Response.Request.Method + " " + resp.Response.Request.URL.Path
+		switch resp.Response.StatusCode {
+		case http.StatusUnauthorized:
+			return i18n.M("cli.github-401", where), true
+		case http.StatusForbidden:
+			return i18n.M("cli.github-403", where), true
+		case http.StatusNotFound:
+			return i18n.M("cli.github-404", where), true
+		}
+		return i18n.M("cli.github-status", resp.Response.StatusCode, where), true
+	case errors.As(err, &urlErr):
+		return i18n.M("cli.github-unreachable", urlErr.URL), true
+	}
+	return i18n.Message{}, false
 }
 
 // Marker returns the hidden line that marks a comment as Idébanken's, of a

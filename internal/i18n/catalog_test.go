@@ -17,7 +17,7 @@ import (
 
 var templateKey = regexp.MustCompile(`"((?:site|report|stage|kind|role|criterion|section|actor)\.[a-z0-9.-]+)"`)
 
-var keyLiteral = regexp.MustCompile(`^(file|yaml|lint|config|change|actor|cli|idea|list|site|report|history|notice|hint)\.[a-z0-9.-]+$`)
+var keyLiteral = regexp.MustCompile(`^(file|yaml|lint|config|process|change|actor|cli|idea|list|site|report|history|notice|hint)\.[a-z0-9.-]+$`)
 
 // dynamic are the key prefixes that code completes at run time, with the
 // endings it may add.

@@ -42,6 +42,10 @@ type List []any
 // or c" in the language, each rendered in turn.
 type Or []any
 
+// And is a list of values that all hold, given as an argument: it renders
+// as "a, b and c" in the language, each rendered in turn.
+type And []any
+
 // Text is one entry of the catalogue.
 type Text struct {
 	SV, EN string
@@ -81,17 +85,9 @@ func renderArg(lang model.Lang, a any) any {
 		}
 		return Render(lang, Message{Key: v.Key + form, Args: []any{v.N}})
 	case Or:
-		if len(v) == 0 {
-			return Render(lang, Message{Key: "list.none"})
-		}
-		parts := make([]string, len(v))
-		for i, x := range v {
-			parts[i] = fmt.Sprint(renderArg(lang, x))
-		}
-		if len(parts) == 1 {
-			return parts[0]
-		}
-		return strings.Join(parts[:len(parts)-1], ", ") + Render(lang, Message{Key: "list.or"}) + parts[len(parts)-1]
+		return joinLast(lang, v, "list.or")
+	case And:
+		return joinLast(lang, v, "list.and")
 	case List:
 		if len(v) == 0 {
 			return Render(lang, Message{Key: "list.none"})
@@ -103,6 +99,22 @@ func renderArg(lang model.Lang, a any) any {
 		return strings.Join(parts, ", ")
 	}
 	return a
+}
+
+// joinLast renders the list v with commas, and the catalogue's word last
+// before the last item.
+func joinLast(lang model.Lang, v []any, last string) string {
+	if len(v) == 0 {
+		return Render(lang, Message{Key: "list.none"})
+	}
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = fmt.Sprint(renderArg(lang, x))
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + Render(lang, Message{Key: last}) + parts[len(parts)-1]
 }
 
 // T returns the text of key in lang.

@@ -82,6 +82,7 @@ var siteTexts = map[string]Text{
 	"site.history.shallow":     {"Versionshistoriken var ofullständig när webbplatsen byggdes: tidigare steg saknas här och bygger på datumen i idéns fil.", "The version history was incomplete when the site was built: earlier steps are missing here and rest on the dates in the idea's file."},
 	"site.related":             {"Relaterade idéer", "Related ideas"},
 	"site.similar":             {"Liknande idéer", "Similar ideas"},
+	"site.similar-caption":     {"De idéer som mest liknar den här, den mest lika först", "The ideas most like this one, the most alike first"},
 	"site.similar-intro":       {"Idéer som liknar den här, efter titel, text och taggar. Den som vill föreslå samma sak kan stödja en av dem i dess diskussion.", "Ideas like this one, by title, text and tags. Whoever wants to propose the same thing can support one of them in its discussion."},
 	"site.duplicate-of":        {"Den här idén är samma som en tidigare idé och följs där:", "This idea is the same as an earlier one and is followed there:"},
 	"site.duplicates":          {"%v har föreslagit samma sak:", "%v proposed the same thing:"},

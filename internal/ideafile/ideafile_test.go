@@ -127,8 +127,8 @@ withdrawn: {date: 2026-03-05, reason: R}
 		t.Errorf("lists: %v %v", idea.Tags, idea.Related)
 	}
 	s := idea.Screening
-	if s == nil || s.By != "alice" || !s.Criteria.Mission.Met || s.Criteria.Mission.Note != "M" || s.Criteria.Benefit.Met ||
-		s.Criteria.Value.Short != 2 || s.Criteria.Value.Long != 5 || s.Outcome != model.ScreenDevelop ||
+	if s == nil || s.By != "alice" || !s.Criteria["mission"].Met || s.Criteria["mission"].Note != "M" || s.Criteria["benefit"].Met ||
+		s.Criteria["value"].Scores["short"] != 2 || s.Criteria["value"].Scores["long"] != 5 || s.Outcome != model.ScreenDevelop ||
 		s.Feedback != "Bra" || s.Revisit.String() != "2026-09-01" {
 		t.Errorf("screening: %+v", s)
 	}

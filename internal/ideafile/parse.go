@@ -1,45 +1,53 @@
 package ideafile
 
 import (
+	"slices"
+	"strings"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/process"
 	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
-// The keys of each mapping in an idea file, in the order they are written.
-var (
-	TopKeys = []string{"id", "title", "kind", "stage", "submitted", "submitter", "unit", "tags",
-		"discussion", "related", "screening", "proposal", "decision", "plan", "implementation",
-		"outcome", "withdrawn"}
-	submitterKeys      = []string{"name", "github", "anonymous"}
-	screeningKeys      = []string{"date", "by", "criteria", "outcome", "feedback", "revisit", "duplicate_of"}
-	criteriaKeys       = []string{"mission", "reach", "benefit", "value"}
-	criterionKeys      = []string{"met", "note"}
-	valueKeys          = []string{"short", "long", "note"}
-	proposalKeys       = []string{"date", "by", "summary", "cost", "resources"}
-	decisionKeys       = []string{"date", "by", "outcome", "motivation", "implementer", "resources"}
-	planKeys           = []string{"date", "by", "summary"}
-	implementationKeys = []string{"started", "communicated", "completed"}
-	communicationKeys  = []string{"date", "by", "channel"}
-	outcomeKeys        = []string{"date", "by", "effects", "lessons", "reported_to"}
-	reportKeys         = []string{"body", "date"}
-	withdrawnKeys      = []string{"date", "reason"}
-)
+// fixedKeys are the keys of an idea file before its stage sections, in the
+// order they are written.
+var fixedKeys = []string{"id", "title", "kind", "stage", "submitted", "submitter", "unit", "tags",
+	"discussion", "related"}
 
-// Parse reads the idea file at path. It returns nil when the file has no
-// front matter that can be read as a mapping; otherwise it returns the idea
-// with every field that could be decoded, problems added to diags.
+var submitterKeys = []string{"name", "github", "anonymous"}
+
+// TopKeys are the keys of an idea file of the default process, in the
+// order they are written: the fixed ones, then the stage sections.
+var TopKeys = Keys(process.Default())
+
+// Keys returns the keys an idea file of process p may hold at the top.
+func Keys(p *model.Process) []string {
+	return append(slices.Clone(fixedKeys), p.SectionIDs()...)
+}
+
+// Parse reads the idea file at path, of a bank that runs the default
+// process. It returns nil when the file has no front matter that can be
+// read as a mapping; otherwise it returns the idea with every field that
+// could be decoded, problems added to diags.
 func Parse(path string, data []byte, diags *diag.List) *model.Idea {
+	return ParseFor(process.Default(), path, data, diags)
+}
+
+// ParseFor is Parse for a bank that runs the process p: its stages, its
+// outcomes and criteria, and its own sections, each field read as the
+// type the process gives it.
+func ParseFor(p *model.Process, path string, data []byte, diags *diag.List) *model.Idea {
 	doc, ok := Split(path, data, diags)
 	if !ok {
 		return nil
 	}
-	return decode(path, doc, diags)
+	return decode(p, path, doc, diags)
 }
 
-func decode(path string, doc Doc, diags *diag.List) *model.Idea {
+func decode(proc *model.Process, path string, doc Doc, diags *diag.List) *model.Idea {
 	d := yamlx.NewDecoder(path, doc.YAMLLine, diags)
 	defer d.Release() // nothing below keeps a node
 	root, ok := d.Parse(doc.FrontMatter)
@@ -54,7 +62,12 @@ func decode(path string, doc Doc, diags *diag.List) *model.Idea {
 	// fields then say what it must hold.
 	idea := &model.Idea{Path: path, Body: string(doc.Body), BodyLine: doc.BodyLine}
 	d.Fields[""] = model.Field{Pos: model.Pos{Line: 1, Col: 1}}
-	d.Map(root, "", TopKeys, func(key string, v *yaml.Node) {
+	r := &reader{d: d, proc: proc}
+	top := TopKeys
+	if proc != process.Default() {
+		top = Keys(proc)
+	}
+	d.Map(root, "", top, func(key string, v *yaml.Node) {
 		switch key {
 		case "id":
 			if s := d.String(v, key); s != "" {
@@ -69,7 +82,7 @@ func decode(path string, doc Doc, diags *diag.List) *model.Idea {
 		case "kind":
 			idea.Kind = yamlx.Enum(d, v, key, model.Kinds)
 		case "stage":
-			idea.Stage = yamlx.Enum(d, v, key, model.Stages)
+			idea.Stage = yamlx.Enum(d, v, key, proc.StageIDs())
 		case "submitted":
 			idea.Submitted = d.Date(v, key)
 		case "submitter":
@@ -95,28 +108,49 @@ func decode(path string, doc Doc, diags *diag.List) *model.Idea {
 				idea.Related = append(idea.Related, model.ID(s))
 			}
 		case "screening":
-			idea.Screening = screening(d, v)
+			idea.Screening = r.screening(v)
 		case "proposal":
-			idea.Proposal = proposal(d, v)
+			idea.Proposal = r.proposal(v)
 		case "decision":
-			idea.Decision = decision(d, v)
+			idea.Decision = r.decision(v)
 		case "plan":
-			idea.Plan = plan(d, v)
+			idea.Plan = r.plan(v)
 		case "implementation":
-			idea.Implementation = implementation(d, v)
+			idea.Implementation = r.implementation(v)
 		case "outcome":
-			idea.Outcome = outcome(d, v)
+			idea.Outcome = r.outcome(v)
 		case "withdrawn":
-			idea.Withdrawn = withdrawal(d, v)
+			idea.Withdrawn = r.withdrawal(v)
+		default:
+			if idea.Sections == nil {
+				idea.Sections = map[string]*model.Section{}
+			}
+			idea.Sections[key] = r.section(proc.Section(key), v)
 		}
 	})
 	idea.Fields = d.Fields
 	return idea
 }
 
-func screening(d *yamlx.Decoder, n *yaml.Node) *model.Screening {
+// reader reads the sections of one idea file, with the keys and types
+// its process gives them.
+type reader struct {
+	d    *yamlx.Decoder
+	proc *model.Process
+}
+
+// keys returns the keys of the section id, or of the group in it.
+func (r *reader) keys(id, group string) []string {
+	if s := r.proc.Section(id); s != nil {
+		return s.Keys(group)
+	}
+	return nil
+}
+
+func (r *reader) screening(n *yaml.Node) *model.Screening {
+	d := r.d
 	s := &model.Screening{}
-	d.Map(n, "screening", screeningKeys, func(k string, v *yaml.Node) {
+	d.Map(n, "screening", r.keys("screening", ""), func(k string, v *yaml.Node) {
 		p := "screening." + k
 		switch k {
 		case "date":
@@ -124,21 +158,9 @@ func screening(d *yamlx.Decoder, n *yaml.Node) *model.Screening {
 		case "by":
 			s.By = d.String(v, p)
 		case "criteria":
-			d.Map(v, p, criteriaKeys, func(c string, v *yaml.Node) {
-				cp := p + "." + c
-				switch c {
-				case "mission":
-					s.Criteria.Mission = criterion(d, v, cp)
-				case "reach":
-					s.Criteria.Reach = criterion(d, v, cp)
-				case "benefit":
-					s.Criteria.Benefit = criterion(d, v, cp)
-				case "value":
-					s.Criteria.Value = value(d, v, cp)
-				}
-			})
+			s.Criteria = r.criteria(v, p)
 		case "outcome":
-			s.Outcome = yamlx.Enum(d, v, p, model.ScreeningOutcomes)
+			s.Outcome = yamlx.Enum(d, v, p, outcomes[model.ScreeningOutcome](r.proc, "screening"))
 		case "feedback":
 			s.Feedback = d.String(v, p)
 		case "revisit":
@@ -152,47 +174,115 @@ func screening(d *yamlx.Decoder, n *yaml.Node) *model.Screening {
 	return s
 }
 
-func criterion(d *yamlx.Decoder, n *yaml.Node, path string) model.Criterion {
-	var c model.Criterion
-	d.Map(n, path, criterionKeys, func(k string, v *yaml.Node) {
-		switch k {
-		case "met":
-			c.Met = d.Bool(v, path+".met")
-		case "note":
-			c.Note = d.String(v, path+".note")
-		}
-	})
-	return c
+// outcomes returns the outcomes section may take in p.
+func outcomes[T ~string](p *model.Process, section string) []T {
+	var out []T
+	for _, o := range p.Outcomes(section) {
+		out = append(out, T(o))
+	}
+	return out
 }
 
-func value(d *yamlx.Decoder, n *yaml.Node, path string) model.Value {
-	var val model.Value
-	d.Map(n, path, valueKeys, func(k string, v *yaml.Node) {
+// criteria reads the assessment against the process's criteria.
+func (r *reader) criteria(n *yaml.Node, path string) model.Criteria {
+	d := r.d
+	ids := make([]string, len(r.proc.Criteria))
+	for i, c := range r.proc.Criteria {
+		ids[i] = c.ID
+	}
+	cs := model.Criteria{}
+	d.Map(n, path, ids, func(id string, v *yaml.Node) {
+		c := r.proc.Criterion(id)
+		cp := path + "." + id
+		var a model.Assessment
+		if c.Type == model.CriterionMet {
+			d.Map(v, cp, criterionKeys, func(k string, v *yaml.Node) {
+				switch k {
+				case "met":
+					a.Met = d.Bool(v, cp+".met")
+				case "note":
+					a.Note = d.String(v, cp+".note")
+				}
+			})
+		} else {
+			a = r.score(c, v, cp)
+		}
+		cs[id] = a
+	})
+	return cs
+}
+
+var criterionKeys = []string{"met", "note"}
+
+// score reads a criterion scored from Min to Max on each of its terms.
+func (r *reader) score(c *model.CriterionDef, n *yaml.Node, path string) model.Assessment {
+	d := r.d
+	a := model.Assessment{Scores: map[string]int{}}
+	d.Map(n, path, append(slices.Clone(c.Terms), "note"), func(k string, v *yaml.Node) {
 		p := path + "." + k
-		switch k {
-		case "short", "long":
-			before := d.Diags.Len()
-			i := d.Int(v, p)
-			// A missing value is reported as missing; only a number is
-			// out of range.
-			if !yamlx.IsNull(v) && v.Kind == yaml.ScalarNode && (i < model.ValueMin || i > model.ValueMax) && d.Diags.Len() == before {
-				d.Diags.Errorf(d.Path, d.Pos(v), diag.RuleValue, "idea.value-range", p, i, model.ValueMin, model.ValueMax)
-			}
-			if k == "short" {
-				val.Short = i
-			} else {
-				val.Long = i
-			}
-		case "note":
-			val.Note = d.String(v, p)
+		if k == "note" {
+			a.Note = d.String(v, p)
+			return
 		}
+		before := d.Diags.Len()
+		i := d.Int(v, p)
+		// A missing value is reported as missing; only a number is
+		// out of range.
+		if !yamlx.IsNull(v) && v.Kind == yaml.ScalarNode && (i < c.Min || i > c.Max) && d.Diags.Len() == before {
+			d.Diags.Errorf(d.Path, d.Pos(v), diag.RuleValue, "idea.value-range", p, i, c.Min, c.Max)
+		}
+		a.Scores[k] = i
 	})
-	return val
+	return a
 }
 
-func proposal(d *yamlx.Decoder, n *yaml.Node) *model.Proposal {
+// section reads a section of the bank's own, each field as its type.
+func (r *reader) section(def *model.SectionDef, n *yaml.Node) *model.Section {
+	s := &model.Section{Values: map[string]model.Value{}}
+	r.fields(def, "", n, s)
+	return s
+}
+
+func (r *reader) fields(def *model.SectionDef, group string, n *yaml.Node, s *model.Section) {
+	d := r.d
+	prefix := def.ID
+	if group != "" {
+		prefix += "." + group
+	}
+	d.Map(n, prefix, def.Keys(group), func(k string, v *yaml.Node) {
+		name := k
+		if group != "" {
+			name = group + "." + k
+		}
+		f, ok := def.Field(name)
+		if !ok { // a group
+			r.fields(def, name, v, s)
+			return
+		}
+		p := prefix + "." + k
+		var val model.Value
+		switch f.Type {
+		case model.FieldDate:
+			val.Date = d.Date(v, p)
+			val.Set = !val.Date.IsZero()
+		case model.FieldNumber:
+			val.Number = d.Int(v, p)
+			val.Set = !yamlx.IsNull(v)
+		case model.FieldOutcome:
+			val.Text = string(yamlx.Enum(d, v, p, r.proc.Outcomes(def.ID)))
+			val.Set = val.Text != ""
+		default: // text, login, url
+			val.Text = d.String(v, p)
+			val.Set = strings.TrimSpace(val.Text) != ""
+		}
+		s.Values[name] = val
+	})
+}
+
+func (r *reader) proposal(n *yaml.Node) *model.Proposal {
+	d := r.d
 	p := &model.Proposal{}
-	d.Map(n, "proposal", proposalKeys, func(k string, v *yaml.Node) {
+	d.Map(n, "proposal", r.keys("proposal", ""), func(k string, v *yaml.Node) {
 		path := "proposal." + k
 		switch k {
 		case "date":
@@ -213,9 +303,10 @@ func proposal(d *yamlx.Decoder, n *yaml.Node) *model.Proposal {
 	return p
 }
 
-func decision(d *yamlx.Decoder, n *yaml.Node) *model.Decision {
+func (r *reader) decision(n *yaml.Node) *model.Decision {
+	d := r.d
 	dec := &model.Decision{}
-	d.Map(n, "decision", decisionKeys, func(k string, v *yaml.Node) {
+	d.Map(n, "decision", r.keys("decision", ""), func(k string, v *yaml.Node) {
 		path := "decision." + k
 		switch k {
 		case "date":
@@ -223,7 +314,7 @@ func decision(d *yamlx.Decoder, n *yaml.Node) *model.Decision {
 		case "by":
 			dec.By = d.String(v, path)
 		case "outcome":
-			dec.Outcome = yamlx.Enum(d, v, path, model.DecisionOutcomes)
+			dec.Outcome = yamlx.Enum(d, v, path, outcomes[model.DecisionOutcome](r.proc, "decision"))
 		case "motivation":
 			dec.Motivation = d.String(v, path)
 		case "implementer":
@@ -235,9 +326,10 @@ func decision(d *yamlx.Decoder, n *yaml.Node) *model.Decision {
 	return dec
 }
 
-func plan(d *yamlx.Decoder, n *yaml.Node) *model.Plan {
+func (r *reader) plan(n *yaml.Node) *model.Plan {
+	d := r.d
 	p := &model.Plan{}
-	d.Map(n, "plan", planKeys, func(k string, v *yaml.Node) {
+	d.Map(n, "plan", r.keys("plan", ""), func(k string, v *yaml.Node) {
 		path := "plan." + k
 		switch k {
 		case "date":
@@ -251,9 +343,10 @@ func plan(d *yamlx.Decoder, n *yaml.Node) *model.Plan {
 	return p
 }
 
-func implementation(d *yamlx.Decoder, n *yaml.Node) *model.Implementation {
+func (r *reader) implementation(n *yaml.Node) *model.Implementation {
+	d := r.d
 	im := &model.Implementation{}
-	d.Map(n, "implementation", implementationKeys, func(k string, v *yaml.Node) {
+	d.Map(n, "implementation", r.keys("implementation", ""), func(k string, v *yaml.Node) {
 		path := "implementation." + k
 		switch k {
 		case "started":
@@ -262,7 +355,7 @@ func implementation(d *yamlx.Decoder, n *yaml.Node) *model.Implementation {
 			im.Completed = d.Date(v, path)
 		case "communicated":
 			c := &model.Communication{}
-			d.Map(v, path, communicationKeys, func(k string, v *yaml.Node) {
+			d.Map(v, path, r.keys("implementation", "communicated"), func(k string, v *yaml.Node) {
 				p := path + "." + k
 				switch k {
 				case "date":
@@ -279,9 +372,10 @@ func implementation(d *yamlx.Decoder, n *yaml.Node) *model.Implementation {
 	return im
 }
 
-func outcome(d *yamlx.Decoder, n *yaml.Node) *model.Outcome {
+func (r *reader) outcome(n *yaml.Node) *model.Outcome {
+	d := r.d
 	o := &model.Outcome{}
-	d.Map(n, "outcome", outcomeKeys, func(k string, v *yaml.Node) {
+	d.Map(n, "outcome", r.keys("outcome", ""), func(k string, v *yaml.Node) {
 		path := "outcome." + k
 		switch k {
 		case "date":
@@ -293,24 +387,25 @@ func outcome(d *yamlx.Decoder, n *yaml.Node) *model.Outcome {
 		case "lessons":
 			o.Lessons = d.String(v, path)
 		case "reported_to":
-			r := &model.Report{}
-			d.Map(v, path, reportKeys, func(k string, v *yaml.Node) {
+			rep := &model.Report{}
+			d.Map(v, path, r.keys("outcome", "reported_to"), func(k string, v *yaml.Node) {
 				switch k {
 				case "body":
-					r.Body = d.String(v, path+".body")
+					rep.Body = d.String(v, path+".body")
 				case "date":
-					r.Date = d.Date(v, path+".date")
+					rep.Date = d.Date(v, path+".date")
 				}
 			})
-			o.ReportedTo = r
+			o.ReportedTo = rep
 		}
 	})
 	return o
 }
 
-func withdrawal(d *yamlx.Decoder, n *yaml.Node) *model.Withdrawal {
+func (r *reader) withdrawal(n *yaml.Node) *model.Withdrawal {
+	d := r.d
 	w := &model.Withdrawal{}
-	d.Map(n, "withdrawn", withdrawnKeys, func(k string, v *yaml.Node) {
+	d.Map(n, "withdrawn", r.keys("withdrawn", ""), func(k string, v *yaml.Node) {
 		switch k {
 		case "date":
 			w.Date = d.Date(v, "withdrawn.date")

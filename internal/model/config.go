@@ -15,6 +15,10 @@ type Config struct {
 	Accessibility *Accessibility
 	Units         []Unit
 	People        []Person
+	// Process is the bank's improvement process: its own, or the default
+	// of v1 when idebank.yaml has no process:. Nil only in a Config made
+	// by hand, which then runs the default too.
+	Process *Process
 
 	Fields Fields
 }

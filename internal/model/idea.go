@@ -37,6 +37,9 @@ type Idea struct {
 	Implementation *Implementation
 	Outcome        *Outcome
 	Withdrawn      *Withdrawal
+	// Sections holds the sections of a bank's own process by id: those
+	// that v1 does not have, read as their process describes them.
+	Sections map[string]*Section
 
 	Body     string // the Markdown after the front matter
 	BodyLine int    // the line of the file on which Body starts
@@ -74,36 +77,33 @@ type Screening struct {
 	DuplicateOf ID
 }
 
-// Criteria are the four criteria of the common assessment template.
-type Criteria struct {
-	Mission Criterion // within the administration's mission
-	Reach   Criterion // affects more than one single employee
-	Benefit Criterion // public benefit and/or efficiency
-	Value   Value     // effect against resources, short and long term
+// Criteria are the assessments of the criteria of the assessment template,
+// by the criterion's id (mission, reach, benefit and value in v1).
+type Criteria map[string]Assessment
+
+// Assessment is how an idea was assessed against one criterion: met or
+// not, or given a score for each of the criterion's terms.
+type Assessment struct {
+	Met    bool
+	Scores map[string]int // by term (short, long); nil for a criterion of type met
+	Note   string
 }
 
-// Criterion is one criterion that is met or not.
-type Criterion struct {
-	Met  bool
-	Note string
-}
-
-// Value weighs effect against resources on a scale of 1 to 5.
-type Value struct {
-	Short int
-	Long  int
-	Note  string
-}
-
-// ValueMin and ValueMax bound the scale of Value.
+// ValueMin and ValueMax bound the scale of v1's criterion value.
 const (
 	ValueMin = 1
 	ValueMax = 5
 )
 
-// Met reports whether the criteria that develop and quick-win require
-// (mission, reach and benefit) are all met.
-func (c Criteria) Met() bool { return c.Mission.Met && c.Reach.Met && c.Benefit.Met }
+// Met reports whether every criterion of ids is met.
+func (c Criteria) Met(ids []string) bool {
+	for _, id := range ids {
+		if !c[id].Met {
+			return false
+		}
+	}
+	return true
+}
 
 // Proposal is the innovation group's decision basis (Beslutsunderlag).
 type Proposal struct {
@@ -167,6 +167,12 @@ type Withdrawal struct {
 	Date   Date
 	Reason string
 }
+
+// The limits of an idea's texts, in characters.
+const (
+	MaxTitle = 120
+	MaxTag   = 40
+)
 
 // ID identifies an idea: the year of submission and a sequence number of at
 // least three digits, as in 2026-007.

@@ -63,7 +63,7 @@ const MinScore = 0.08
 // there costs little in quality and bounds the cost of a bank of any size
 // (term-at-a-time evaluation with a quit rule, as in Moffat and Zobel's
 // "Self-indexing inverted files for fast text retrieval").
-const Budget = 2000
+const Budget = 1500
 
 // Index holds the weighted terms of every idea, by term and by idea.
 type Index struct {
@@ -115,7 +115,7 @@ func New(docs []Doc) *Index {
 		x.post[t] = make([]posting, 0, n)
 	}
 	for i, v := range x.vecs {
-		x.weigh(v)
+		x.weigh(v, 0)
 		for _, tw := range v {
 			x.post[tw.term] = append(x.post[tw.term], posting{int32(i), tw.w})
 		}
@@ -132,11 +132,12 @@ func idf(all, n int) float32 { return float32(math.Log(1 + float64(all)/float64(
 
 // weigh turns the counts of v into unit-length TF-IDF weights, and orders
 // v by weight, highest first: a look-up reads the terms that say most
-// about an idea first.
-func (x *Index) weigh(v []weighted) {
-	var norm float64
+// about an idea first. extra is the squared weight of terms that v leaves
+// out (those of a query that no idea has), which count in its length.
+func (x *Index) weigh(v []weighted, extra float64) {
+	norm := extra
 	for i, tw := range v {
-		w := (1 + math.Log(float64(tw.w))) * float64(x.idf[tw.term])
+		w := tfidf(tw.w, x.idf[tw.term])
 		v[i].w = float32(w)
 		norm += w * w
 	}
@@ -148,6 +149,10 @@ func (x *Index) weigh(v []weighted) {
 	}
 	slices.SortFunc(v, func(a, b weighted) int { return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.term, b.term)) })
 }
+
+// tfidf is the weight of a term counted n times, of inverse document
+// frequency idf.
+func tfidf(n, idf float32) float64 { return (1 + math.Log(float64(n))) * float64(idf) }
 
 // count is a term and how often it stands in an idea, weighted by where.
 type count struct {
@@ -230,22 +235,10 @@ func (x *Index) Query(d Doc, n int) []Match {
 			v = append(v, weighted{id, tc.n})
 			continue
 		}
-		w := (1 + math.Log(float64(tc.n))) * float64(idf(len(x.ids)+1, 1))
+		w := tfidf(tc.n, idf(len(x.ids)+1, 1))
 		unknown += w * w
 	}
-	var norm float64
-	for i, tw := range v {
-		w := (1 + math.Log(float64(tw.w))) * float64(x.idf[tw.term])
-		v[i].w = float32(w)
-		norm += w * w
-	}
-	norm = math.Sqrt(norm + unknown)
-	for i := range v {
-		if norm > 0 {
-			v[i].w /= float32(norm)
-		}
-	}
-	slices.SortFunc(v, func(a, b weighted) int { return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.term, b.term)) })
+	x.weigh(v, unknown)
 	return x.lookup(v, -1, n)
 }
 

@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/rand"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -160,7 +159,7 @@ func (s *site) write() error {
 
 // errRowsEscaped is the error of a layout that prints the rows of a table
 // where they cannot be spliced in.
-var errRowsEscaped = errors.New(`theme: the rows of a table must be printed as they are, in the content of an element: {{rows root .Ideas}}`)
+var errRowsEscaped = i18n.Errorf(nil, "cli.theme-rows")
 
 func (s *site) views() error {
 	md := render.New()
@@ -325,11 +324,11 @@ func (s *site) templates() error {
 	for _, l := range layouts {
 		data, err := fs.ReadFile(s.opts.Theme, l)
 		if err != nil {
-			return fmt.Errorf("theme: %w", err)
+			return i18n.Errorf(err, "cli.theme-unreadable", "site/"+l)
 		}
 		// rootMark must come from nowhere but a folded root.
 		if bytes.Contains(data, []byte(rootMark)) {
-			return fmt.Errorf("theme: %s holds a NUL byte", l)
+			return i18n.Errorf(nil, "cli.theme-nul", "site/"+l)
 		}
 		if own, err := fs.ReadFile(theme.FS, l); err != nil || !bytes.Equal(data, own) {
 			s.builtinLayouts = false
@@ -337,7 +336,7 @@ func (s *site) templates() error {
 	}
 	base, err := template.New("base.html").Funcs(funcs).ParseFS(s.opts.Theme, "layouts/base.html")
 	if err != nil {
-		return fmt.Errorf("theme: %w", err)
+		return i18n.Errorf(err, "cli.theme-template", err.Error())
 	}
 	foldTexts := func(set *template.Template) {
 		if s.folds() {
@@ -352,7 +351,7 @@ func (s *site) templates() error {
 		}
 		t, err := template.Must(base.Clone()).ParseFS(s.opts.Theme, l)
 		if err != nil {
-			return fmt.Errorf("theme: %w", err)
+			return i18n.Errorf(err, "cli.theme-template", err.Error())
 		}
 		foldTexts(t)
 		s.tmpl[strings.TrimSuffix(name, ".html")] = t
@@ -392,7 +391,7 @@ func (s *site) forPage(layout, root, section string) (*template.Template, error)
 	orig := s.partials
 	if layout != "" {
 		if orig = s.tmpl[layout]; orig == nil {
-			return nil, fmt.Errorf("theme: no layout %s.html", layout)
+			return nil, i18n.Errorf(nil, "cli.theme-no-layout", "site/layouts/"+layout+".html")
 		}
 	}
 	t, err := orig.Clone()

@@ -85,23 +85,10 @@ type openMet struct {
 	Note string `json:"note"`
 }
 
-type openValue struct {
-	Long  int    `json:"long"`
-	Note  string `json:"note"`
-	Short int    `json:"short"`
-}
-
-type openCriteria struct {
-	Benefit *openMet  `json:"benefit,omitempty"`
-	Mission *openMet  `json:"mission,omitempty"`
-	Reach   *openMet  `json:"reach,omitempty"`
-	Value   openValue `json:"value"`
-}
-
 type openScreening struct {
-	By       *openPerson  `json:"by"`
-	Criteria openCriteria `json:"criteria"`
-	Date     *string      `json:"date"`
+	By       *openPerson    `json:"by"`
+	Criteria map[string]any `json:"criteria"` // by criterion: {met, note}, or a score for each term and a note
+	Date     *string        `json:"date"`
 	// DuplicateOf is "" but for an idea screened as another's duplicate.
 	DuplicateOf string                 `json:"duplicate_of,omitempty"`
 	Feedback    string                 `json:"feedback"`
@@ -200,19 +187,22 @@ func (s *site) openData() error {
 		for _, r := range v.Related {
 			o.Related = append(o.Related, r.ID)
 		}
-		o.Similar, o.Duplicates = ids(v.Similar), ids(v.Duplicates)
+		o.Similar, o.Duplicates = make([]string, len(v.Similar)), ids(v.Duplicates)
+		for i, x := range v.Similar {
+			o.Similar[i] = x.ID
+		}
 		if sc := v.Screening; sc != nil {
-			crit := openCriteria{Value: openValue{Short: sc.Value.Short, Long: sc.Value.Long, Note: sc.Value.Note}}
+			crit := make(map[string]any, len(sc.Criteria))
 			for _, c := range sc.Criteria {
-				m := &openMet{c.Met, c.Note}
-				switch c.Key {
-				case "mission":
-					crit.Mission = m
-				case "reach":
-					crit.Reach = m
-				case "benefit":
-					crit.Benefit = m
+				if c.Scores == nil && c.Max == 0 {
+					crit[c.Key] = openMet{c.Met, c.Note}
+					continue
 				}
+				score := map[string]any{"note": c.Note}
+				for t, n := range c.Scores {
+					score[t] = n
+				}
+				crit[c.Key] = score
 			}
 			o.Screening = &openScreening{Date: date(sc.Date), By: who(sc.By), Criteria: crit,
 				Outcome: sc.Outcome, Feedback: sc.Feedback, Revisit: date(sc.Revisit)}

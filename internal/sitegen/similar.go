@@ -42,8 +42,9 @@ func (s *site) indexes() {
 	}
 	for i, matches := range all {
 		v := s.ideas[i]
+		v.Similar = make([]*Idea, 0, len(matches))
 		for _, m := range matches {
-			v.Similar = append(v.Similar, s.ideas[m.Doc].ref())
+			v.Similar = append(v.Similar, s.ideas[m.Doc])
 		}
 	}
 	for _, idea := range s.opts.Ideas {

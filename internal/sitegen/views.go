@@ -3,6 +3,7 @@ package sitegen
 import (
 	"html/template"
 	"slices"
+	"strings"
 
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
@@ -49,8 +50,9 @@ type Idea struct {
 	HistoryNote string
 	Related     []Ref
 	// Similar are the ideas most like this one, most alike first (see
-	// package similar).
-	Similar []Ref
+	// package similar): whole ideas, so that a page prints them as the
+	// rows of a table that every list shares (see site.rows).
+	Similar []*Idea
 	// DuplicateOf is the original of an idea screened as its duplicate,
 	// and Duplicates the ideas screened as this one's, by id, with
 	// DuplicatesText saying how many they are ("" for none).
@@ -84,24 +86,26 @@ type Screening struct {
 	By        Person
 	Signature string // the date and who, as the page shows them
 	Criteria  []Criterion
-	Value     model.Value
 	Outcome   model.ScreeningOutcome
 	// OutcomeText is the outcome as people read it.
 	OutcomeText string
 	Feedback    string
 	Revisit     model.Date
-	// ValueText and RevisitText are the value and the revisit date as
-	// sentences, RevisitText "" when there is none.
-	ValueText, RevisitText string
+	// RevisitText is the revisit date as a sentence, "" when there is
+	// none.
+	RevisitText string
 }
 
-// Criterion is one of the criteria met or not.
+// Criterion is one criterion of the assessment, as the process lists them:
+// met or not, or scored.
 type Criterion struct {
-	Key  string // mission, reach, benefit
-	Met  bool
-	Note string
-	// Label and MetText are the criterion and yes or no, as people read
-	// them.
+	Key    string // mission, reach, benefit, value in v1
+	Met    bool
+	Scores map[string]int // by term, for a criterion scored
+	Max    int            // the top of a score's scale
+	Note   string
+	// Label and MetText are the criterion and yes or no (or its scores),
+	// as people read them.
 	Label, MetText string
 }
 
@@ -243,23 +247,25 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 	if s := idea.Screening; s != nil {
 		v.Screening = &Screening{Date: s.Date, By: person(s.By), Outcome: s.Outcome, Feedback: clean(s.Feedback),
 			OutcomeText: tr("site.screening." + string(s.Outcome)),
-			Revisit:     s.Revisit, Value: model.Value{Short: s.Criteria.Value.Short, Long: s.Criteria.Value.Long, Note: clean(s.Criteria.Value.Note)},
-			Criteria: []Criterion{
-				{Key: "mission", Met: s.Criteria.Mission.Met, Note: clean(s.Criteria.Mission.Note)},
-				{Key: "reach", Met: s.Criteria.Reach.Met, Note: clean(s.Criteria.Reach.Note)},
-				{Key: "benefit", Met: s.Criteria.Benefit.Met, Note: clean(s.Criteria.Benefit.Note)},
-			}}
+			Revisit:     s.Revisit}
 		v.Screening.Signature = sign(s.Date, v.Screening.By)
-		v.Screening.ValueText = say("site.value", s.Criteria.Value.Short, s.Criteria.Value.Long)
 		if !s.Revisit.IsZero() {
 			v.Screening.RevisitText = say("site.revisit", s.Revisit)
 		}
-		for i, c := range v.Screening.Criteria {
-			v.Screening.Criteria[i].Label = tr("criterion." + c.Key)
-			v.Screening.Criteria[i].MetText = tr("site.no")
-			if c.Met {
-				v.Screening.Criteria[i].MetText = tr("site.yes")
+		for _, def := range proc(cfg).Criteria {
+			a := s.Criteria[def.ID]
+			c := Criterion{Key: def.ID, Met: a.Met, Note: clean(a.Note), Label: def.Label.In(lang), MetText: tr("site.no")}
+			switch {
+			case def.Type == model.CriterionScore:
+				c.Scores, c.Max = make(map[string]int, len(def.Terms)), def.Max
+				for _, t := range def.Terms {
+					c.Scores[t] = a.Scores[t]
+				}
+				c.MetText = scoreText(lang, def, a)
+			case a.Met:
+				c.MetText = tr("site.yes")
 			}
+			v.Screening.Criteria = append(v.Screening.Criteria, c)
 		}
 	}
 	if p := idea.Proposal; p != nil {
@@ -310,6 +316,22 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 	}
 	v.SubmittedText, v.ChangedText = v.Submitted.String(), v.Changed.String()
 	return v, nil
+}
+
+// proc returns the process of cfg, the default for a Config made by hand.
+func proc(cfg *model.Config) *model.Process { return workflow.Of(cfg).Process }
+
+// scoreText says what scores a criterion was given: v1's value as its own
+// sentence, any other as each term's score out of the scale's top.
+func scoreText(lang model.Lang, def model.CriterionDef, a model.Assessment) string {
+	if slices.Equal(def.Terms, []string{"short", "long"}) && def.Max == 5 {
+		return i18n.Render(lang, i18n.M("site.value", a.Scores["short"], a.Scores["long"]))
+	}
+	parts := make([]string, len(def.Terms))
+	for i, t := range def.Terms {
+		parts[i] = i18n.Render(lang, i18n.M("site.score", t, a.Scores[t], def.Max))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // timeline lists the dated steps of v in order, from the dates in its

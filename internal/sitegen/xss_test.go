@@ -51,7 +51,7 @@ func TestXSSCorpus(t *testing.T) {
 			Submitted: model.Date{Year: 2026, Month: 3, Day: 1}, Submitter: model.Submitter{Name: v}, Discussion: v,
 			Body: "## " + v + "\n\n" + v + "\n\n" + v + " [länk](" + v + ")\n\n| " + v + " |\n|---|\n| " + v + " |\n",
 			Screening: &model.Screening{Date: model.Date{Year: 2026, Month: 3, Day: 2}, By: login, Outcome: model.ScreenDevelop, Feedback: v,
-				Criteria: model.Criteria{Mission: model.Criterion{Met: true, Note: v}, Reach: model.Criterion{Met: true}, Benefit: model.Criterion{Met: true}}},
+				Criteria: model.Criteria{"mission": {Met: true, Note: v}, "reach": {Met: true}, "benefit": {Met: true}}},
 		})
 	}
 	m := NewMemory()

@@ -11,30 +11,34 @@ type Path []*Transition
 
 // Paths returns every path without repeated stages from a new file to s,
 // shortest first. A file at s must satisfy the requirements of at least one.
-func Paths(s model.Stage) []Path { return paths[s] }
+func (f *Flow) Paths(s model.Stage) []Path { return f.paths[s] }
 
-var paths = func() map[model.Stage][]Path {
+// Paths is Default.Paths.
+func Paths(s model.Stage) []Path { return Default.Paths(s) }
+
+func (f *Flow) allPaths() map[model.Stage][]Path {
 	all := make(map[model.Stage][]Path)
 	var walk func(at model.Stage, p Path, seen map[model.Stage]bool)
 	walk = func(at model.Stage, p Path, seen map[model.Stage]bool) {
 		all[at] = append(all[at], slices.Clone(p))
-		for _, to := range Next(at) {
+		for _, to := range f.Next(at) {
 			if seen[to] {
 				continue
 			}
-			t, _ := Lookup(at, to)
+			t, _ := f.Lookup(at, to)
 			seen[to] = true
 			walk(to, append(p, t), seen)
 			delete(seen, to)
 		}
 	}
-	start, _ := Lookup("", model.StageSubmitted)
-	walk(model.StageSubmitted, Path{start}, map[model.Stage]bool{model.StageSubmitted: true})
+	first := f.Process.Start()
+	start, _ := f.Lookup("", first)
+	walk(first, Path{start}, map[model.Stage]bool{first: true})
 	for _, ps := range all {
 		slices.SortStableFunc(ps, func(a, b Path) int { return len(a) - len(b) })
 	}
 	return all
-}()
+}
 
 // Requirements returns the requirements of every transition of p in order.
 func (p Path) Requirements() []Requirement {
@@ -81,20 +85,24 @@ func (p Path) Covers(present func(section string) bool) int {
 // walk through the process to s, pauses and re-screenings included, adds it.
 // A plan at "developing" is a mistake; a decision to pause left from before
 // a re-screening is not.
-func MaySection(s model.Stage, section string) bool {
-	return mayHold[s][section]
+func (f *Flow) MaySection(s model.Stage, section string) bool {
+	return f.mayHold[s][section]
 }
 
-var mayHold = func() map[model.Stage]map[string]bool {
+// MaySection is Default.MaySection.
+func MaySection(s model.Stage, section string) bool { return Default.MaySection(s, section) }
+
+func (f *Flow) holdable() map[model.Stage]map[string]bool {
+	stages := f.Stages()
 	// reach[a][b]: stage b can be reached from stage a (or a == b).
 	reach := make(map[model.Stage]map[model.Stage]bool)
-	for _, a := range model.Stages {
+	for _, a := range stages {
 		reach[a] = map[model.Stage]bool{a: true}
 		queue := []model.Stage{a}
 		for len(queue) > 0 {
 			at := queue[0]
 			queue = queue[1:]
-			for _, to := range Next(at) {
+			for _, to := range f.Next(at) {
 				if !reach[a][to] {
 					reach[a][to] = true
 					queue = append(queue, to)
@@ -103,9 +111,9 @@ var mayHold = func() map[model.Stage]map[string]bool {
 		}
 	}
 	m := make(map[model.Stage]map[string]bool)
-	for _, s := range model.Stages {
+	for _, s := range stages {
 		m[s] = make(map[string]bool)
-		for _, t := range table {
+		for _, t := range f.table {
 			if t.From == "" || !reach[t.To][s] {
 				continue
 			}
@@ -116,7 +124,7 @@ var mayHold = func() map[model.Stage]map[string]bool {
 		}
 	}
 	return m
-}()
+}
 
 func topSection(s string) string {
 	for i := 0; i < len(s); i++ {

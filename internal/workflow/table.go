@@ -1,11 +1,18 @@
-// Package workflow is the improvement process as data: which changes of
+// Package workflow is the improvement process as rules: which changes of
 // stage exist, who may make each, and what an idea file must hold after it.
-//
-// The validator enforces this table and the site shows it, so the two can
-// never disagree.
+// The rules are made from a process (model.Process): the bank's own, or
+// the default of v1, so that the validator enforces what the site shows
+// and the two can never disagree.
 package workflow
 
-import "github.com/idebanken/idebanken/internal/model"
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/process"
+)
 
 // Actor is someone who may make a change of stage: a role, or one of the
 // people an idea itself names.
@@ -13,9 +20,9 @@ type Actor string
 
 // The actors that are not roles.
 const (
-	Anyone      Actor = "anyone"      // every employee
-	Submitter   Actor = "submitter"   // the submitter's own GitHub login
-	Implementer Actor = "implementer" // the login in decision.implementer
+	Anyone      Actor = process.Anyone      // every employee
+	Submitter   Actor = process.Submitter   // the submitter's own GitHub login
+	Implementer Actor = process.Implementer // the login in decision.implementer
 )
 
 // RoleActor returns the Actor for a role.
@@ -24,26 +31,29 @@ func RoleActor(r model.Role) Actor { return Actor(r) }
 // Role returns the role an Actor stands for, and false for Anyone, Submitter
 // and Implementer.
 func (a Actor) Role() (model.Role, bool) {
-	r := model.Role(a)
-	return r, r.Valid()
+	if a == Anyone || a == Submitter || a == Implementer || a == "" {
+		return "", false
+	}
+	return model.Role(a), true
 }
 
 // Requirement is something an idea file must hold after a change of stage.
 type Requirement struct {
-	// Section is the section (or, with a dot, the field of a section) that
-	// must be present: one of the names in Sections, or
-	// "implementation.started", "implementation.communicated",
-	// "implementation.completed".
+	// Section is the section (or, with a dot, the field or group of a
+	// section) that must be present, as the process names it:
+	// "screening", "implementation.started".
 	Section string
 	// Outcome, when set, is the value the section's outcome must have.
 	Outcome string
-	// CriteriaMet requires the screening criteria mission, reach and benefit
-	// to be met.
+	// Met are the criteria of the assessment that must be met.
+	Met []string
+	// CriteriaMet is true when Met names any criterion.
 	CriteriaMet bool
 	// Fields are further fields of the section that must be present, such as
 	// the implementer of an approving decision.
 	Fields []string
-	// Signers may sign the section (its "by"), each in the idea's unit.
+	// Signers may sign the section (its "by"), each in the idea's unit;
+	// empty for a part of a section that nobody signs.
 	Signers []Actor
 }
 
@@ -68,119 +78,173 @@ type Row struct {
 	Requires []Requirement
 }
 
-var screeners = []Actor{RoleActor(model.RoleAmbassador), RoleActor(model.RoleInnovationGroup)}
-var implementers = []Actor{Implementer, RoleActor(model.RoleProjectLead)}
+// Flow is the rules of one process.
+type Flow struct {
+	// Process is what the rules are made from.
+	Process *model.Process
+	// Rows is the workflow table, in the order of the process: first the
+	// new file, then the steps as the process lists them.
+	Rows []Row
+	// Sections are the sections of the process; Subsections the groups in
+	// them, which once present must be complete.
+	Sections, Subsections []SectionSpec
 
-func screening(outcome model.ScreeningOutcome, met bool) []Requirement {
-	return []Requirement{{Section: "screening", Outcome: string(outcome), CriteriaMet: met, Signers: screeners}}
+	table   map[Key]*Transition
+	paths   map[model.Stage][]Path
+	mayHold map[model.Stage]map[string]bool
+	leadsTo map[outcomeKey]model.Stage
 }
 
-func decision(outcome model.DecisionOutcome, by model.Role) Requirement {
-	r := Requirement{Section: "decision", Outcome: string(outcome), Signers: []Actor{RoleActor(by)}}
-	if outcome == model.DecideApprove {
-		r.Fields = []string{"implementer"}
+var flows sync.Map // *model.Process → *Flow
+
+// For returns the rules of p, made once for each process.
+func For(p *model.Process) *Flow {
+	if p == nil {
+		p = process.Default()
 	}
-	return r
-}
-
-var reScreen = []model.Stage{model.StageSubmitted, model.StagePaused}
-
-// Rows is the workflow table, in the order of the process.
-var Rows = []Row{
-	{nil, model.StageSubmitted, []Actor{Anyone}, nil},
-	{reScreen, model.StageDeveloping, screeners, screening(model.ScreenDevelop, true)},
-	{reScreen, model.StageQuickWin, screeners, screening(model.ScreenQuickWin, true)},
-	{reScreen, model.StagePaused, screeners, screening(model.ScreenPause, false)},
-	{reScreen, model.StageRejected, screeners, screening(model.ScreenReject, false)},
-	{[]model.Stage{model.StageDeveloping}, model.StageProposed, []Actor{RoleActor(model.RoleInnovationGroup)},
-		[]Requirement{{Section: "proposal", Signers: []Actor{RoleActor(model.RoleInnovationGroup)}}}},
-	{[]model.Stage{model.StageProposed}, model.StageApproved, []Actor{RoleActor(model.RoleManagement)},
-		[]Requirement{decision(model.DecideApprove, model.RoleManagement)}},
-	{[]model.Stage{model.StageProposed}, model.StageRejected, []Actor{RoleActor(model.RoleManagement)},
-		[]Requirement{decision(model.DecideReject, model.RoleManagement)}},
-	{[]model.Stage{model.StageProposed}, model.StagePaused, []Actor{RoleActor(model.RoleManagement)},
-		[]Requirement{decision(model.DecidePause, model.RoleManagement)}},
-	{[]model.Stage{model.StageQuickWin}, model.StageImplementing, []Actor{RoleActor(model.RoleUnitManager)},
-		[]Requirement{decision(model.DecideApprove, model.RoleUnitManager), {Section: "implementation.started"}}},
-	{[]model.Stage{model.StageQuickWin}, model.StageRejected, []Actor{RoleActor(model.RoleUnitManager)},
-		[]Requirement{decision(model.DecideReject, model.RoleUnitManager)}},
-	{[]model.Stage{model.StageApproved}, model.StagePlanning, implementers,
-		[]Requirement{{Section: "plan", Signers: implementers}}},
-	{[]model.Stage{model.StagePlanning}, model.StageImplementing, implementers,
-		[]Requirement{{Section: "implementation.started"},
-			{Section: "implementation.communicated", Signers: []Actor{RoleActor(model.RoleCommunicator)}}}},
-	{[]model.Stage{model.StageImplementing}, model.StageImplemented, implementers,
-		[]Requirement{{Section: "implementation.completed"}}},
-	{[]model.Stage{model.StageImplemented}, model.StageEvaluated,
-		[]Actor{RoleActor(model.RoleProjectLead), RoleActor(model.RoleInnovationGroup)},
-		[]Requirement{{Section: "outcome", Signers: []Actor{RoleActor(model.RoleProjectLead), RoleActor(model.RoleInnovationGroup)}}}},
-	{nonFinal(), model.StageWithdrawn, []Actor{Submitter}, []Requirement{{Section: "withdrawn"}}},
-}
-
-func nonFinal() []model.Stage {
-	var s []model.Stage
-	for _, st := range model.Stages {
-		if !st.Final() {
-			s = append(s, st)
-		}
+	if f, ok := flows.Load(p); ok {
+		return f.(*Flow)
 	}
-	return s
+	f, _ := flows.LoadOrStore(p, build(p))
+	return f.(*Flow)
 }
 
-var table = func() map[Key]*Transition {
-	t := make(map[Key]*Transition)
-	for _, r := range Rows {
+// Of returns the rules of cfg's process, the default when cfg has none.
+func Of(cfg *model.Config) *Flow {
+	if cfg == nil {
+		return Default
+	}
+	return For(cfg.Process)
+}
+
+// Default is the rules of the process of v1.
+var Default = For(process.Default())
+
+func build(p *model.Process) *Flow {
+	f := &Flow{Process: p}
+	f.Rows = append(f.Rows, Row{nil, p.Start(), []Actor{Anyone}, nil})
+	for _, st := range p.Steps {
+		f.Rows = append(f.Rows, Row{st.From, st.To, actors(st.By), requirements(p, st)})
+	}
+	f.table = make(map[Key]*Transition)
+	for _, r := range f.Rows {
 		froms := r.From
 		if froms == nil {
 			froms = []model.Stage{""}
 		}
-		for _, f := range froms {
-			t[Key{f, r.To}] = &Transition{From: f, To: r.To, Actors: r.Actors, Requires: r.Requires}
+		for _, from := range froms {
+			f.table[Key{from, r.To}] = &Transition{From: from, To: r.To, Actors: r.Actors, Requires: r.Requires}
 		}
 	}
-	return t
-}()
+	f.Sections, f.Subsections = sectionSpecs(p)
+	f.leadsTo = map[outcomeKey]model.Stage{}
+	for _, r := range f.Rows {
+		if len(r.Requires) == 1 && r.Requires[0].Outcome != "" {
+			k := outcomeKey{r.Requires[0].Section, r.Requires[0].Outcome}
+			if _, ok := f.leadsTo[k]; !ok {
+				f.leadsTo[k] = r.To
+			}
+		}
+	}
+	f.paths = f.allPaths()
+	f.mayHold = f.holdable()
+	return f
+}
+
+func actors(by []string) []Actor {
+	out := make([]Actor, len(by))
+	for i, b := range by {
+		out[i] = Actor(b)
+	}
+	return out
+}
+
+// requirements turns the needs of a step into requirements. A need of a
+// field of a section another need of the step names (decision.implementer
+// beside decision) is a field that section must have.
+func requirements(p *model.Process, st model.StepDef) []Requirement {
+	var rs []Requirement
+	for _, n := range st.Needs {
+		top, field, dotted := strings.Cut(n.Section, ".")
+		if dotted && slices.ContainsFunc(st.Needs, func(o model.Need) bool { return o.Section == top }) {
+			continue
+		}
+		r := Requirement{Section: n.Section, Outcome: n.Outcome, Met: n.Met, CriteriaMet: len(n.Met) > 0}
+		for _, o := range st.Needs {
+			if t, f, ok := strings.Cut(o.Section, "."); ok && t == n.Section {
+				r.Fields = append(r.Fields, f)
+			}
+		}
+		// Who signs: the section's "by", or a group's; a field on its own
+		// is signed by nobody.
+		if sec := p.Section(top); sec != nil {
+			group := ""
+			if dotted {
+				group = field
+				if !slices.Contains(sec.Groups(), field) {
+					group = "-"
+				}
+			}
+			if group != "-" && sec.Signer(group) {
+				by := n.SignedBy
+				if len(by) == 0 {
+					by = st.By
+				}
+				r.Signers = actors(by)
+			}
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
 
 // outcomeKey is a section and the outcome it records.
 type outcomeKey struct{ section, outcome string }
 
-// leadsTo holds, from the table, the stage each outcome of a screening or
-// a decision leads to: the stage of the steps that record that outcome
-// and nothing else. (A quick win's approval together with its start leads
-// further, to implementing.)
-var leadsTo = func() map[outcomeKey]model.Stage {
-	m := map[outcomeKey]model.Stage{}
-	for _, r := range Rows {
-		if len(r.Requires) == 1 && r.Requires[0].Outcome != "" {
-			m[outcomeKey{r.Requires[0].Section, r.Requires[0].Outcome}] = r.To
-		}
-	}
-	return m
-}()
-
 // LeadsTo returns the stage that section (screening or decision) with
-// outcome leads to, or "" when the table has no such step.
-func LeadsTo(section, outcome string) model.Stage {
-	return leadsTo[outcomeKey{section, outcome}]
+// outcome leads to, or "" when the table has no such step: the stage of
+// the first step that records that outcome and nothing else. (A quick
+// win's approval together with its start leads further, to implementing.)
+func (f *Flow) LeadsTo(section, outcome string) model.Stage {
+	return f.leadsTo[outcomeKey{section, outcome}]
 }
 
 // Lookup returns the transition from one stage to another, and false when
 // the process has no such change. A new file has from "".
-func Lookup(from, to model.Stage) (*Transition, bool) {
-	t, ok := table[Key{from, to}]
+func (f *Flow) Lookup(from, to model.Stage) (*Transition, bool) {
+	t, ok := f.table[Key{from, to}]
 	return t, ok
 }
 
-// Next returns the stages an idea at s may move to, in the order of Stages.
-func Next(s model.Stage) []model.Stage {
+// Next returns the stages an idea at s may move to, in the order of the
+// process's stages.
+func (f *Flow) Next(s model.Stage) []model.Stage {
 	var next []model.Stage
-	for _, to := range model.Stages {
-		if _, ok := table[Key{s, to}]; ok {
-			next = append(next, to)
+	for _, to := range f.Process.Stages {
+		if _, ok := f.table[Key{s, to.ID}]; ok {
+			next = append(next, to.ID)
 		}
 	}
 	return next
 }
+
+// Stages returns the stages of the process in order.
+func (f *Flow) Stages() []model.Stage { return f.Process.StageIDs() }
+
+// Final reports whether no change of stage may follow s.
+func (f *Flow) Final(s model.Stage) bool { return f.Process.IsFinal(s) }
+
+// Rows is the workflow table of the default process.
+var Rows = Default.Rows
+
+// Lookup is Default.Lookup.
+func Lookup(from, to model.Stage) (*Transition, bool) { return Default.Lookup(from, to) }
+
+// Next is Default.Next.
+func Next(s model.Stage) []model.Stage { return Default.Next(s) }
+
+// LeadsTo is Default.LeadsTo.
+func LeadsTo(section, outcome string) model.Stage { return Default.LeadsTo(section, outcome) }
 
 // MayAct reports whether login is one of actors for idea: holds the role
 // in the idea's unit, or is the person the idea names (its submitter, or

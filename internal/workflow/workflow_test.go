@@ -28,8 +28,8 @@ func TestTableMatchesRows(t *testing.T) {
 			}
 		}
 	}
-	if len(table) != n {
-		t.Errorf("the table has %d entries, the rows %d: a pair is listed twice", len(table), n)
+	if len(Default.table) != n {
+		t.Errorf("the table has %d entries, the rows %d: a pair is listed twice", len(Default.table), n)
 	}
 	if n != 28 {
 		t.Errorf("%d steps, want the contract's 28", n)

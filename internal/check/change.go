@@ -2,8 +2,10 @@ package check
 
 import (
 	"bytes"
+	"fmt"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/diag"
@@ -334,10 +336,10 @@ func (c *changeChecker) permission(base, head *model.Idea, t *workflow.Transitio
 		i18n.List(toAny(holders(c.auth.cfg, &who, t.Actors))), c.auth.authorList(), c.auth.approverList())
 }
 
-// edits checks who changed what is already there: a section may be
-// written or rewritten only by someone who may sign it, and only a screener
-// of the idea's unit may move it to another unit. The sections that a
-// change of stage adds were checked with the step itself.
+// edits checks every field that the change touches against the policy of
+// workflow.Edits: who may change it while the idea is where it was before
+// the change. The sections that a change of stage adds were checked with
+// the step itself. Who acts is judged in the idea's unit before the change.
 func (c *changeChecker) edits(base, head *model.Idea, step *workflow.Transition) {
 	if !c.auth.checked() {
 		return
@@ -348,32 +350,145 @@ func (c *changeChecker) edits(base, head *model.Idea, step *workflow.Transition)
 			byStep[r.Section] = true
 		}
 	}
-	for _, sec := range c.flow.Signed() {
-		if byStep[sec] || !head.Has(sec) || reflect.DeepEqual(base.Part(sec), head.Part(sec)) {
+	phase := c.flow.PhaseOf(base.Stage)
+	for _, field := range c.flow.EditFields() {
+		before, after := fieldValue(base, field), fieldValue(head, field)
+		if byStep[field] || reflect.DeepEqual(before, after) {
 			continue
 		}
-		c.require(base, head, sec, signersFor(c.flow, head, sec), head.Unit)
+		var actors []workflow.Actor
+		setOnce := false
+		allowed := false
+		for _, r := range c.flow.EditRules(field, phase) {
+			if r.Once && !reflect.ValueOf(before).IsZero() {
+				setOnce = true
+				continue // set already: no rule changes it
+			}
+			by := c.expand(r.By, head, field)
+			for _, a := range by {
+				if !slices.Contains(actors, a) {
+					actors = append(actors, a)
+				}
+			}
+			if c.auth.allows(c.who(base, head), by) {
+				allowed = true
+				break
+			}
+		}
+		switch {
+		case allowed:
+		case len(actors) == 0 && setOnce:
+			c.errorf(head, field, diag.RuleImmutable, "change.once", field, fmt.Sprint(before))
+		case len(actors) == 0:
+			c.errorf(head, field, diag.RuleImmutable, "change.frozen", field, string(base.Stage))
+		case phase == workflow.PhaseFinal && slices.Equal(actors, []workflow.Actor{workflow.RoleActor(model.RoleAdmin)}):
+			c.out.Errorf(head.Path, editPos(head, field), diag.RulePermission, "change.edit-final",
+				field, string(base.Stage), i18n.List(toAny(holdersAnywhere(c.auth.cfg, model.RoleAdmin))))
+		default:
+			c.require(base, head, editPos(head, field), field, shown(actors), base.Unit)
+		}
 	}
-	if base.Unit != head.Unit && base.Unit != "" {
-		c.require(base, head, "unit", screenerActors, base.Unit)
+}
+
+// shown returns the actors a message names: an admin may change any field,
+// as docs/rules.md says, so the role is named only where nobody else may.
+func shown(actors []workflow.Actor) []workflow.Actor {
+	admin := workflow.RoleActor(model.RoleAdmin)
+	if len(actors) == 1 {
+		return actors
 	}
+	return slices.DeleteFunc(slices.Clone(actors), func(a workflow.Actor) bool { return a == admin })
+}
+
+// who is the idea as who may act on it is judged: its submitter, unit and
+// implementer as they were before the change.
+func (c *changeChecker) who(base, head *model.Idea) *model.Idea {
+	w := *head
+	w.Submitter, w.Unit, w.Decision = base.Submitter, base.Unit, base.Decision
+	return &w
+}
+
+// expand puts for workflow.Signers those who may sign section.
+func (c *changeChecker) expand(by []workflow.Actor, head *model.Idea, section string) []workflow.Actor {
+	var out []workflow.Actor
+	for _, a := range by {
+		if a == workflow.Signers {
+			out = append(out, signersFor(c.flow, head, section)...)
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// editPos returns where a message about field points: the field, or for
+// the Markdown the line it starts on.
+func editPos(idea *model.Idea, field string) model.Pos {
+	if field == "body" {
+		return model.Pos{Line: idea.BodyLine, Col: 1}
+	}
+	return idea.Fields.Lookup(field)
+}
+
+// fieldValue returns the value of a field of workflow.Edits, for comparing.
+func fieldValue(idea *model.Idea, field string) any {
+	switch field {
+	case "title":
+		return idea.Title
+	case "kind":
+		return idea.Kind
+	case "body":
+		return idea.Body
+	case "tags":
+		if len(idea.Tags) == 0 {
+			return []string(nil) // an empty list is no tags
+		}
+		return idea.Tags
+	case "related":
+		if len(idea.Related) == 0 {
+			return []model.ID(nil)
+		}
+		return idea.Related
+	case "unit":
+		return idea.Unit
+	case "discussion":
+		return idea.Discussion
+	case "implementation.started":
+		if idea.Implementation != nil {
+			return idea.Implementation.Started
+		}
+		return model.Date{}
+	case "implementation.completed":
+		if idea.Implementation != nil {
+			return idea.Implementation.Completed
+		}
+		return model.Date{}
+	case "implementation.communicated":
+		if idea.Implementation != nil {
+			return idea.Implementation.Communicated
+		}
+		return (*model.Communication)(nil) // as a file with implementation but no announcement
+	case "withdrawn":
+		return idea.Withdrawn
+	}
+	return idea.Part(field)
 }
 
 var screenerActors = []workflow.Actor{workflow.RoleActor(model.RoleAmbassador), workflow.RoleActor(model.RoleInnovationGroup)}
 
-// require reports field unless an author or approver is one of actors in
-// unit.
-func (c *changeChecker) require(base, head *model.Idea, field string, actors []workflow.Actor, unit string) {
-	who := *head
-	who.Submitter, who.Unit = base.Submitter, unit
+// require reports field, at pos, unless an author or approver is one of
+// actors in unit.
+func (c *changeChecker) require(base, head *model.Idea, pos model.Pos, field string, actors []workflow.Actor, unit string) {
+	who := *c.who(base, head)
+	who.Unit = unit
 	if c.auth.allows(&who, actors) {
 		return
 	}
 	if !c.auth.nameable(&who, actors) {
-		c.errorf(head, field, diag.RulePermission, "change.edit-permission-unnamed",
+		c.out.Errorf(head.Path, pos, diag.RulePermission, "change.edit-permission-unnamed",
 			field, actorList(actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))))
 		return
 	}
-	c.errorf(head, field, diag.RulePermission, "change.edit-permission",
+	c.out.Errorf(head.Path, pos, diag.RulePermission, "change.edit-permission",
 		field, actorList(actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))), c.auth.authorList(), c.auth.approverList())
 }

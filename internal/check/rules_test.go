@@ -235,8 +235,10 @@ func TestUntouchedFilesWarn(t *testing.T) {
 		t.Errorf("want one warning for the untouched file, got:\n%s", render(res.Diags))
 	}
 	// The same change, but the broken file is the one changed.
+	// (The innovation group adds to the text of the idea, as those who handle
+	// it may.)
 	head = snap(cfg, map[string]string{"ideas/2026/2026-001-x.md": broken + "Mer.\n"})
-	res = CheckChange(Change{Base: base, Head: head, Actor: "nisse", Today: ruleToday})
+	res = CheckChange(Change{Base: base, Head: head, Actor: "inno", Today: ruleToday})
 	if res.Errors() != 1 {
 		t.Errorf("want the error in the changed file, got:\n%s", render(res.Diags))
 	}

@@ -101,6 +101,10 @@ func holders(cfg *model.Config, idea *model.Idea, actors []workflow.Actor) []str
 			if public.MayName(cfg, idea, idea.Submitter.GitHub, nil) {
 				add(idea.Submitter.GitHub)
 			}
+		case workflow.RoleActor(model.RoleAdmin):
+			for _, h := range holdersAnywhere(cfg, model.RoleAdmin) {
+				add(h) // bank-wide: units do not narrow it
+			}
 		default:
 			if r, ok := a.Role(); ok {
 				for _, h := range cfg.Holders(r, idea.Unit) {

@@ -158,6 +158,10 @@ func TestEveryErrorInCatalogue(t *testing.T) {
 			{"revision", nil, nil, []string{"check", "--base", "nowhere"}, "--base"},
 			{"out-is-a-file", nil, nil, []string{"build", "--out", "ideas/2026/2026-001-x.md/site"}, "2026-001-x.md"},
 			{"no-folder", nil, nil, []string{"check", "-C", "nowhere"}, "nowhere"},
+			{"flag-number", nil, nil, []string{"pr-comment", "--pr", "ett"}, "ett"},
+			{"flag-bool", nil, nil, []string{"check", "--history=kanske"}, "kanske"},
+			{"flag-syntax", nil, nil, []string{"check", "---x"}, "---x"},
+			{"flag-unknown", nil, nil, []string{"report", "--enhet", "skola"}, "-enhet"},
 		} {
 			t.Run(lang+"/"+c.name, func(t *testing.T) {
 				dir := t.TempDir()

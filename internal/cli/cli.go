@@ -169,6 +169,20 @@ func flagError(lang model.Lang, err error) string {
 		v, _, _ := strings.Cut(strings.TrimPrefix(msg, "invalid value "), " for flag")
 		return i18n.Render(lang, i18n.M("cli.bad-today", strings.Trim(v, `"`)))
 	}
+	if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
+		v, f, _ := strings.Cut(rest, " for ")
+		f, _, _ = strings.Cut(f, ":")
+		return i18n.Render(lang, i18n.M("cli.flag-bad-bool", "-"+strings.TrimLeft(f, "-"), strings.Trim(v, `"`)))
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		// A number flag given a text: invalid value "x" for flag -pr: parse error.
+		v, f, _ := strings.Cut(rest, " for flag ")
+		f, _, _ = strings.Cut(f, ":")
+		return i18n.Render(lang, i18n.M("cli.flag-bad-value", "-"+strings.TrimLeft(f, "-"), strings.Trim(v, `"`)))
+	}
+	if f, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
+		return i18n.Render(lang, i18n.M("cli.flag-unknown", f))
+	}
 	return msg
 }
 

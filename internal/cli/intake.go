@@ -476,7 +476,7 @@ func (p *proposal) takeID(ctx context.Context, at string) (model.ID, error) {
 		}
 		taken = append(taken, id)
 	}
-	return "", fmt.Errorf("no free id after %d tries: %s is crowded", maxIDTries, idRefs)
+	return "", i18n.Errorf(nil, "cli.intake-no-id", maxIDTries, idRefs)
 }
 
 // keepID makes sure the ref of the id that a branch proposes exists: a

@@ -119,4 +119,23 @@ func TestSimilarAndDuplicates(t *testing.T) {
 	if strings.Contains(page("2026-005"), "Samma idé") {
 		t.Error("an idea with no duplicates says it has some")
 	}
+
+	// An original the check refuses, gone or the idea itself, is no link:
+	// the build goes on without it.
+	for _, bad := range []model.ID{"2024-999", "2026-004"} {
+		for _, idea := range res.Ideas {
+			if idea.ID == "2026-004" {
+				idea.Screening.DuplicateOf = bad
+			}
+		}
+		m := NewMemory()
+		if err := Build(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS, Out: m}); err != nil {
+			t.Fatalf("duplicate_of %s: %v", bad, err)
+		}
+		p, _ := m.File("idea/2026-004/index.html")
+		o, _ := m.File("idea/2025-003/index.html")
+		if strings.Contains(string(p), "Den här idén är samma") || strings.Contains(string(o), "Samma idé från fler") {
+			t.Errorf("duplicate_of %s is shown as a link", bad)
+		}
+	}
 }

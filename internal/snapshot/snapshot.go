@@ -5,7 +5,6 @@ package snapshot
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/plainfile"
 )
 
@@ -156,7 +156,7 @@ func readAll(root string, files []File) error {
 func readFile(name, rel string) (*File, error) {
 	data, size, err := plainfile.Read(name, ReadLimit)
 	if errors.Is(err, plainfile.ErrFolder) {
-		return nil, fmt.Errorf("%s is a folder, not a file", rel)
+		return nil, i18n.Errorf(err, "cli.file-error", rel, i18n.Key("cli.file-is-folder"))
 	}
 	if err != nil {
 		return nil, err

@@ -194,7 +194,7 @@ func buildSite(repo, out string) error {
 	}
 	env.lang = res.Config.Language
 	mem := sitegen.NewMemory()
-	err = sitegen.Build(sitegen.Options{Config: res.Config, Ideas: res.Ideas, BaseURL: "https://example.org" + subPath, Theme: theme.FS, Out: mem})
+	err = sitegen.Build(sitegen.Options{Config: res.Config, Ideas: res.Ideas, BaseURL: "https://example.org" + subPath, Theme: theme.FS, Out: mem, Today: today})
 	if err != nil {
 		return err
 	}
@@ -350,7 +350,7 @@ type viewport struct {
 }
 
 var (
-	desktop = viewport{"desktop", 1280, 900, false}
+	desktop = viewport{"desktop", 1366, 900, false}
 	phone   = viewport{"phone", 390, 844, true}
 	narrow  = viewport{"narrow", 320, 640, true} // WCAG 1.4.10: 1280 px at 400 %
 )
@@ -891,7 +891,7 @@ func TestWithoutJavaScript(t *testing.T) {
 
 	open(ctx, t, "", "")
 	home := eval[shown](ctx, t, shownJS)
-	if home.H1 == "" || home.Flow != len(sitegen.MainLine) || home.Cards == 0 {
+	if home.H1 == "" || home.Flow != len(sitegen.MainLine)+len(sitegen.QuickLine) || home.Cards == 0 {
 		t.Errorf("the start page without JavaScript: %+v", home)
 	}
 	open(ctx, t, "idea/", "")

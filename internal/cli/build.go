@@ -110,7 +110,8 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 		return cannot(opts.Stderr, lang, err)
 	}
 	fillRepository(b.Res.Config, opts.Repository)
-	err = sitegen.Build(sitegen.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir, History: hist})
+	err = sitegen.Build(sitegen.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir, Today: opts.Today,
+		History: hist, RepoDir: repoDir(b.Root)})
 	if err == nil {
 		err = dir.Close()
 	}
@@ -135,4 +136,15 @@ func fillRepository(cfg *model.Config, repo string) {
 	if cfg.Repository == "" && config.ValidRepository(repo) {
 		cfg.Repository = repo
 	}
+}
+
+// repoDir returns the bank's folder in its git repository, "" at the top
+// or outside one: the site links each idea's file there.
+func repoDir(root string) string {
+	repo, sub, err := openRepo(root)
+	if err != nil {
+		return ""
+	}
+	repo.Close()
+	return sub
 }

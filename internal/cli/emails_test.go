@@ -45,7 +45,7 @@ func TestEmailsMaskedEverywhere(t *testing.T) {
 	idea := string(src)
 	for _, r := range [][2]string{
 		{"title: Gemensam digital schemaläggning i hemtjänsten", "title: Schema från " + p["title"]},
-		{"tags: [hemtjanst, schema, digitalisering]", "tags: [hemtjanst, " + p["tag"] + "]"},
+		{"tags: [hemtjänst, schema, digitalisering]", "tags: [hemtjanst, " + p["tag"] + "]"},
 		{"discussion: https://github.com/exempelkommunen/idebanken/issues/8", "discussion: \"https://github.com/exempelkommunen/idebanken/issues/8?from=" + strings.Replace(p["tag"], "@", "%40", 1) + "\""},
 		{"feedback: \"Tack för förslaget!", "feedback: \"Tack, " + p["feedback"] + "!"},
 		{"summary: \"Använd", "summary: \"Skriv till " + p["summary"] + ". Använd"},

@@ -49,7 +49,7 @@ func TestForgetLeavesNoTrace(t *testing.T) {
 		for _, r := range [][2]string{
 			{"  name: Fatima Hassan\n  github: fatimahassan\n", "  name: \"" + quoted() + "\"\n  github: anna\n"},
 			{"title: Gemensam digital schemaläggning i hemtjänsten", "title: \"Schema enligt " + quoted() + "\""},
-			{"tags: [hemtjanst, schema, digitalisering]", "tags: [hemtjanst, \"" + strings.ToLower(quoted()) + "\"]"},
+			{"tags: [hemtjänst, schema, digitalisering]", "tags: [hemtjanst, \"" + strings.ToLower(quoted()) + "\"]"},
 			{"feedback: \"Tack för förslaget!", "feedback: \"Tack " + quoted() + "!"},
 			{"note: \"Planering", "note: \"" + quoted() + " vet att planering"},
 			{"summary: \"Använd", "summary: \"" + quoted() + " föreslår: använd"},

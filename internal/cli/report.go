@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/idebanken/idebanken/internal/atomicfile"
 	"github.com/idebanken/idebanken/internal/model"
@@ -87,8 +88,11 @@ func runReport(opts *ReportOptions, lang model.Lang) int {
 	if errs := b.Res.Errors(); errs > 0 {
 		say(opts.Stderr, lang, "cli.report-with-errors", errs)
 	}
-	r := report.Make(cfg, b.Res.Ideas, report.Options{Period: opts.Period, Unit: opts.Unit})
+	r := report.Make(cfg, b.Res.Ideas, report.Options{Period: opts.Period, Unit: opts.Unit, Today: opts.Today})
 	info := report.Info{Title: cfg.Title, Organisation: cfg.Organisation, Units: map[string]string{}, Lang: lang}
+	if cfg.BaseURL != "" {
+		info.IdeaURL = strings.TrimSuffix(cfg.BaseURL, "/") + "/idea/" // the site's pages of the ideas
+	}
 	for _, u := range cfg.Units {
 		info.Units[u.ID] = u.Name
 	}

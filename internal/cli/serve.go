@@ -121,7 +121,7 @@ func runServe(ctx context.Context, opts *ServeOptions, lang model.Lang) int {
 		if res.Config == nil {
 			return l, false
 		}
-		site, err := sitegen.Prepare(sitegen.Options{Config: res.Config, Ideas: res.Ideas, Theme: theme(b.root), History: b.hist, Views: b.views})
+		site, err := sitegen.Prepare(sitegen.Options{Config: res.Config, Ideas: res.Ideas, Theme: theme(b.root), History: b.hist, Views: b.views, Today: opts.Today()})
 		if err != nil {
 			cannot(opts.Stderr, l, err)
 			return l, false

@@ -22,7 +22,7 @@ const MaxSize = 1 << 20
 
 var (
 	topKeys    = []string{"title", "organisation", "language", "base_url", "feedback_days", "repository", "accessibility", "units", "people", "process"}
-	a11yKeys   = []string{"status", "assessed", "method", "contact", "known_issues"}
+	a11yKeys   = []string{"status", "assessed", "statement", "method", "contact", "known_issues"}
 	unitKeys   = []string{"id", "name"}
 	personKeys = []string{"login", "name", "roles", "units"}
 )
@@ -146,6 +146,8 @@ func accessibility(d *yamlx.Decoder, n *yaml.Node) *model.Accessibility {
 			a.Status = yamlx.Enum(d, v, path, model.Compliances)
 		case "assessed":
 			a.Assessed = d.Date(v, path)
+		case "statement":
+			a.Statement = d.Date(v, path)
 		case "method":
 			a.Method = yamlx.Enum(d, v, path, model.AssessMethods)
 		case "contact":
@@ -158,6 +160,9 @@ func accessibility(d *yamlx.Decoder, n *yaml.Node) *model.Accessibility {
 			issuesNode = v
 		}
 	})
+	if !a.Statement.IsZero() && !a.Assessed.IsZero() && a.Statement.Before(a.Assessed) {
+		d.Diags.Errorf(FileName, d.Fields.Lookup("accessibility.statement"), diag.RuleDateOrder, "config.a11y-statement", a.Statement, a.Assessed)
+	}
 	for _, k := range []string{"status", "assessed", "method", "contact"} {
 		if !d.Fields.Has("accessibility." + k) {
 			d.Diags.Errorf(FileName, d.Pos(n), diag.RuleRequired, "config.a11y-missing", "accessibility."+k)

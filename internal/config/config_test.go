@@ -220,6 +220,10 @@ func TestRepositoryAndAccessibilityProblems(t *testing.T) {
 	t.Run("not-a-mapping", func(t *testing.T) {
 		check(t, "accessibility: ja\n"+units, want{1, 16, diag.RuleFieldType, "yaml.want-mapping"})
 	})
+	t.Run("statement-before-assessment", func(t *testing.T) {
+		check(t, "accessibility:\n  status: full\n  assessed: 2026-11-01\n  statement: 2026-10-01\n  method: audit\n  contact: a@b.se\n"+units,
+			want{4, 3, diag.RuleDateOrder, "config.a11y-statement"})
+	})
 	t.Run("bad-date", func(t *testing.T) {
 		check(t, "accessibility: {status: full, assessed: 2026-13-01, method: audit, contact: \"a@b.se\"}\n"+units,
 			want{1, 41, diag.RuleDate, "yaml.bad-date"})

@@ -18,6 +18,7 @@ var catalog = map[string]Text{
 	"file.unclosed":        {"fälten överst avslutas aldrig: lägg till en rad med bara `---` efter dem, före texten", "the fields at the top are never closed: add a line holding only `---` after them, before the text"},
 	"file.not-mapping":     {"fälten överst måste vara rader av formen `nyckel: värde`, inte en lista eller en ensam text", "the fields at the top must be lines of the form `key: value`, not a list or a single text"},
 	"file.symlink":         {"en symbolisk länk hör inte hemma under ideas/: lägg själva filen här", "a symbolic link does not belong under ideas/: put the file itself here"},
+	"file.temp":            {"en tillfällig fil som ett avbrutet kommando lämnade efter sig: ta bort den (den är ingen idé), och lägg inte till den i git", "a temporary file that an interrupted command left behind: remove it (it is no idea), and do not add it to git"},
 	"file.not-md":          {"bara idéfiler hör hemma under ideas/, med namnet ideas/<ÅÅÅÅ>/<id>-<namn>.md", "only idea files belong under ideas/, named ideas/<YYYY>/<id>-<slug>.md"},
 
 	// YAML.
@@ -162,6 +163,7 @@ var catalog = map[string]Text{
 	"config.repository":          {"repository %q är inget GitHub-repo: skriv det som ägare/namn, till exempel exempelkommunen/idebanken", "repository %q is not a GitHub repository: write it as owner/name, for example exempelkommunen/idebanken"},
 	"config.a11y-contact":        {"accessibility.contact %q är varken en webbadress eller en e-postadress: skriv till exempel https://exempelkommunen.se/kontakt eller kontakt@exempelkommunen.se", "accessibility.contact %q is neither a web address nor an e-mail address: write, for example, https://exempelkommunen.se/kontakt or kontakt@exempelkommunen.se"},
 	"config.a11y-missing":        {"%s saknas: tillgänglighetsredogörelsen måste ange status, datum för bedömningen (assessed), metod och kontakt", "%s is missing: the accessibility statement must give the status, the date of the assessment (assessed), the method and a contact"},
+	"config.a11y-statement":      {"accessibility.statement %s är före bedömningen (assessed %s): redogörelsen kan inte vara äldre än bedömningen den redovisar", "accessibility.statement %s is before the assessment (assessed %s): the statement cannot be older than the assessment it reports"},
 	"config.a11y-issues":         {"accessibility.status är %s: skriv under known_issues vad som inte uppfyller kraven, en punkt per brist", "accessibility.status is %s: write under known_issues what does not meet the requirements, one item per shortcoming"},
 	"config.no-units":            {"idebank.yaml måste ha minst en enhet under units", "idebank.yaml must have at least one unit under units"},
 	"config.unit-no-id":          {"enheten saknar id", "the unit has no id"},

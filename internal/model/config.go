@@ -32,7 +32,10 @@ const DefaultFeedbackDays = 30
 type Accessibility struct {
 	Status   Compliance
 	Assessed Date
-	Method   AssessMethod
+	// Statement is when the statement was last brought up to date; zero
+	// for the day of the assessment.
+	Statement Date
+	Method    AssessMethod
 	// Contact is where to report a barrier: a web address or an e-mail
 	// address of the organisation.
 	Contact string

@@ -55,6 +55,12 @@ type htmlWriter struct {
 	b      strings.Builder
 	labels map[string]string // rendered catalogue texts without arguments
 	stages map[model.Stage]string
+	// The columns of the table being written, as each cell names its
+	// column for a phone, where a row is a block; the cell of the row
+	// being written, and whether it is the row's heading.
+	cols   []string
+	col    int
+	inHead bool
 }
 
 func (w *htmlWriter) raw(s string) { w.b.WriteString(s) }
@@ -86,7 +92,9 @@ func (w *htmlWriter) date(d model.Date) {
 	}
 	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
 		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	w.raw(`<span class="date">`) // never broken at its hyphens
 	w.b.Write(b[:])
+	w.raw("</span>")
 }
 
 // label writes the catalogue text of key, which has no arguments.
@@ -132,41 +140,104 @@ func (w *htmlWriter) int(n int) {
 	w.b.Write(strconv.AppendInt(buf[:0], int64(n), 10))
 }
 
-// figureIDs writes the ids of f, separated by commas.
+// figureIDs writes the ids of f, separated by commas, each a link to the
+// idea's page titled with its title where the report knows the pages.
 func (w *htmlWriter) figureIDs(f Figure) {
 	for i, id := range f.IDs {
 		if i > 0 {
 			w.raw(", ")
 		}
+		if w.info.IdeaURL == "" {
+			w.id(id)
+			continue
+		}
+		w.link(id)
+		if t := strings.TrimSpace(w.r.Title(id)); t != "" {
+			w.raw(` title="`)
+			w.user(t)
+			w.raw(`"`)
+		}
+		w.raw(">")
 		w.id(id)
+		w.raw("</a>")
 	}
+}
+
+// link opens the link to an idea's page, without closing its tag.
+func (w *htmlWriter) link(id model.ID) {
+	w.raw(`<a href="`)
+	w.text(w.info.IdeaURL)
+	w.id(id)
+	w.raw(`/"`)
 }
 
 // th writes a header row; a key that starts with > is right-aligned, and
 // one that starts with = is written as text, not looked up.
+//
+// The table is one a phone shows a row a block (class stack): the first
+// cell of each row is its heading, and every other cell says its column.
 func (w *htmlWriter) th(cols ...string) {
-	w.raw("<table>\n<thead>\n<tr>\n")
+	w.raw("<table class=\"stack\">\n<thead>\n<tr>\n")
+	w.cols = w.cols[:0]
 	for _, c := range cols {
 		right := strings.HasPrefix(c, ">")
 		c = strings.TrimPrefix(c, ">")
 		if right {
-			w.raw(`<th class="num">`)
+			w.raw(`<th scope="col" class="num">`)
 		} else {
-			w.raw("<th>")
+			w.raw(`<th scope="col">`)
 		}
+		start := w.b.Len()
 		if s, ok := strings.CutPrefix(c, "="); ok {
 			w.user(s)
 		} else {
 			w.label(c)
 		}
+		w.cols = append(w.cols, w.b.String()[start:])
 		w.raw("</th>\n")
 	}
 	w.raw("</tr>\n</thead>\n")
 }
 
-func (w *htmlWriter) td()      { w.raw("<td>") }
-func (w *htmlWriter) tdRight() { w.raw(`<td class="num">`) }
-func (w *htmlWriter) end()     { w.raw("</td>\n") }
+// tr starts a row of the table.
+func (w *htmlWriter) tr() {
+	w.raw("<tr>\n")
+	w.col = 0
+}
+
+// cell starts a cell of the row: the row's heading first, then cells that
+// name their column.
+func (w *htmlWriter) cell(class string) {
+	w.inHead = w.col == 0
+	switch {
+	case w.inHead && class != "":
+		w.raw(`<th scope="row" class="` + class + `">`)
+	case w.inHead:
+		w.raw(`<th scope="row">`)
+	default:
+		w.raw("<td")
+		if class != "" {
+			w.raw(` class="` + class + `"`)
+		}
+		if w.col < len(w.cols) {
+			w.raw(` data-label="`)
+			w.raw(w.cols[w.col]) // escaped as it was written
+			w.raw(`"`)
+		}
+		w.raw(">")
+	}
+}
+
+func (w *htmlWriter) td()      { w.cell("") }
+func (w *htmlWriter) tdRight() { w.cell("num") }
+func (w *htmlWriter) end() {
+	if w.inHead {
+		w.raw("</th>\n")
+	} else {
+		w.raw("</td>\n")
+	}
+	w.col++
+}
 
 func (w *htmlWriter) periodName(p Period) string {
 	return p.Name + " (" + p.From.String() + " – " + p.To.String() + ")"
@@ -184,6 +255,11 @@ func (w *htmlWriter) head() {
 	w.raw("<br>\n")
 	w.t("report.compared", w.periodName(r.Previous))
 	w.raw("</p>\n")
+	if !r.AsOf.IsZero() {
+		w.raw(`<p class="as-of">`)
+		w.t("report.as-of", r.AsOf)
+		w.raw("</p>\n")
+	}
 	if r.Unit != "" {
 		w.raw("<p>")
 		w.tu("report.unit", w.unit(r.Unit))
@@ -195,7 +271,7 @@ func (w *htmlWriter) head() {
 	w.raw("<tbody>\n")
 	mw := &writer{r: r, info: w.info}
 	for _, c := range r.Comparison {
-		w.raw("<tr>\n")
+		w.tr()
 		w.td()
 		w.label("report.compare." + c.Measure)
 		w.end()
@@ -222,7 +298,7 @@ func (w *htmlWriter) body() {
 	w.th("report.kind", ">report.count", "report.ideas")
 	w.tbody(len(r.Inflow.ByKind))
 	for _, g := range r.Inflow.ByKind {
-		w.raw("<tr>\n")
+		w.tr()
 		w.td()
 		w.label("kind." + g.Key)
 		w.end()
@@ -232,7 +308,7 @@ func (w *htmlWriter) body() {
 	w.th("report.unit-col", ">report.count", "report.ideas")
 	w.tbody(len(r.Inflow.ByUnit))
 	for _, g := range r.Inflow.ByUnit {
-		w.raw("<tr>\n")
+		w.tr()
 		w.td()
 		w.user(w.unit(g.Key))
 		w.end()
@@ -250,7 +326,7 @@ func (w *htmlWriter) body() {
 		w.th(append(cols, ">report.total")...)
 		w.tbody(len(r.Inflow.Monthly))
 		for _, m := range r.Inflow.Monthly {
-			w.raw("<tr>\n")
+			w.tr()
 			w.td()
 			w.text(m.Start.String()[:7])
 			w.end()
@@ -274,7 +350,7 @@ func (w *htmlWriter) body() {
 	w.th("report.step", ">report.count", ">report.share", "report.ideas")
 	w.tbody(len(r.Funnel))
 	for _, s := range r.Funnel {
-		w.raw("<tr>\n")
+		w.tr()
 		w.td()
 		w.label("report.funnel." + s.Step)
 		w.end()
@@ -336,15 +412,15 @@ func (w *htmlWriter) body() {
 		w.raw("</ul>\n")
 	}
 
-	w.h2("report.backlog")
+	w.h2(r.backlogHeading())
 	w.raw("<p>")
-	w.t("report.backlog-text", r.Period.To, len(r.Backlog.Items), r.Backlog.Overdue.Count)
+	w.t("report.backlog-text", r.End(), len(r.Backlog.Items), r.Backlog.Overdue.Count)
 	w.raw("</p>\n")
 	if len(r.Backlog.Items) > 0 {
 		w.th("report.idea", "report.stage", ">report.age", "report.since", "report.overdue")
 		w.raw("<tbody>\n")
 		for _, it := range r.Backlog.Items {
-			w.raw("<tr>\n")
+			w.tr()
 			w.td()
 			w.idTitle(it.ID, it.Title)
 			w.end()
@@ -411,12 +487,20 @@ func (w *htmlWriter) figureRow(f Figure) {
 	w.raw("</tr>\n")
 }
 
-// idTitle writes an idea's id and title.
+// idTitle writes an idea's id and title, a link to its page where the
+// report knows the pages.
 func (w *htmlWriter) idTitle(id model.ID, title string) {
+	if w.info.IdeaURL != "" {
+		w.link(id)
+		w.raw(">")
+	}
 	w.id(id)
 	if t := strings.TrimSpace(title); t != "" {
 		w.raw(" ")
 		w.user(t)
+	}
+	if w.info.IdeaURL != "" {
+		w.raw("</a>")
 	}
 }
 

@@ -23,6 +23,10 @@ import (
 type Options struct {
 	Period Period
 	Unit   string // "" for every unit
+	// Today is the day the report is made. A period that has not ended
+	// by then is reported as of today, and says so: what waits at its end
+	// is not yet known. Zero: the period is taken as ended.
+	Today model.Date
 	// OmitFacts leaves Report.Facts empty. Only the CSV and JSON formats
 	// write the facts, a row per idea per figure; a caller that writes
 	// neither, such as the site, is spared making them.
@@ -170,8 +174,11 @@ type Compare struct {
 
 // Report is the periodic report.
 type Report struct {
-	Period       Period        `json:"-"`
-	Previous     Period        `json:"-"`
+	Period   Period `json:"-"`
+	Previous Period `json:"-"`
+	// AsOf is the day a period still running is reported as of; zero for
+	// a period that has ended.
+	AsOf         model.Date    `json:"as_of,omitzero"`
 	Unit         string        `json:"unit,omitempty"`
 	Units        []string      `json:"units"` // the unit ids the report covers
 	FeedbackDays int           `json:"feedback_days"`
@@ -272,6 +279,9 @@ const (
 func start(cfg *model.Config, all []*model.Idea, opts Options) *making {
 	r := &Report{Period: opts.Period, Previous: opts.Period.Previous(), Unit: opts.Unit,
 		FeedbackDays: cfg.FeedbackDays, ideas: all}
+	if !opts.Today.IsZero() && before(opts.Today, opts.Period.To) {
+		r.AsOf = opts.Today
+	}
 	for _, u := range cfg.Units {
 		if opts.Unit == "" || u.ID == opts.Unit {
 			r.Units = append(r.Units, u.ID)
@@ -286,6 +296,12 @@ func start(cfg *model.Config, all []*model.Idea, opts Options) *making {
 		}
 	}
 	months := r.Period.Months()
+	if !r.AsOf.IsZero() {
+		// The months to come have no inflow yet, not an inflow of none.
+		for len(months) > 0 && before(r.AsOf, months[len(months)-1]) {
+			months = months[:len(months)-1]
+		}
+	}
 	r.Inflow.Monthly = make([]Month, len(months))
 	for i, m := range months {
 		r.Inflow.Monthly[i] = Month{Start: m, ByUnit: make([]Figure, len(r.Units))}
@@ -576,7 +592,7 @@ func (m *making) supportOrder() {
 // backlog lists an idea open at the end of the period, at the stage the
 // dates in its file put it on that day.
 func (m *making) backlog(idea *model.Idea) {
-	end := m.r.Period.To
+	end := m.r.End()
 	st, since := StageAt(idea, end)
 	if st == "" || st.Final() {
 		return
@@ -719,6 +735,23 @@ func (m *making) finish() *Report {
 		r.Facts = append(r.Facts, m.sections[backlogFacts]...)
 	}
 	return r
+}
+
+// End returns the last day the report covers: the period's end, or today
+// for a period still running.
+func (r *Report) End() model.Date {
+	if !r.AsOf.IsZero() {
+		return r.AsOf
+	}
+	return r.Period.To
+}
+
+// backlogHeading is the catalogue key of the heading of what waits.
+func (r *Report) backlogHeading() string {
+	if !r.AsOf.IsZero() {
+		return "report.backlog-today"
+	}
+	return "report.backlog"
 }
 
 // Title returns the title of an idea in the report.

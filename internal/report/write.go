@@ -12,7 +12,6 @@ import (
 
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
-	"github.com/idebanken/idebanken/internal/render"
 )
 
 // Format is a report's output format.
@@ -44,6 +43,10 @@ type Info struct {
 	Title, Organisation string
 	Units               map[string]string // id → name
 	Lang                model.Lang
+	// IdeaURL is the address of the ideas' pages, to which an idea's id
+	// and a slash are added: "../../idea/" on the site, base_url's for
+	// the report command; "" where there are none to link to.
+	IdeaURL string
 }
 
 type writer struct {
@@ -112,6 +115,9 @@ func (w *writer) markdown() {
 	w.f("%s  \n", w.t("report.org", w.info.Organisation))
 	w.f("%s  \n", w.t("report.period", w.periodName(r.Period)))
 	w.f("%s\n", w.t("report.compared", w.periodName(r.Previous)))
+	if !r.AsOf.IsZero() {
+		w.f("\n%s\n", w.t("report.as-of", r.AsOf))
+	}
 	if r.Unit != "" {
 		w.f("\n%s\n", w.t("report.unit", w.unit(r.Unit)))
 	}
@@ -181,8 +187,8 @@ func (w *writer) markdown() {
 		w.f("- %s %s: %s\n", sp.ID, cell(sp.Title), w.t("report.support-by", len(sp.Duplicates), idList(sp.Duplicates)))
 	}
 
-	w.f("\n## %s\n\n", w.t("report.backlog"))
-	w.f("%s\n\n", w.t("report.backlog-text", r.Period.To, len(r.Backlog.Items), r.Backlog.Overdue.Count))
+	w.f("\n## %s\n\n", w.t(r.backlogHeading()))
+	w.f("%s\n\n", w.t("report.backlog-text", r.End(), len(r.Backlog.Items), r.Backlog.Overdue.Count))
 	if len(r.Backlog.Items) > 0 {
 		w.f("| %s | %s | %s | %s | %s |\n|---|---|---:|---|---|\n", w.t("report.idea"), w.t("report.stage"), w.t("report.age"), w.t("report.since"), w.t("report.overdue"))
 		for _, it := range r.Backlog.Items {
@@ -292,9 +298,13 @@ func WriteCSV(out io.Writer, r *Report, info Info) error {
 		cw.Comma = ';'
 	}
 	cw.UseCRLF = true
-	_ = cw.Write([]string{"period", "section", "measure", "group", "idea", "title", "value"})
+	// The codes, for a program to read, each with its label in the
+	// report's language, for a person.
+	_ = cw.Write([]string{"period", "section", "section_label", "measure", "measure_label", "group", "group_label", "idea", "title", "value"})
+	w := &writer{r: r, info: info}
 	for _, f := range r.Facts {
-		_ = cw.Write([]string{r.Period.Name, f.Section, f.Measure, noFormula(f.Group), string(f.ID), noFormula(r.Title(f.ID)), f.Value})
+		_ = cw.Write([]string{r.Period.Name, f.Section, w.t("report.csv." + f.Section), f.Measure, w.t("report.csv." + f.Section + "." + f.Measure),
+			noFormula(f.Group), noFormula(w.groupLabel(f)), string(f.ID), noFormula(r.Title(f.ID)), f.Value})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -302,6 +312,22 @@ func WriteCSV(out io.Writer, r *Report, info Info) error {
 	}
 	_, err := out.Write(b.Bytes())
 	return err
+}
+
+// groupLabel names the group of a fact as people call it: a kind, a unit
+// or a stage by its name; a month or a body as it is.
+func (w *writer) groupLabel(f Fact) string {
+	switch {
+	case f.Group == "":
+		return ""
+	case f.Measure == "by-kind":
+		return w.t("kind." + f.Group)
+	case f.Measure == "by-unit":
+		return w.unit(f.Group)
+	case f.Section == "backlog":
+		return w.t("stage." + f.Group)
+	}
+	return f.Group
 }
 
 // noFormula keeps a spreadsheet from running text as a formula: a cell
@@ -334,36 +360,58 @@ func WriteJSON(out io.Writer, r *Report, info Info) error {
 }
 
 // WriteHTML writes the report as a page of its own, to print or to send:
-// the Markdown rendered safely, with a style sheet for A4.
+// the same HTML as the report's page on the site, charts included (see
+// PageHTML and ChartsHTML), with a style sheet for the screen and A4.
 func WriteHTML(out io.Writer, r *Report, info Info) error {
-	var md bytes.Buffer
-	if err := WriteMarkdown(&md, r, info); err != nil {
-		return err
-	}
-	body, err := render.NewDocument().HTML(md.String())
-	if err != nil {
-		return err
-	}
+	head, body := PageHTML(r, info)
 	title := i18n.Render(info.Lang, i18n.M("report.title", info.Title, r.Period.Name))
-	_, err = fmt.Fprintf(out, `<!DOCTYPE html>
+	_, err := fmt.Fprintf(out, `<!DOCTYPE html>
 <html lang="%s">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>%s</title>
 <style>
-body { font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
-table { border-collapse: collapse; width: 100%%; margin: 0.5rem 0 1rem; }
-th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #c9d1dc; vertical-align: top; }
-th { border-bottom: 2px solid #1b365d; }
-td[style*="right"], th[style*="right"] { text-align: right; }
-@page { size: A4; margin: 18mm 16mm; }
-@media print { body { margin: 0; max-width: none; font-size: 10.5pt; } h2, h3, h4 { break-after: avoid; } tr { break-inside: avoid; } }
-</style>
+%s</style>
 </head>
 <body>
-%s</body>
+<main>
+<h1>%s</h1>
+<div class="report">
+%s</div>
+%s<div class="report">
+%s</div>
+</main>
+</body>
 </html>
-`, html.EscapeString(string(info.Lang)), html.EscapeString(title), body)
+`, html.EscapeString(string(info.Lang)), html.EscapeString(title), Style, html.EscapeString(title), head, ChartsHTML(r, info), body)
 	return err
 }
+
+// Style is the style sheet of a report on a page of its own: the site's
+// rules for reports, on their own. The site's style sheet has the same.
+const Style = `body { font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; overflow-wrap: break-word; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #c9d1dc; vertical-align: top; }
+thead th { border-bottom: 2px solid #1b365d; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.date { white-space: nowrap; }
+a { color: #0b5cad; }
+figure { margin: 1rem 0 1.5rem; }
+figcaption { font-weight: 600; margin-bottom: 0.25rem; }
+.chart { width: 100%; max-width: 28rem; height: auto; display: block; }
+.chart .bar { fill: #1b365d; }
+.chart .axis { stroke: #4a4a4a; stroke-width: 1; }
+.chart text { font: 12px system-ui, sans-serif; fill: #1a1a1a; }
+.chart .value { font-weight: 700; }
+.note { color: #4a4a4a; }
+@media (max-width: 40rem) {
+  table.stack, .stack tbody, .stack tr, .stack tbody th, .stack td { display: block; }
+  .stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .stack tbody tr { padding: 0.5rem 0; border-bottom: 1px solid #c9d1dc; }
+  .stack tbody th, .stack td { border: 0; padding: 0.1rem 0; }
+  .stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: #4a4a4a; }
+}
+@page { size: A4; margin: 18mm 16mm; }
+@media print { body { margin: 0; max-width: none; font-size: 10.5pt; } h2, h3, h4, figcaption { break-after: avoid; } tr, figure { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+`

@@ -41,6 +41,14 @@ type Options struct {
 	// where there is none to read.
 	History *history.History
 	Out     Output
+	// Branch is the branch the site links the ideas' files on; "" for
+	// DefaultBranch.
+	Branch string
+	// RepoDir is the bank's folder in its git repository, "" at the top.
+	RepoDir string
+	// Today is the day of the build: a report of a period still running
+	// is made as of today. Zero: every period is taken as ended.
+	Today model.Date
 	// Views, when set, keeps the view of each idea between builds, by
 	// its *model.Idea: a build given the same idea as the last one does
 	// not render its Markdown again (serve, with check.LintCached).
@@ -66,6 +74,7 @@ type site struct {
 	// tagByName holds each of tags by its name.
 	tagByName map[string]Tag
 	tmpl      map[string]*template.Template
+	github    gitHub
 	pages     []page
 	// jobs are the parts of the build that write files of their own, to
 	// run beside the pages.
@@ -113,6 +122,7 @@ func prepare(opts Options) (*site, error) {
 	// The address every feed, ideas.json and page is built on: a web
 	// address or none, never javascript: (the check reports a bad one).
 	s.base = public.WebAddress(cmp.Or(opts.BaseURL, opts.Config.BaseURL))
+	s.github = gitHub{repo: opts.Config.Repository, branch: cmp.Or(opts.Branch, DefaultBranch), dir: opts.RepoDir}
 	if s.base != "" && !strings.HasSuffix(s.base, "/") {
 		s.base += "/"
 	}
@@ -181,8 +191,15 @@ func (s *site) views() error {
 		}
 	}
 	for i, v := range views {
-		if v != nil {
-			v.Merged, v.HistoryNote = merged(s.opts.Ideas[i], s.opts.History)
+		if v == nil {
+			continue
+		}
+		idea := s.opts.Ideas[i]
+		v.HistoryNote, v.Timeline = reconcile(v, idea, s.opts.History, s.github, s.lang)
+		v.Next = next(v, s.cfg, s.lang)
+		v.EditURL = s.github.edit(idea.Path)
+		if public.ShowsCommits(idea) {
+			v.HistoryURL = s.github.history(idea.Path) // it names who made each commit
 		}
 	}
 	for _, v := range views {
@@ -288,14 +305,8 @@ func (s *site) templates() error {
 		"stage":     func(st model.Stage) string { return i18n.T(s.lang, "stage."+string(st)) },
 		"kind":      func(k model.Kind) string { return i18n.T(s.lang, "kind."+string(k)) },
 		"criterion": func(c string) string { return i18n.T(s.lang, "criterion."+c) },
-		"actors": func(as []workflow.Actor) string {
-			parts := make([]string, len(as))
-			for i, a := range as {
-				parts[i] = i18n.T(s.lang, "actor."+string(a))
-			}
-			return strings.Join(parts, ", ")
-		},
-		"tagslug": s.TagSlug,
+		"actors":    func(as []workflow.Actor) string { return actorsText(s.lang, as) },
+		"tagslug":   s.TagSlug,
 		"yesno": func(b bool) string {
 			if b {
 				return i18n.T(s.lang, "site.yes")
@@ -662,16 +673,35 @@ func describeRequirement(lang model.Lang, r workflow.Requirement) string {
 		parts = append(parts, i18n.T(lang, "site.req.criteria"))
 	}
 	for _, f := range r.Fields {
-		parts = append(parts, i18n.Render(lang, i18n.M("site.req.field", f)))
+		// A field as people say it; one of a process of the bank's own,
+		// which the catalogue cannot know, by its name.
+		if key := "site.req.field." + f; i18n.Has(key) {
+			parts = append(parts, i18n.T(lang, key))
+		} else {
+			parts = append(parts, i18n.Render(lang, i18n.M("site.req.field", f)))
+		}
 	}
 	if len(r.Signers) > 0 {
-		names := make([]string, len(r.Signers))
-		for i, a := range r.Signers {
-			names[i] = i18n.T(lang, "actor."+string(a))
-		}
-		parts = append(parts, i18n.Render(lang, i18n.M("site.req.signed", strings.Join(names, ", "))))
+		parts = append(parts, i18n.Render(lang, i18n.M("site.req.signed", actorsText(lang, r.Signers))))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// actorsText names who may take a step, as a sentence says it: "en
+// idéambassadör eller innovationsgruppen".
+func actorsText(lang model.Lang, as []workflow.Actor) string {
+	names := make([]string, len(as))
+	for i, a := range as {
+		key := "site.by." + string(a)
+		if !i18n.Has(key) {
+			key = "actor." + string(a)
+		}
+		names[i] = i18n.T(lang, key)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + i18n.T(lang, "site.or") + names[len(names)-1]
 }
 
 // basePath returns the path part of a base URL: "/idebanken/".

@@ -18,8 +18,12 @@ var MainLine = []model.Stage{
 	model.StagePlanning, model.StageImplementing, model.StageImplemented, model.StageEvaluated,
 }
 
-// SideTracks are the stages beside the main line.
-var SideTracks = []model.Stage{model.StageQuickWin, model.StagePaused, model.StageRejected, model.StageWithdrawn}
+// QuickLine is the quick win's way to implementation, beside the main
+// line: a unit manager decides and carries it out, with no decision basis.
+var QuickLine = []model.Stage{model.StageQuickWin, model.StageImplementing, model.StageImplemented}
+
+// SideTracks are the stages where an idea stops or waits, off both ways.
+var SideTracks = []model.Stage{model.StagePaused, model.StageRejected, model.StageWithdrawn}
 
 // StageCount is a stage and how many ideas are at it.
 type StageCount struct {
@@ -31,7 +35,9 @@ type StageCount struct {
 type Home struct {
 	Total       int
 	Flow        []StageCount
+	Quick       []StageCount
 	Side        []StageCount
+	Submit      Submit
 	Submitted   []*Idea
 	Decided     []*Idea
 	Implemented []*Idea
@@ -42,6 +48,8 @@ type List struct {
 	Heading string // a label, already in the page's language
 	Intro   string // a catalogue key, or ""
 	Ideas   []*Idea
+	// Submit, on a unit's page, invites ideas for the unit; nil elsewhere.
+	Submit *Submit
 	// Total is how many ideas the whole list holds, on every page.
 	Total int
 	// Key says which records of lists.json make the whole list, for the
@@ -195,6 +203,7 @@ type Process struct {
 	Stages   []model.Stage
 	Roles    []model.Role
 	Criteria []string
+	Submit   Submit
 }
 
 // ProcessRow is one row of the workflow table.
@@ -228,10 +237,11 @@ func (s *site) plan() {
 		label := s.t("stage." + string(st))
 		s.addList("stages/"+string(st)+"/", "browse", label, s.t("site.stage-desc."+string(st)), List{Heading: label, Intro: "site.stage-desc." + string(st), Ideas: ideas, Key: "stage:" + string(st)})
 	}
-	for _, u := range s.cfg.Units {
+	for i, u := range s.cfg.Units {
 		ideas := byUnit[u.ID]
 		br.Units = append(br.Units, UnitCount{u.ID, clean(u.Name), len(ideas)})
-		s.addList("units/"+u.ID+"/", "browse", clean(u.Name), "", List{Heading: clean(u.Name), Ideas: ideas, Key: "unit:" + u.ID})
+		sub := s.submit(&s.cfg.Units[i])
+		s.addList("units/"+u.ID+"/", "browse", clean(u.Name), "", List{Heading: clean(u.Name), Ideas: ideas, Key: "unit:" + u.ID, Submit: &sub})
 	}
 	for _, k := range model.Kinds {
 		ideas := byKind[k]
@@ -245,10 +255,12 @@ func (s *site) plan() {
 	}
 	add(page{Path: "browse/index.html", Layout: "browse", Section: "browse", Title: s.t("site.nav.browse"), Data: br})
 	s.addWaiting()
-	add(page{Path: "process/index.html", Layout: "process", Section: "process", Title: s.t("site.nav.process"), Data: process()})
+	proc := process()
+	proc.Submit = s.submit(nil)
+	add(page{Path: "process/index.html", Layout: "process", Section: "process", Title: s.t("site.nav.process"), Data: proc})
 	s.jobs = append(s.jobs, s.reportJobs(s.renderPage)...)
 	add(page{Path: "search/index.html", Layout: "search", Section: "search", Title: s.t("site.nav.search")})
-	add(page{Path: "accessibility/index.html", Layout: "accessibility", Title: s.t("site.accessibility")})
+	add(page{Path: "accessibility/index.html", Layout: "accessibility", Title: s.t("site.accessibility"), Data: s.statement()})
 	add(page{Path: "404.html", Layout: "notfound", Title: s.t("site.notfound"), NoIndex: true, AbsRoot: true})
 	// The idea pages last: they are written in this order, and the many
 	// small ones end the build evenly on every core (see write).
@@ -279,9 +291,13 @@ func (s *site) home() Home {
 	for _, st := range MainLine {
 		h.Flow = append(h.Flow, StageCount{st, count[st]})
 	}
+	for _, st := range QuickLine {
+		h.Quick = append(h.Quick, StageCount{st, count[st]})
+	}
 	for _, st := range SideTracks {
 		h.Side = append(h.Side, StageCount{st, count[st]})
 	}
+	h.Submit = s.submit(nil)
 	const recent = 6
 	h.Submitted = first(s.ideas, recent)
 	h.Decided = s.latest(recent, func(v *Idea) model.Date {

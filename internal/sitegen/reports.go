@@ -3,7 +3,6 @@ package sitegen
 import (
 	"fmt"
 	"html/template"
-	"math"
 	"runtime"
 	"strconv"
 	"strings"
@@ -20,15 +19,9 @@ type ReportPage struct {
 	Name   string
 	Title  string
 	Head   template.HTML // the introduction and the summary
-	Charts []Chart
+	Charts template.HTML // the charts, each a figure with its caption
 	Body   template.HTML // the rest of the report
 	Others []ReportLink
-}
-
-// Chart is a chart with its caption.
-type Chart struct {
-	Caption string
-	SVG     template.HTML
 }
 
 // ReportLink links to the report of a period.
@@ -96,11 +89,12 @@ func (s *site) reportJobs(emit func(*page) error) []func() error {
 		for _, l := range append([]ReportLink{y.Year}, y.Quarters...) {
 			if p, err := report.ParsePeriod(l.Name); err == nil { // the names above always parse
 				all = append(all, l)
-				opts = append(opts, report.Options{Period: p, OmitFacts: true})
+				opts = append(opts, report.Options{Period: p, OmitFacts: true, Today: s.opts.Today})
 			}
 		}
 	}
-	info := report.Info{Title: s.cfg.Title, Organisation: s.cfg.Organisation, Units: map[string]string{}, Lang: s.lang}
+	// A report's page is two folders down: reports/2026/.
+	info := report.Info{Title: s.cfg.Title, Organisation: s.cfg.Organisation, Units: map[string]string{}, Lang: s.lang, IdeaURL: "../../idea/"}
 	for _, u := range s.cfg.Units {
 		info.Units[u.ID] = u.Name
 	}
@@ -130,50 +124,19 @@ func (s *site) reportJobs(emit func(*page) error) []func() error {
 	return jobs
 }
 
-// reportPage is the page of report r: its text, as report.PageHTML writes
-// it, with the charts after the summary.
+// reportPage is the page of report r: its text and charts, as
+// report.PageHTML and report.ChartsHTML write them for idebank report
+// --format html too.
 func (s *site) reportPage(r *report.Report, info report.Info, years []ReportYear) ReportPage {
 	p := r.Period
 	head, body := report.PageHTML(r, info)
 	page := ReportPage{Name: p.Name, Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, p.Name)),
-		Head: template.HTML(head), Body: template.HTML(body)} // escaped by PageHTML
+		Head: template.HTML(head), Charts: template.HTML(report.ChartsHTML(r, info)), Body: template.HTML(body)} // escaped by PageHTML and ChartsHTML
 	for _, y := range years {
 		for _, l := range append([]ReportLink{y.Year}, y.Quarters...) {
 			l.Current = l.Name == p.Name
 			page.Others = append(page.Others, l)
 		}
-	}
-	ids := &chartID{}
-	var inflow []Bar
-	for _, m := range r.Inflow.Monthly {
-		inflow = append(inflow, Bar{Label: m.Start.String()[5:7], Value: float64(m.Total.Count), Text: strconv.Itoa(m.Total.Count)})
-	}
-	if len(inflow) > 1 {
-		page.Charts = append(page.Charts, Chart{s.t("site.chart.inflow"),
-			columns(ids, s.t("site.chart.inflow"), i18n.Render(s.lang, i18n.M("site.chart.inflow-desc", r.Inflow.Total.Count, p.Name)), inflow)})
-	}
-	var funnel []Bar
-	for _, st := range r.Funnel {
-		funnel = append(funnel, Bar{Label: s.t("report.funnel." + st.Step), Value: float64(st.Figure.Count),
-			Text: fmt.Sprintf("%d (%.0f %%)", st.Figure.Count, math.Round(st.Share*100))}) // as the report's tables round
-	}
-	page.Charts = append(page.Charts, Chart{s.t("site.chart.funnel"),
-		rows(ids, s.t("site.chart.funnel"), i18n.Render(s.lang, i18n.M("site.chart.funnel-desc", r.Inflow.Total.Count)), funnel)})
-	var lead []Bar
-	for _, l := range []struct {
-		key  string
-		lead report.Lead
-	}{{"report.compare.median-days-to-first-feedback", r.Response.FirstFeedback},
-		{"site.chart.to-decision", r.Response.ToDecision}, {"site.chart.to-implementation", r.Response.ToImplementation}} {
-		if l.lead.Figure.Count == 0 {
-			continue
-		}
-		lead = append(lead, Bar{Label: s.t(l.key), Value: l.lead.Median,
-			Text: i18n.Render(s.lang, i18n.M("site.chart.days", s.decimal(l.lead.Median), l.lead.P90))})
-	}
-	if len(lead) > 0 {
-		page.Charts = append(page.Charts, Chart{s.t("site.chart.lead"),
-			rows(ids, s.t("site.chart.lead"), s.t("site.chart.lead-desc"), lead)})
 	}
 	return page
 }

@@ -42,13 +42,18 @@ type Idea struct {
 	Outcome        *Outcome
 	Withdrawn      *Withdrawn
 
+	// Timeline is every step the idea took, from its file and the
+	// repository's history reconciled, oldest first.
 	Timeline []Event
-	// Merged is when each step was merged, from the repository's history.
-	Merged []Merge
-	// HistoryNote is a catalogue key that says why Merged is missing or
-	// incomplete, or "".
+	// HistoryNote is a catalogue key that says why the history is missing
+	// from the timeline or incomplete, or "".
 	HistoryNote string
-	Related     []Ref
+	// Next is where the idea stands and what happens next.
+	Next Next
+	// EditURL and HistoryURL are GitHub's editor for the idea's file and
+	// the file's history; "" where the repository is not known.
+	EditURL, HistoryURL string
+	Related             []Ref
 	// Similar are the ideas most like this one, most alike first (see
 	// package similar): whole ideas, so that a page prints them as the
 	// rows of a table that every list shares (see site.rows).
@@ -179,31 +184,82 @@ type Event struct {
 	Label    string      // a catalogue key
 	By       Person
 	Text     string // the label in the site's language, and who took the step
+	// Commit is the commit that made the step, where the history has it.
+	Commit *Commit
+	// FromHistory is true for a step only the history records.
+	FromHistory bool
+	// aside is true for what happens within a stage (an announcement, a
+	// report), not a change of stage that a commit makes.
+	aside bool
 }
 
-// Merge is a step as the repository's history records it. It names
-// nobody: a commit's author is whatever name and address the committer
-// wrote, and who took a step is the signature in the file.
-type Merge struct {
-	From, To model.Stage
+// Commit is a commit of the repository's history, as a timeline links it.
+type Commit struct {
 	Date     model.Date
-	Commit   string // abbreviated; "" where public.Commit allows none
+	DateText string
+	Short    string // the abbreviated hash
+	URL      string // on GitHub; "" where not known or not to be linked
 }
 
-// merged returns the steps of idea in hist, as public allows them to be
-// shown: for an anonymous idea, the stages and dates without the commits.
-func merged(idea *model.Idea, hist *history.History) ([]Merge, string) {
+// reconcile makes the one timeline of v: the steps its file records, each
+// with the commit that made it where the history has one, and the steps
+// only the history still has (a stage visited before, whose section a
+// later visit replaced). It names people only from the file's signed
+// sections: a commit's author is whoever the commit says, and may be
+// anyone. Commits are shown as package public allows: none of an
+// anonymous idea, where they would tie the submitter to it.
+func reconcile(v *Idea, idea *model.Idea, hist *history.History, gh gitHub, lang model.Lang) (string, []Event) {
+	// A copy: the file's timeline is kept between builds (see ViewCache),
+	// and the history may differ in the next.
+	ev := slices.Clone(v.Timeline)
 	if hist == nil {
-		return nil, "site.history.none"
+		return "site.history.none", ev
 	}
-	var out []Merge
-	for _, st := range hist.Steps[idea.ID] {
-		out = append(out, Merge{From: st.From, To: st.To, Date: model.DateOf(st.When), Commit: public.Commit(idea, st.Commit)})
+	steps := hist.Steps[idea.ID]
+	matched := make([]bool, len(ev))
+	var extra []Event
+	// From the latest back: the file holds the latest visit of each
+	// section, so the latest step to a stage is the one its dates record.
+	k := len(ev) - 1
+	for i := len(steps) - 1; i >= 0; i-- {
+		st := steps[i]
+		// The commit that added the file made the idea registered,
+		// whatever stage the file had then.
+		to := st.To
+		if st.From == "" {
+			to = model.StageSubmitted
+		}
+		j := k
+		for j >= 0 && (matched[j] || ev[j].aside || ev[j].Stage != to) {
+			j--
+		}
+		commit := Commit{Date: model.DateOf(st.When), Short: public.Commit(idea, st.Commit)}
+		if commit.Short != "" {
+			commit.URL = gh.commit(st.Commit)
+		}
+		commit.DateText = commit.Date.String()
+		if j < 0 {
+			if st.To == "" {
+				continue
+			}
+			e := Event{Date: commit.Date, DateText: commit.DateText, Stage: st.To, Label: "site.event.moved", Commit: &commit, FromHistory: true}
+			e.Text = i18n.Render(lang, i18n.M("site.event.moved", i18n.Key("stage."+string(st.To))))
+			extra = append(extra, e)
+			continue
+		}
+		matched[j] = true
+		c := commit
+		ev[j].Commit = &c
+		k = j - 1
+	}
+	if len(extra) > 0 {
+		ev = append(ev, extra...)
+		slices.SortStableFunc(ev, func(a, b Event) int { return a.Date.Compare(b.Date) })
 	}
 	if hist.Shallow {
-		return out, "site.history.shallow"
+		return "site.history.shallow", ev
 	}
-	return out, ""
+	return "", ev
 }
 
 // clean makes a text fit to publish.
@@ -360,12 +416,16 @@ func timeline(v *Idea) []Event {
 		add(im.Started, model.StageImplementing, "site.event.started", Person{})
 		if c := im.Communicated; c != nil {
 			add(c.Date, model.StageImplementing, "site.event.communicated", c.By)
+			ev[len(ev)-1].aside = !c.Date.IsZero()
 		}
 		add(im.Completed, model.StageImplemented, "site.event.completed", Person{})
 	}
 	if o := v.Outcome; o != nil {
 		add(o.Date, model.StageEvaluated, "site.event.evaluated", o.By)
-		add(o.ReportedDate, model.StageEvaluated, "site.event.reported", Person{})
+		if !o.ReportedDate.IsZero() {
+			add(o.ReportedDate, model.StageEvaluated, "site.event.reported", Person{})
+			ev[len(ev)-1].aside = true
+		}
 	}
 	if w := v.Withdrawn; w != nil {
 		add(w.Date, model.StageWithdrawn, "site.event.withdrawn", Person{})

@@ -18,6 +18,7 @@ var catalog = map[string]Text{
 	"file.unclosed":        {"fälten överst avslutas aldrig: lägg till en rad med bara `---` efter dem, före texten", "the fields at the top are never closed: add a line holding only `---` after them, before the text"},
 	"file.not-mapping":     {"fälten överst måste vara rader av formen `namn: värde`, inte en lista eller en ensam text", "the fields at the top must be lines of the form `key: value`, not a list or a single text"},
 	"file.symlink":         {"en symbolisk länk hör inte hemma under ideas/: lägg själva filen här", "a symbolic link does not belong under ideas/: put the file itself here"},
+	"file.temp":            {"en tillfällig fil som ett avbrutet kommando lämnade efter sig: ta bort den (den är ingen idé), och lägg inte till den i git", "a temporary file that an interrupted command left behind: remove it (it is no idea), and do not add it to git"},
 	"file.not-md":          {"bara idéfiler hör hemma under ideas/, med namnet ideas/<ÅÅÅÅ>/<id>-<namn>.md", "only idea files belong under ideas/, named ideas/<YYYY>/<id>-<slug>.md"},
 
 	// YAML.

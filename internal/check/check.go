@@ -4,8 +4,10 @@
 package check
 
 import (
+	"path"
 	"strings"
 
+	"github.com/idebanken/idebanken/internal/atomicfile"
 	"github.com/idebanken/idebanken/internal/config"
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/ideafile"
@@ -124,6 +126,8 @@ func parseFile(f *snapshot.File, proc *model.Process, out *diag.List) *model.Ide
 	switch {
 	case f.Symlink:
 		out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.symlink")
+	case atomicfile.IsTemp(path.Base(f.Path)):
+		out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.temp")
 	case !strings.HasSuffix(f.Path, ".md"):
 		out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.not-md")
 	case f.Data == nil && f.Size > 0:

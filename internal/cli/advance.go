@@ -34,6 +34,7 @@ type AdvanceOptions struct {
 }
 
 func runAdvanceCmd(args []string, env Env) int {
+	defer cleanOnSignal()()
 	lang := envLang(env.Getenv)
 	opts := &AdvanceOptions{Out: env.Stdout, Err: env.Stderr, Today: today(env.Now)}
 	fs := newFlagSet("advance")

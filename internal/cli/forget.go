@@ -33,6 +33,7 @@ type ForgetOptions struct {
 }
 
 func runForgetCmd(args []string, env Env) int {
+	defer cleanOnSignal()()
 	lang := envLang(env.Getenv)
 	opts := &ForgetOptions{Stdout: env.Stdout, Stderr: env.Stderr, Today: today(env.Now)}
 	fs := newFlagSet("forget")

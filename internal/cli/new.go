@@ -42,6 +42,7 @@ type NewOptions struct {
 }
 
 func runNewCmd(args []string, env Env) int {
+	defer cleanOnSignal()()
 	lang := envLang(env.Getenv)
 	opts := &NewOptions{In: env.Stdin, Out: env.Stdout, Err: env.Stderr, Today: today(env.Now),
 		IsTerminal: func() bool { return isTerminal(env.Stdin) }}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/idebanken/idebanken/internal/atomicfile"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/plainfile"
 )
@@ -55,8 +56,9 @@ func (s *Snapshot) Sort() {
 }
 
 // IsIgnored reports whether a name under ideas/ is not content: dotfiles
-// such as .gitkeep.
-func IsIgnored(name string) bool { return strings.HasPrefix(name, ".") }
+// such as .gitkeep. A temporary file that an interrupted edit left behind
+// is not ignored: the check reports it, so that nobody commits it.
+func IsIgnored(name string) bool { return strings.HasPrefix(name, ".") && !atomicfile.IsTemp(name) }
 
 // FromDir reads the snapshot of the working tree at root. Links are noted,
 // not followed: an idea file must be a file of the repository itself.

@@ -83,14 +83,34 @@ func labelled[T ~string](prefix string, ids []T) []Term {
 	return terms
 }
 
-// Stages are the stages of the process, in its order.
-func Stages(cfg *model.Config) []Term { return labelled("stage.", model.Stages) }
+// Stages are the stages of the process, in its order: those of the
+// configuration's process, with its labels, where it has one.
+func Stages(cfg *model.Config) []Term {
+	if cfg != nil && cfg.Process != nil && len(cfg.Process.Stages) > 0 {
+		terms := make([]Term, 0, len(cfg.Process.Stages))
+		for _, s := range cfg.Process.Stages {
+			terms = append(terms, Term{ID: string(s.ID), Labels: []string{s.Label.SV, s.Label.EN}})
+		}
+		return terms
+	}
+	return labelled("stage.", model.Stages)
+}
 
 // Kinds are the kinds of idea.
 func Kinds() []Term { return labelled("kind.", model.Kinds) }
 
-// Roles are the roles of the process.
-func Roles(cfg *model.Config) []Term { return labelled("role.", model.Roles) }
+// Roles are the roles of the process: those of the configuration's
+// process, with its labels, where it has one.
+func Roles(cfg *model.Config) []Term {
+	if cfg != nil && cfg.Process != nil && len(cfg.Process.Roles) > 0 {
+		terms := make([]Term, 0, len(cfg.Process.Roles))
+		for _, r := range cfg.Process.Roles {
+			terms = append(terms, Term{ID: string(r.ID), Labels: []string{r.Label.SV, r.Label.EN}})
+		}
+		return terms
+	}
+	return labelled("role.", model.Roles)
+}
 
 // Units are the units of the configuration, labelled by their names.
 func Units(cfg *model.Config) []Term {

@@ -84,3 +84,24 @@ func TestList(t *testing.T) {
 		t.Errorf("got %q", en)
 	}
 }
+
+// TestProcessLabels: a process of the bank's own names its stages and
+// roles, and they are found by its labels.
+func TestProcessLabels(t *testing.T) {
+	cfg := &model.Config{Process: &model.Process{
+		Stages: []model.StageDef{{ID: "workshop", Label: model.Label{SV: "Nytänkandeverkstad", EN: "Innovation workshop"}}},
+		Roles:  []model.RoleDef{{ID: "facilitator", Label: model.Label{SV: "Processledare", EN: "Facilitator"}}},
+	}}
+	if s, ok := Stage(cfg, "nytankandeverkstad"); !ok || s != "workshop" {
+		t.Errorf("Stage = %q, %v", s, ok)
+	}
+	if s, ok := Stage(cfg, "INNOVATION WORKSHOP"); !ok || s != "workshop" {
+		t.Errorf("Stage = %q, %v", s, ok)
+	}
+	if r, ok := Role(cfg, "Processledare"); !ok || r != "facilitator" {
+		t.Errorf("Role = %q, %v", r, ok)
+	}
+	if _, ok := Stage(cfg, "developing"); ok {
+		t.Error("a stage the process does not have is found")
+	}
+}

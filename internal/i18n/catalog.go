@@ -450,6 +450,7 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.bad-today":          {"--today %q är inget datum av formen ÅÅÅÅ-MM-DD", "--today %q is not a date of the form YYYY-MM-DD"},
 	"cli.head-without-base":  {"--head kräver --base", "--head needs --base"},
 	"cli.config-unusable":    {"idebank.yaml går inte att använda som konfiguration: kör idebank check för att se felen, med rad och hur de rättas", "idebank.yaml cannot be used as a configuration: run idebank check to see the errors, with their lines and how to correct them"},
+	"cli.abandoned":          {"programmet avbröts innan filen var skriven; den är som den var före", "the program was stopped before the file was written; it is as it was before"},
 	"cli.file-error":         {"%s: %v", "%s: %v"},
 	"cli.file-missing":       {"filen eller mappen finns inte", "the file or folder does not exist"},
 	"cli.file-permission":    {"du saknar behörighet att läsa eller skriva här: kontrollera filens rättigheter", "you lack permission to read or write here: check the file's permissions"},

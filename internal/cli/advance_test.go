@@ -229,7 +229,7 @@ func TestAdvanceRefuses(t *testing.T) {
 		{"no to", []string{"2026-001"}, ExitCannot, "ange steget att flytta till med --to"},
 		{"bad login", []string{"2026-001", "--to", "developing", "--by", "a b"}, ExitCannot, `"a b" är inget GitHub-användarnamn`},
 		{"bad flag", []string{"2026-001", "--too", "developing"}, ExitCannot, "okänd flagga -too"},
-		{"unreadable", []string{"2026-003", "--to", "developing"}, ExitProblems, "ideas/2026/2026-003-trasig.md går inte att läsa som en idé; rätta felen först:\nideas/2026/2026-003-trasig.md:3:8: error: klammern [ här stängs aldrig"},
+		{"unreadable", []string{"2026-003", "--to", "developing"}, ExitProblems, "ideas/2026/2026-003-trasig.md går inte att läsa som en idé; rätta felen först:\nideas/2026/2026-003-trasig.md:3:8: error: tecknet [ här stängs aldrig"},
 		{"duplicate", []string{"2026-006", "--to", "developing"}, ExitProblems, "id 2026-006 används av flera filer (ideas/2026/2026-006-dubbel-igen.md, ideas/2026/2026-006-dubbel.md): rätta det först"},
 		{"no stage", []string{"2026-007", "--to", "developing"}, ExitProblems, "ideas/2026/2026-007-utan-steg.md saknar ett giltigt steg (stage): rätta det först"},
 		{"not a group", []string{"2026-008", "--to", "developing"}, ExitProblems, "ideas/2026/2026-008-lista.md: screening kan inte ändras automatiskt, eftersom fältet innehåller något annat än en grupp av fält: gör ändringen för hand"},

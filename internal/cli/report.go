@@ -89,7 +89,7 @@ func runReport(opts *ReportOptions, lang model.Lang) int {
 		say(opts.Stderr, lang, "cli.report-with-errors", errs)
 	}
 	r := report.Make(cfg, b.Res.Ideas, report.Options{Period: opts.Period, Unit: opts.Unit, Today: opts.Today})
-	info := report.Info{Title: cfg.Title, Organisation: cfg.Organisation, Units: map[string]string{}, Lang: lang}
+	info := report.Info{Title: cfg.Title, Organisation: cfg.Organisation, Units: map[string]string{}, Lang: lang, Process: cfg.Process}
 	if cfg.BaseURL != "" {
 		info.IdeaURL = strings.TrimSuffix(cfg.BaseURL, "/") + "/idea/" // the site's pages of the ideas
 	}

@@ -439,6 +439,7 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.built":              {"Webbplatsen med %d idéer är byggd i %s: skrev %v, lät %d vara som de var, tog bort %d", "The site with %d ideas is built in %s: wrote %v, left %d as they were, removed %d"},
 	"cli.files.one":          {"%d fil", "%d file"},
 	"cli.files.other":        {"%d filer", "%d files"},
+	"cli.bad-base-url":       {"--base-url %q är ingen webbadress: skriv hela adressen som webbplatsen publiceras på, med https://", "--base-url %q is not a web address: write the whole address the site is published at, with https://"},
 	"cli.unsafe-out":         {"bygger inte i %s: mappen är idébanken själv, innehåller idéer, eller är inte tom och skapades inte av idebank build. Välj en tom mapp", "not building in %s: the folder is the idea bank itself, holds ideas, or is not empty and was not made by idebank build. Choose an empty folder"},
 	"cli.serving":            {"Webbplatsen visas på %s (avsluta med Ctrl+C)", "The site is shown at %s (stop with Ctrl+C)"},
 	"cli.rebuilt":            {"Webbplatsen är ombyggd", "The site is rebuilt"},

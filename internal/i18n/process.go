@@ -1,5 +1,7 @@
 package i18n
 
+import "github.com/idebanken/idebanken/internal/model"
+
 func init() {
 	for k, v := range processTexts {
 		catalog[k] = v
@@ -11,6 +13,13 @@ func init() {
 var processTexts = map[string]Text{
 	"list.and":                  {" och ", " and "},
 	"site.score":                {"%s %d av %d", "%s %d of %d"},
+	"site.stage-desc-own":       {"Idéerna som just nu är i det här steget av processen.", "The ideas at this stage of the process now."},
+	"site.outcome-to":           {"Till steget %s", "To the stage %s"},
+	"site.now-own":              {"Idén är i steget %s", "The idea is at the stage %s"},
+	"site.final-own":            {"Idén är avslutad i steget %s.", "The idea has ended at the stage %s."},
+	"site.next-step-own":        {"Nästa steg är %v.", "The next step is %v."},
+	"site.role-desc-own":        {"En roll i bankens egen process; tabellen nedan visar vilka steg den tar.", "A role of the bank's own process; the table below shows the steps it takes."},
+	"site.event.to":             {"Till steget %s", "To the stage %s"},
 	"process.missing":           {"%s saknas: en egen process anger alla sina steg och stegbyten", "%s is missing: a process of the bank's own states all its stages and steps"},
 	"process.no-stages":         {"processen har inga steg: lista dem under stages, i processens ordning", "the process has no stages: list them under stages, in the order of the process"},
 	"process.no-id":             {"en post (%s) saknar id", "an entry (%s) has no id"},
@@ -40,4 +49,15 @@ var processTexts = map[string]Text{
 	"process.no-criteria":       {"%s har inga kriterier, så met kan inte krävas av det", "%s has no criteria, so met cannot be required of it"},
 	"process.section-unused":    {"inget stegbyte kräver avsnittet %q, så ingen idé kan få det: nämn det under needs i ett steg, eller ta bort det", "no step needs the section %q, so no idea can have it: name it under needs of a step, or remove it"},
 	"process.unreachable":       {"inget stegbyte leder till steget %q från %s: lägg till ett steg som når det, eller ta bort steget", "no step leads to the stage %q from %s: add a step that reaches it, or remove the stage"},
+}
+
+// Label returns the text of key in lang, with the labels the process p
+// gives its stages, roles, criteria and sections before the catalogue's:
+// a bank that names its stages its own way, or has stages v1 does not,
+// is shown in its own words.
+func Label(lang model.Lang, p *model.Process, key string) string {
+	if l, ok := p.LabelOf(key); ok {
+		return l.In(lang)
+	}
+	return T(lang, key)
 }

@@ -298,3 +298,32 @@ func (p *Process) MetCriteria() []string {
 	}
 	return ids
 }
+
+// LabelOf returns the label the process gives the thing a catalogue key
+// names ("stage.workshop", "role.idea-coach", "criterion.mission",
+// "section.plan"), and false for any other key.
+func (p *Process) LabelOf(key string) (Label, bool) {
+	kind, id, ok := strings.Cut(key, ".")
+	if !ok || p == nil {
+		return Label{}, false
+	}
+	switch kind {
+	case "stage":
+		if s := p.Stage(Stage(id)); s != nil {
+			return s.Label, true
+		}
+	case "role":
+		if r := p.Role(Role(id)); r != nil {
+			return r.Label, true
+		}
+	case "criterion":
+		if c := p.Criterion(id); c != nil {
+			return c.Label, true
+		}
+	case "section":
+		if s := p.Section(id); s != nil {
+			return s.Label, true
+		}
+	}
+	return Label{}, false
+}

@@ -33,6 +33,9 @@ type Writer struct {
 }
 
 func (w Writer) t(key string, args ...any) string {
+	if len(args) == 0 && w.Cfg != nil {
+		return i18n.Label(w.Lang, w.Cfg.Process, key)
+	}
 	return i18n.Render(w.Lang, i18n.M(key, args...))
 }
 

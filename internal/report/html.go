@@ -511,7 +511,7 @@ func (w *htmlWriter) stage(st model.Stage) {
 	}
 	s, ok := w.stages[st]
 	if !ok {
-		s = inline(i18n.Render(w.info.Lang, i18n.M("stage."+string(st))))
+		s = inline(i18n.Label(w.info.Lang, w.info.Process, "stage."+string(st)))
 		w.stages[st] = s
 	}
 	w.raw(s)

@@ -43,6 +43,8 @@ type Info struct {
 	Title, Organisation string
 	Units               map[string]string // id → name
 	Lang                model.Lang
+	// Process names the stages; nil for the default.
+	Process *model.Process
 	// IdeaURL is the address of the ideas' pages, to which an idea's id
 	// and a slash are added: "../../idea/" on the site, base_url's for
 	// the report command; "" where there are none to link to.
@@ -56,6 +58,9 @@ type writer struct {
 }
 
 func (w *writer) t(key string, args ...any) string {
+	if len(args) == 0 {
+		return i18n.Label(w.info.Lang, w.info.Process, key)
+	}
 	return i18n.Render(w.info.Lang, i18n.M(key, args...))
 }
 

@@ -295,17 +295,17 @@ type pageData struct {
 
 func (s *site) templates() error {
 	funcs := template.FuncMap{
-		"t": func(key string) string { return i18n.T(s.lang, key) },
+		"t": s.t,
 		"tf": func(key string, args ...any) string {
 			return i18n.Render(s.lang, i18n.M(key, args...))
 		},
 		"count": func(key string, n int) string {
 			return i18n.Render(s.lang, i18n.M("site.count", i18n.Count{Key: key, N: n}))
 		},
-		"stage":     func(st model.Stage) string { return i18n.T(s.lang, "stage."+string(st)) },
+		"stage":     func(st model.Stage) string { return s.t("stage." + string(st)) },
 		"kind":      func(k model.Kind) string { return i18n.T(s.lang, "kind."+string(k)) },
-		"criterion": func(c string) string { return i18n.T(s.lang, "criterion."+c) },
-		"actors":    func(as []workflow.Actor) string { return actorsText(s.lang, as) },
+		"criterion": func(c string) string { return s.t("criterion." + c) },
+		"actors":    func(as []workflow.Actor) string { return actorsText(s.lang, proc(s.cfg), as) },
 		"tagslug":   s.TagSlug,
 		"yesno": func(b bool) string {
 			if b {
@@ -318,7 +318,7 @@ func (s *site) templates() error {
 		"table": func(id, caption string, ideas []*Idea) ideaList {
 			return ideaList{ID: id, Caption: caption, Ideas: ideas}
 		},
-		"requirement": func(r workflow.Requirement) string { return describeRequirement(s.lang, r) },
+		"requirement": func(r workflow.Requirement) string { return describeRequirement(s.lang, s.cfg, r) },
 		"rows":        s.rows,
 		"chrome":      s.chrome,
 		// root is the page's way to the site root, "../../" and the like;
@@ -662,12 +662,21 @@ type ideaList struct {
 }
 
 // describeRequirement says what a step of the workflow needs, in lang.
-func describeRequirement(lang model.Lang, r workflow.Requirement) string {
-	parts := []string{i18n.T(lang, "site.req."+r.Section)}
+func describeRequirement(lang model.Lang, cfg *model.Config, r workflow.Requirement) string {
+	p := proc(cfg)
+	req := i18n.T(lang, "site.req."+r.Section)
+	if !i18n.Has("site.req." + r.Section) { // a section of the bank's own: its label
+		top, field, dotted := strings.Cut(r.Section, ".")
+		req = i18n.Label(lang, p, "section."+top)
+		if dotted {
+			req += " (" + field + ")"
+		}
+	}
+	parts := []string{req}
 	if r.Outcome != "" {
 		// The outcome as people read it: "Snabb vinst: genomförs direkt av
 		// enhetschef", not quick-win.
-		parts = append(parts, i18n.Render(lang, i18n.M("site.req.with-outcome", i18n.Key("site."+r.Section+"."+r.Outcome))))
+		parts = append(parts, i18n.Render(lang, i18n.M("site.req.with-outcome", outcomeText(lang, cfg, r.Section, r.Outcome))))
 	}
 	if r.CriteriaMet {
 		parts = append(parts, i18n.T(lang, "site.req.criteria"))
@@ -682,21 +691,24 @@ func describeRequirement(lang model.Lang, r workflow.Requirement) string {
 		}
 	}
 	if len(r.Signers) > 0 {
-		parts = append(parts, i18n.Render(lang, i18n.M("site.req.signed", actorsText(lang, r.Signers))))
+		parts = append(parts, i18n.Render(lang, i18n.M("site.req.signed", actorsText(lang, p, r.Signers))))
 	}
 	return strings.Join(parts, "; ")
 }
 
 // actorsText names who may take a step, as a sentence says it: "en
 // idéambassadör eller innovationsgruppen".
-func actorsText(lang model.Lang, as []workflow.Actor) string {
+func actorsText(lang model.Lang, p *model.Process, as []workflow.Actor) string {
 	names := make([]string, len(as))
 	for i, a := range as {
 		key := "site.by." + string(a)
 		if !i18n.Has(key) {
 			key = "actor." + string(a)
 		}
-		names[i] = i18n.T(lang, key)
+		if !i18n.Has(key) { // a role of the bank's own
+			key = "role." + string(a)
+		}
+		names[i] = i18n.Label(lang, p, key)
 	}
 	if len(names) < 2 {
 		return strings.Join(names, "")

@@ -73,6 +73,8 @@ type openIdea struct {
 	Implemented *openImplement `json:"implementation,omitempty"`
 	Outcome     *openOutcome   `json:"outcome,omitempty"`
 	Withdrawn   *openWithdrawn `json:"withdrawn,omitempty"`
+	// Sections are the sections of the bank's own process, by id.
+	Sections map[string]map[string]any `json:"sections,omitempty"`
 }
 
 type openPerson struct {
@@ -231,6 +233,16 @@ func (s *site) openData() error {
 			if oc.ReportedTo != "" {
 				o.Outcome.ReportedTo = &openReported{Body: oc.ReportedTo, Date: date(oc.ReportedDate)}
 			}
+		}
+		for _, sec := range v.Own {
+			if o.Sections == nil {
+				o.Sections = map[string]map[string]any{}
+			}
+			fields := make(map[string]any, len(sec.Fields))
+			for _, f := range sec.Fields {
+				fields[f.Name] = f.Value
+			}
+			o.Sections[sec.ID] = fields
 		}
 		if w := v.Withdrawn; w != nil {
 			o.Withdrawn = &openWithdrawn{Date: date(w.Date), Reason: w.Reason}

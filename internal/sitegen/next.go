@@ -47,17 +47,35 @@ type Answer struct {
 
 // next makes the Next of v, an idea in cfg.
 func next(v *Idea, cfg *model.Config, lang model.Lang) Next {
-	tr := func(key string) string { return i18n.T(lang, key) }
+	p, flow := proc(cfg), workflow.Of(cfg)
+	tr := func(key string) string { return i18n.Label(lang, p, key) }
 	say := func(key string, args ...any) string { return i18n.Render(lang, i18n.M(key, args...)) }
-	n := Next{Heading: tr("site.now." + string(v.Stage)), Final: v.Stage.Final()}
-	n.Answer = answer(v, lang)
+	// A stage or role of the bank's own has no sentence of v1's: it is
+	// said with its label.
+	own := func(key, general string, args ...any) string {
+		if i18n.Has(key) {
+			return tr(key)
+		}
+		return say(general, args...)
+	}
+	stage := tr("stage." + string(v.Stage))
+	n := Next{Heading: own("site.now."+string(v.Stage), "site.now-own", stage), Final: flow.Final(v.Stage)}
+	n.Answer = answer(v, cfg, lang)
 	if n.Final {
-		n.What = tr("site.final." + string(v.Stage))
+		n.What = own("site.final."+string(v.Stage), "site.final-own", stage)
 		return n
 	}
-	n.What = tr("site.next-step." + string(v.Stage))
-	for _, a := range waitsFor(v.Stage) {
-		n.Who = append(n.Who, Actor{Role: tr("site.actor." + string(a)), People: holders(a, v, cfg, lang)})
+	var onward i18n.Or
+	for _, to := range flow.Next(v.Stage) {
+		onward = append(onward, tr("stage."+string(to)))
+	}
+	n.What = own("site.next-step."+string(v.Stage), "site.next-step-own", onward)
+	for _, a := range waitsFor(flow, v.Stage) {
+		role := "site.actor." + string(a)
+		if !i18n.Has(role) {
+			role = "role." + string(a)
+		}
+		n.Who = append(n.Who, Actor{Role: tr(role), People: holders(a, v, cfg, lang)})
 	}
 	switch {
 	case v.Stage == model.StageSubmitted && !v.Submitted.IsZero():
@@ -93,7 +111,7 @@ func holders(a workflow.Actor, v *Idea, cfg *model.Config, lang model.Lang) stri
 
 // answer returns the latest official answer of v: a decision's motivation
 // after the screening's feedback, a withdrawal's reason after both.
-func answer(v *Idea, lang model.Lang) *Answer {
+func answer(v *Idea, cfg *model.Config, lang model.Lang) *Answer {
 	tr := func(key string) string { return i18n.T(lang, key) }
 	switch {
 	case v.Withdrawn != nil:
@@ -101,7 +119,11 @@ func answer(v *Idea, lang model.Lang) *Answer {
 	case v.Decision != nil && !v.Decision.Date.IsZero():
 		return &Answer{Heading: tr("site.event.decided." + string(v.Decision.Outcome)), Text: v.Decision.Motivation, Signature: v.Decision.Signature}
 	case v.Screening != nil:
-		return &Answer{Heading: tr("site.event.screened." + string(v.Screening.Outcome)), Text: v.Screening.Feedback, Signature: v.Screening.Signature}
+		heading := "site.event.screened." + string(v.Screening.Outcome)
+		if !i18n.Has(heading) { // an outcome of the bank's own
+			return &Answer{Heading: outcomeText(lang, cfg, "screening", string(v.Screening.Outcome)), Text: v.Screening.Feedback, Signature: v.Screening.Signature}
+		}
+		return &Answer{Heading: tr(heading), Text: v.Screening.Feedback, Signature: v.Screening.Signature}
 	}
 	return nil
 }

@@ -11,20 +11,6 @@ import (
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
-// MainLine is the process from submission to evaluation, as the start page
-// shows it; the other stages are side tracks.
-var MainLine = []model.Stage{
-	model.StageSubmitted, model.StageDeveloping, model.StageProposed, model.StageApproved,
-	model.StagePlanning, model.StageImplementing, model.StageImplemented, model.StageEvaluated,
-}
-
-// QuickLine is the quick win's way to implementation, beside the main
-// line: a unit manager decides and carries it out, with no decision basis.
-var QuickLine = []model.Stage{model.StageQuickWin, model.StageImplementing, model.StageImplemented}
-
-// SideTracks are the stages where an idea stops or waits, off both ways.
-var SideTracks = []model.Stage{model.StagePaused, model.StageRejected, model.StageWithdrawn}
-
 // StageCount is a stage and how many ideas are at it.
 type StageCount struct {
 	Stage model.Stage
@@ -179,8 +165,10 @@ type Waiting struct {
 type WaitGroup struct {
 	Stage  model.Stage
 	Actors []workflow.Actor
-	Items  []WaitItem // on the page of every stage, the first WaitPreview
-	Total  int        // how many wait at the stage
+	// Next says what the next step is, as people read it.
+	Next  string
+	Items []WaitItem // on the page of every stage, the first WaitPreview
+	Total int        // how many wait at the stage
 	// More links the pages of all that waits at the stage, from the page
 	// of every stage, when Items are not all; "" otherwise.
 	More string
@@ -231,11 +219,16 @@ func (s *site) plan() {
 		}
 	}
 	br := Browse{Tags: s.tags}
-	for _, st := range model.Stages {
+	for _, st := range proc(s.cfg).StageIDs() {
 		ideas := byStage[st]
 		br.Stages = append(br.Stages, StageCount{st, len(ideas)})
 		label := s.t("stage." + string(st))
-		s.addList("stages/"+string(st)+"/", "browse", label, s.t("site.stage-desc."+string(st)), List{Heading: label, Intro: "site.stage-desc." + string(st), Ideas: ideas, Key: "stage:" + string(st)})
+		// A stage of the bank's own has no description of v1's.
+		desc := "site.stage-desc." + string(st)
+		if !i18n.Has(desc) {
+			desc = "site.stage-desc-own"
+		}
+		s.addList("stages/"+string(st)+"/", "browse", label, s.t(desc), List{Heading: label, Intro: desc, Ideas: ideas, Key: "stage:" + string(st)})
 	}
 	for i, u := range s.cfg.Units {
 		ideas := byUnit[u.ID]
@@ -255,7 +248,7 @@ func (s *site) plan() {
 	}
 	add(page{Path: "browse/index.html", Layout: "browse", Section: "browse", Title: s.t("site.nav.browse"), Data: br})
 	s.addWaiting()
-	proc := process()
+	proc := process(s.cfg)
 	proc.Submit = s.submit(nil)
 	add(page{Path: "process/index.html", Layout: "process", Section: "process", Title: s.t("site.nav.process"), Data: proc})
 	s.jobs = append(s.jobs, s.reportJobs(s.renderPage)...)
@@ -270,7 +263,22 @@ func (s *site) plan() {
 	}
 }
 
-func (s *site) t(key string) string { return tr(s.lang, key) }
+// t returns the text of key, stages, roles, criteria and sections named as
+// the bank's process names them.
+// A stage or role of the bank's own has no description of v1's: it gets
+// the general one.
+func (s *site) t(key string) string {
+	for prefix, general := range ownDesc {
+		if strings.HasPrefix(key, prefix) && !i18n.Has(key) {
+			return i18n.T(s.lang, general)
+		}
+	}
+	return i18n.Label(s.lang, proc(s.cfg), key)
+}
+
+// ownDesc gives, for the keys that describe a stage or a role of v1, the
+// description of one of the bank's own.
+var ownDesc = map[string]string{"site.stage-desc.": "site.stage-desc-own", "site.role-desc.": "site.role-desc-own"}
 
 func (s *site) filter(keep func(*Idea) bool) []*Idea {
 	var out []*Idea
@@ -288,13 +296,14 @@ func (s *site) home() Home {
 	for _, v := range s.ideas {
 		count[v.Stage]++
 	}
-	for _, st := range MainLine {
+	main, quick, side := workflow.Of(s.cfg).MainLine()
+	for _, st := range main {
 		h.Flow = append(h.Flow, StageCount{st, count[st]})
 	}
-	for _, st := range QuickLine {
+	for _, st := range quick {
 		h.Quick = append(h.Quick, StageCount{st, count[st]})
 	}
-	for _, st := range SideTracks {
+	for _, st := range side {
 		h.Side = append(h.Side, StageCount{st, count[st]})
 	}
 	h.Submit = s.submit(nil)
@@ -329,11 +338,19 @@ func (s *site) latest(n int, date func(*Idea) model.Date) []*Idea {
 
 func (s *site) waiting() Waiting {
 	w := Waiting{FeedbackDays: s.cfg.FeedbackDays}
-	for _, st := range model.Stages {
-		if st.Final() {
+	flow := workflow.Of(s.cfg)
+	for _, st := range flow.Stages() {
+		if flow.Final(st) {
 			continue
 		}
-		g := WaitGroup{Stage: st, Actors: waitsFor(st)}
+		g := WaitGroup{Stage: st, Actors: waitsFor(flow, st), Next: s.t("site.next." + string(st))}
+		if !i18n.Has("site.next." + string(st)) { // a stage of the bank's own
+			var onward i18n.Or
+			for _, to := range flow.Next(st) {
+				onward = append(onward, s.t("stage."+string(to)))
+			}
+			g.Next = i18n.Render(s.lang, i18n.M("site.next-step-own", onward))
+		}
 		for _, v := range s.ideas {
 			if v.Stage != st {
 				continue
@@ -387,9 +404,13 @@ func (s *site) addWaiting() {
 	s.pages = append(s.pages, page{Path: "waiting/index.html", Layout: "waiting", Section: "waiting", Title: title, Data: preview})
 }
 
-func process() Process {
-	p := Process{Stages: model.Stages, Roles: model.Roles, Criteria: []string{"mission", "reach", "benefit", "value"}}
-	for _, r := range workflow.Rows {
+func process(cfg *model.Config) Process {
+	flow := workflow.Of(cfg)
+	p := Process{Stages: flow.Stages(), Roles: flow.Process.RoleIDs()}
+	for _, c := range flow.Process.Criteria {
+		p.Criteria = append(p.Criteria, c.ID)
+	}
+	for _, r := range flow.Rows {
 		p.Rows = append(p.Rows, ProcessRow{r.From, r.To, r.Actors, r.Requires})
 	}
 	return p

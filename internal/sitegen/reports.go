@@ -94,7 +94,7 @@ func (s *site) reportJobs(emit func(*page) error) []func() error {
 		}
 	}
 	// A report's page is two folders down: reports/2026/.
-	info := report.Info{Title: s.cfg.Title, Organisation: s.cfg.Organisation, Units: map[string]string{}, Lang: s.lang, IdeaURL: "../../idea/"}
+	info := report.Info{Title: s.cfg.Title, Organisation: s.cfg.Organisation, Units: map[string]string{}, Lang: s.lang, IdeaURL: "../../idea/", Process: s.cfg.Process}
 	for _, u := range s.cfg.Units {
 		info.Units[u.ID] = u.Name
 	}

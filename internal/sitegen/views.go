@@ -41,6 +41,8 @@ type Idea struct {
 	Implementation *Implementation
 	Outcome        *Outcome
 	Withdrawn      *Withdrawn
+	// Own are the sections of the bank's own process, in its order.
+	Own []OwnSection
 
 	// Timeline is every step the idea took, from its file and the
 	// repository's history reconciled, oldest first.
@@ -269,7 +271,7 @@ func clean(s string) string { return personal.MaskEmails(s) }
 // layouts are in lang: printing a field costs a page less than calling a
 // template function that looks it up.
 func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Renderer) (*Idea, error) {
-	tr := func(key string) string { return i18n.T(lang, key) }
+	tr := func(key string) string { return i18n.Label(lang, proc(cfg), key) }
 	say := func(key string, args ...any) string { return i18n.Render(lang, i18n.M(key, args...)) }
 	sign := func(d model.Date, p Person) string { return say("site.signed", d, p.Name) }
 	person := func(login string) Person {
@@ -302,7 +304,7 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 	v.Discussion = public.WebAddress(idea.Discussion)
 	if s := idea.Screening; s != nil {
 		v.Screening = &Screening{Date: s.Date, By: person(s.By), Outcome: s.Outcome, Feedback: clean(s.Feedback),
-			OutcomeText: tr("site.screening." + string(s.Outcome)),
+			OutcomeText: outcomeText(lang, cfg, "screening", string(s.Outcome)),
 			Revisit:     s.Revisit}
 		v.Screening.Signature = sign(s.Date, v.Screening.By)
 		if !s.Revisit.IsZero() {
@@ -332,7 +334,7 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 		}
 	}
 	if d := idea.Decision; d != nil {
-		v.Decision = &Decision{Date: d.Date, By: person(d.By), Signature: sign(d.Date, person(d.By)), Outcome: d.Outcome, OutcomeText: tr("site.decision." + string(d.Outcome)),
+		v.Decision = &Decision{Date: d.Date, By: person(d.By), Signature: sign(d.Date, person(d.By)), Outcome: d.Outcome, OutcomeText: outcomeText(lang, cfg, "decision", string(d.Outcome)),
 			Motivation: clean(d.Motivation), Implementer: person(d.Implementer), Resources: clean(d.Resources)}
 	}
 	if p := idea.Plan; p != nil {
@@ -356,9 +358,13 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 	if w := idea.Withdrawn; w != nil {
 		v.Withdrawn = &Withdrawn{w.Date, clean(w.Reason)}
 	}
-	v.Timeline = timeline(v)
+	v.Own = ownSections(idea, proc(cfg), lang, person)
+	v.Timeline = timeline(v, workflow.Of(cfg))
 	for i, e := range v.Timeline {
 		v.Timeline[i].Text = tr(e.Label)
+		if !i18n.Has(e.Label) { // an outcome of the bank's own
+			v.Timeline[i].Text = say("site.event.to", tr("stage."+string(e.Stage)))
+		}
 		if e.By.Name != "" {
 			v.Timeline[i].Text += " – " + e.By.Name
 		}
@@ -372,6 +378,70 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 	}
 	v.SubmittedText, v.ChangedText = v.Submitted.String(), v.Changed.String()
 	return v, nil
+}
+
+// outcomeText says what an outcome of section means: in v1's words, or
+// for an outcome of the bank's own, the stage it leads to.
+func outcomeText(lang model.Lang, cfg *model.Config, section, outcome string) string {
+	prefix := map[string]string{"screening": "site.screening.", "decision": "site.decision."}[section]
+	if key := prefix + outcome; prefix != "" && i18n.Has(key) {
+		return i18n.T(lang, key)
+	}
+	to := workflow.Of(cfg).LeadsTo(section, outcome)
+	return i18n.Render(lang, i18n.M("site.outcome-to", i18n.Label(lang, proc(cfg), "stage."+string(to))))
+}
+
+// OwnSection is a published section of the bank's own process: its label
+// and each field it gives, in the order the process lists them.
+type OwnSection struct {
+	ID, Label string
+	Fields    []OwnField
+}
+
+// OwnField is one field of an OwnSection, as text; URL is set for a web
+// address that may be linked.
+type OwnField struct {
+	Name, Text, URL string
+	Value           any // for open data: a text, a date, a number or a person
+}
+
+// ownSections makes the published view of the idea's sections of the
+// bank's own.
+func ownSections(idea *model.Idea, p *model.Process, lang model.Lang, person func(string) Person) []OwnSection {
+	var out []OwnSection
+	for _, def := range p.Sections {
+		sec := idea.Sections[def.ID]
+		if def.Builtin || sec == nil {
+			continue
+		}
+		o := OwnSection{ID: def.ID, Label: def.Label.In(lang)}
+		for _, f := range def.Fields {
+			v, ok := sec.Values[f.Name]
+			if !ok || !v.Set {
+				continue
+			}
+			of := OwnField{Name: f.Name}
+			switch f.Type {
+			case model.FieldDate:
+				of.Text, of.Value = v.Date.String(), v.Date.String()
+			case model.FieldNumber:
+				of.Text, of.Value = thousands(v.Number), v.Number
+			case model.FieldLogin:
+				by := person(v.Text)
+				of.Text, of.Value = by.Name, who(by)
+			case model.FieldURL:
+				of.Text, of.Value = clean(v.Text), clean(v.Text)
+				if render.SafeURL(v.Text) && strings.HasPrefix(strings.ToLower(v.Text), "http") {
+					of.URL = v.Text
+				}
+			default:
+				of.Text, of.Value = clean(v.Text), clean(v.Text)
+			}
+			o.Fields = append(o.Fields, of)
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 // proc returns the process of cfg, the default for a Config made by hand.
@@ -392,7 +462,7 @@ func scoreText(lang model.Lang, def model.CriterionDef, a model.Assessment) stri
 
 // timeline lists the dated steps of v in order, from the dates in its
 // sections.
-func timeline(v *Idea) []Event {
+func timeline(v *Idea, flow *workflow.Flow) []Event {
 	ev := make([]Event, 1, 8) // room for the steps of most ideas, without growing
 	ev[0] = Event{Date: v.Submitted, Stage: model.StageSubmitted, Label: "site.event.submitted"}
 	add := func(d model.Date, st model.Stage, label string, by Person) {
@@ -401,13 +471,13 @@ func timeline(v *Idea) []Event {
 		}
 	}
 	if s := v.Screening; s != nil {
-		add(s.Date, workflow.LeadsTo("screening", string(s.Outcome)), "site.event.screened."+string(s.Outcome), s.By)
+		add(s.Date, flow.LeadsTo("screening", string(s.Outcome)), "site.event.screened."+string(s.Outcome), s.By)
 	}
 	if p := v.Proposal; p != nil {
 		add(p.Date, model.StageProposed, "site.event.proposed", p.By)
 	}
 	if d := v.Decision; d != nil {
-		add(d.Date, workflow.LeadsTo("decision", string(d.Outcome)), "site.event.decided."+string(d.Outcome), d.By)
+		add(d.Date, flow.LeadsTo("decision", string(d.Outcome)), "site.event.decided."+string(d.Outcome), d.By)
 	}
 	if p := v.Plan; p != nil {
 		add(p.Date, model.StagePlanning, "site.event.planned", p.By)
@@ -439,13 +509,13 @@ func StageLabel(lang model.Lang, s model.Stage) string { return i18n.T(lang, "st
 
 // waitsFor returns who an idea at stage s waits for: the actors of the
 // steps onward, except withdrawal, which only its submitter may take.
-func waitsFor(s model.Stage) []workflow.Actor {
+func waitsFor(flow *workflow.Flow, s model.Stage) []workflow.Actor {
 	var actors []workflow.Actor
-	for _, to := range workflow.Next(s) {
+	for _, to := range flow.Next(s) {
 		if to == model.StageWithdrawn {
 			continue
 		}
-		t, _ := workflow.Lookup(s, to)
+		t, _ := flow.Lookup(s, to)
 		for _, a := range t.Actors {
 			if !slices.Contains(actors, a) {
 				actors = append(actors, a)

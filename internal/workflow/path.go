@@ -134,3 +134,63 @@ func topSection(s string) string {
 	}
 	return s
 }
+
+// MainLine returns the ways through the process as the start page shows
+// them. The main line is the longest way from a new idea to a final stage
+// that passes no stage an idea may be sent back to (a pause, which a
+// re-screening leaves to where it came from). The quick line is the
+// shortest other such way to the same end, from where it leaves the main
+// line to the stage before the end (v1's quick win: quick-win,
+// implementing, implemented), which shares stages with the main line.
+// Side holds the other stages, in the process's order: every stage is in
+// one of the three.
+func (f *Flow) MainLine() (main, quick, side []model.Stage) {
+	var ways []Path
+	for _, s := range f.Stages() {
+		if !f.Final(s) {
+			continue
+		}
+	paths:
+		for _, p := range f.Paths(s) {
+			for _, t := range p {
+				if _, loop := f.Lookup(t.To, t.To); loop {
+					continue paths
+				}
+			}
+			ways = append(ways, p)
+		}
+	}
+	var best Path
+	for _, p := range ways {
+		if len(p) > len(best) {
+			best = p
+		}
+	}
+	for _, t := range best {
+		main = append(main, t.To)
+	}
+	var short Path
+	for _, p := range ways {
+		if p[len(p)-1].To != best[len(best)-1].To || len(p) == len(best) {
+			continue
+		}
+		if short == nil || len(p) < len(short) {
+			short = p
+		}
+	}
+	if len(short) > 1 {
+		off := false
+		for _, t := range short[:len(short)-1] {
+			off = off || !slices.Contains(main, t.To)
+			if off {
+				quick = append(quick, t.To)
+			}
+		}
+	}
+	for _, s := range f.Stages() {
+		if !slices.Contains(main, s) && !slices.Contains(quick, s) {
+			side = append(side, s)
+		}
+	}
+	return main, quick, side
+}

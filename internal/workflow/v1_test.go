@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/idebanken/idebanken/internal/model"
@@ -82,6 +83,24 @@ func TestDefaultIsV1(t *testing.T) {
 	for i := range v1Rows {
 		if !reflect.DeepEqual(Default.Rows[i], v1Rows[i]) {
 			t.Errorf("row %d:\n got %+v\nwant %+v", i, Default.Rows[i], v1Rows[i])
+		}
+	}
+}
+
+// TestMainLineIsV1: the ways the start page shows, derived from the
+// default process, are v1's as they were once listed by hand.
+func TestMainLineIsV1(t *testing.T) {
+	main, quick, side := Default.MainLine()
+	for _, c := range []struct {
+		name      string
+		got, want []model.Stage
+	}{
+		{"main", main, []model.Stage{"submitted", "developing", "proposed", "approved", "planning", "implementing", "implemented", "evaluated"}},
+		{"quick", quick, []model.Stage{"quick-win", "implementing", "implemented"}},
+		{"side", side, []model.Stage{"paused", "rejected", "withdrawn"}},
+	} {
+		if !slices.Equal(c.got, c.want) {
+			t.Errorf("%s line %v, want %v", c.name, c.got, c.want)
 		}
 	}
 }

@@ -233,3 +233,17 @@ func TestAnonymousCheckMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildRefusesScriptBaseURL: --base-url is refused, before anything
+// is built, where it is no web address.
+func TestBuildRefusesScriptBaseURL(t *testing.T) {
+	dir, _ := anonBank(t)
+	out := filepath.Join(t.TempDir(), "site")
+	code, _, stderr := runMain(t, dir, "build", "--out", out, "--base-url", "javascript:alert(1)//")
+	if code != ExitCannot || !strings.Contains(stderr, "javascript:alert(1)//") {
+		t.Errorf("exit %d, want 2 with the reason:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("something was built: %v", err)
+	}
+}

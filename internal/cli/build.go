@@ -9,6 +9,7 @@ import (
 	"github.com/idebanken/idebanken/internal/config"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/public"
 	"github.com/idebanken/idebanken/internal/sitegen"
 )
 
@@ -69,6 +70,11 @@ func runBuildCmd(args []string, env Env) int {
 	fs.StringVar(&opts.BaseURL, "base-url", "", "")
 	if code, ok := parseFlags(fs, args, lang, "cli.build-usage", env); !ok {
 		return code
+	}
+	if opts.BaseURL != "" && public.WebAddress(opts.BaseURL) == "" {
+		// The site, its feeds and ideas.json are built on it: a
+		// javascript: address would run wherever they are read.
+		return commandUsageError(env.Stderr, lang, "build", "cli.build-usage", "cli.bad-base-url", opts.BaseURL)
 	}
 	if opts.Out != "" && !filepath.IsAbs(opts.Out) {
 		opts.Out = filepath.Join(env.Dir, opts.Out)

@@ -1,13 +1,18 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 
+	"github.com/idebanken/idebanken/internal/atomicfile"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 )
@@ -227,4 +232,27 @@ func slicesReplace(args []string, old, new string) []string {
 		out[i] = a
 	}
 	return out
+}
+
+// TestCannotMessages: the errors of the file system and of stopping say
+// what happened in the catalogue's words, naming the file.
+func TestCannotMessages(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "open", Path: "ideas/x.md", Err: syscall.EACCES}, "ideas/x.md: du saknar behörighet att läsa eller skriva här: kontrollera filens rättigheter"},
+		{&fs.PathError{Op: "write", Path: "ideas/x.md", Err: syscall.ENOSPC}, "ideas/x.md: disken är full: frigör utrymme och försök igen"},
+		{&os.LinkError{Op: "rename", Old: "a.tmp", New: "ideas/x.md", Err: syscall.EROFS}, "ideas/x.md: filsystemet är skrivskyddat: kör i en mapp där du får skriva"},
+		{fmt.Errorf("writing: %w", atomicfile.ErrAbandoned), "programmet avbröts innan filen var skriven; den är som den var före"},
+		{i18n.Errorf(errors.New("x"), "cli.github-token"), "GITHUB_TOKEN är inte satt"},
+	} {
+		got := i18n.Render(model.Swedish, cannotMessage(c.err))
+		if !strings.HasPrefix(got, c.want) {
+			t.Errorf("%v: %q, want %q", c.err, got, c.want)
+		}
+	}
+	if m := cannotMessage(errors.New("something else")); m.Key != "cli.cannot" {
+		t.Errorf("an unknown error: %v", m)
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 
+	"github.com/idebanken/idebanken/internal/atomicfile"
 	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/edit"
@@ -215,6 +216,7 @@ func cannotMessage(err error) i18n.Message {
 	var noDir *noDirError
 	var edited *edit.Error
 	var pathErr *fs.PathError
+	var linkErr *os.LinkError
 	if m, ok := ghapi.Explain(err); ok {
 		return m
 	}
@@ -233,6 +235,10 @@ func cannotMessage(err error) i18n.Message {
 		return edited.Message()
 	case errors.As(err, &pathErr):
 		return i18n.M("cli.file-error", pathErr.Path, fileProblem(pathErr.Err))
+	case errors.As(err, &linkErr):
+		return i18n.M("cli.file-error", linkErr.New, fileProblem(linkErr.Err))
+	case errors.Is(err, atomicfile.ErrAbandoned):
+		return i18n.M("cli.abandoned")
 	}
 	return i18n.M("cli.cannot", err.Error())
 }

@@ -474,8 +474,6 @@ func fieldValue(idea *model.Idea, field string) any {
 	return idea.Part(field)
 }
 
-var screenerActors = []workflow.Actor{workflow.RoleActor(model.RoleAmbassador), workflow.RoleActor(model.RoleInnovationGroup)}
-
 // require reports field, at pos, unless an author or approver is one of
 // actors in unit.
 func (c *changeChecker) require(base, head *model.Idea, pos model.Pos, field string, actors []workflow.Actor, unit string) {

@@ -479,14 +479,6 @@ func indentOf(line []byte) (int, bool) {
 	return i, len(bytes.TrimSpace(line[i:])) == 0
 }
 
-// blockEnd returns the offset of the line after the last line that belongs
-// to what starts on line from and continues on the lines indented more than
-// indent (and, with comments, on comment lines indented as much). Blank
-// lines at its end do not belong to it.
-func (d *Doc) blockEnd(from, indent int, comments bool) int {
-	return d.blockEndKeep(from, indent, comments, false)
-}
-
 // blockEndKeep is blockEnd where, with keep, the blank lines at the end
 // belong to the block too, as they may to a block scalar.
 func (d *Doc) blockEndKeep(from, indent int, comments, keep bool) int {

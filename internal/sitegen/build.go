@@ -78,8 +78,7 @@ type site struct {
 	pages     []page
 	// jobs are the parts of the build that write files of their own, to
 	// run beside the pages.
-	jobs    []func() error
-	written int
+	jobs []func() error
 	// partials is the base layout, whose parts rows and chrome render.
 	partials *template.Template
 	// builtinLayouts is whether the theme's layouts are the built-in ones.

@@ -8,11 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 )
-
-func tr(lang model.Lang, key string) string { return i18n.T(lang, key) }
 
 // SearchTextLimit is how much of an idea's text the search index holds, in
 // characters: enough to find an idea by what it is about, without making

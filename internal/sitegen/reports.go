@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"runtime"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/idebanken/idebanken/internal/i18n"
@@ -139,14 +138,4 @@ func (s *site) reportPage(r *report.Report, info report.Info, years []ReportYear
 		}
 	}
 	return page
-}
-
-// decimal writes v with one decimal where it has one, with the decimal
-// sign of the site's language.
-func (s *site) decimal(v float64) string {
-	out := strings.TrimSuffix(fmt.Sprintf("%.1f", v), ".0")
-	if s.lang == model.Swedish {
-		out = strings.Replace(out, ".", ",", 1)
-	}
-	return out
 }

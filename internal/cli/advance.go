@@ -146,18 +146,19 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 	// The step.
 	from := idea.Stage
 	to, known := vocab.Stage(cfg, opts.To)
-	if !from.Valid() {
+	flow := workflow.Of(cfg)
+	if !flow.Process.HasStage(from) {
 		say(opts.Err, lang, "cli.advance-no-stage", idea.Path)
 		printFileErrors(opts.Err, lang, b, idea.Path)
 		return ExitProblems
 	}
-	next := stageList(workflow.Next(from))
-	t, ok := workflow.Lookup(from, to)
+	next := stageList(flow.Next(from))
+	t, ok := flow.Lookup(from, to)
 	switch {
 	case ok:
 	case !known:
 		return valueError(opts.Err, lang, "advance", "cli.advance-bad-stage", opts.To, string(from), next)
-	case from.Final():
+	case flow.Final(from):
 		say(opts.Err, lang, "cli.advance-final", string(from))
 		return ExitProblems
 	case from == to:
@@ -218,7 +219,7 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 		h, _ := i18n.Hint(lang, field)
 		return h
 	}
-	res, err := edit.Advance(data, t, edit.Options{Today: opts.Today, By: signer, Hint: hint})
+	res, err := edit.Advance(data, t, edit.Options{Today: opts.Today, By: signer, Hint: hint, Process: cfg.Process})
 	if err != nil {
 		var e *edit.Error
 		if errors.As(err, &e) && (e.Kind == edit.Unsupported || e.Kind == edit.Shape) {

@@ -1,6 +1,9 @@
 package edit
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
@@ -16,6 +19,9 @@ type Options struct {
 	// fill in, such as "true eller false", for a comment after it; "" for
 	// none. Nil writes no comments.
 	Hint func(field string) string
+	// Process is the bank's process, whose criteria the screening's
+	// skeleton lists and whose own sections it writes; nil for the default.
+	Process *model.Process
 }
 
 func (o Options) hint(field string) string {
@@ -84,6 +90,10 @@ func touches(t *workflow.Transition, section string) bool {
 // Skeleton returns the sections that the step t writes, each a mapping of
 // the fields its requirements name, in the order of the file format.
 func Skeleton(t *workflow.Transition, opts Options) []Pair {
+	proc := opts.Process
+	if proc == nil {
+		proc = workflow.Default.Process
+	}
 	var out []Pair
 	add := func(section string, pairs ...Pair) {
 		for i := range out {
@@ -116,9 +126,20 @@ func Skeleton(t *workflow.Transition, opts Options) []Pair {
 		case "screening":
 			criterion := Map(P("met", Null().Hinted(opts.hint("met"))), P("note", Text("").Optional().Hinted(opts.hint("note"))))
 			score := func(term string) Pair { return P(term, Null().Hinted(opts.hint(term))) }
+			var criteria []Pair
+			for _, c := range proc.Criteria {
+				if c.Type == model.CriterionScore {
+					var terms []Pair
+					for _, t := range c.Terms {
+						terms = append(terms, score(t))
+					}
+					criteria = append(criteria, P(c.ID, Map(terms...)))
+				} else {
+					criteria = append(criteria, P(c.ID, criterion))
+				}
+			}
 			add(r.Section, signed(
-				P("criteria", Map(P("mission", criterion), P("reach", criterion), P("benefit", criterion),
-					P("value", Map(score("short"), score("long"))))),
+				P("criteria", Map(criteria...)),
 				P("outcome", outcome),
 				text("feedback"))...)
 		case "proposal", "plan":
@@ -143,6 +164,27 @@ func Skeleton(t *workflow.Transition, opts Options) []Pair {
 			add(r.Section, signed(text("effects"), text("lessons"))...)
 		case "withdrawn":
 			add(r.Section, P("date", date), text("reason"))
+		default: // a section of the bank's own, as its process describes it
+			def := proc.Section(r.Section)
+			if def == nil || def.Builtin {
+				continue
+			}
+			var pairs []Pair
+			for _, f := range def.Fields {
+				switch {
+				case f.Name == "date" && f.Type == model.FieldDate:
+					pairs = append(pairs, P("date", date))
+				case f.Name == "by" && f.Type == model.FieldLogin:
+					pairs = append(pairs, signed()[1])
+				case strings.Contains(f.Name, "."):
+					// a group is the person's to add
+				case slices.Contains(def.Required, f.Name) && f.Type == model.FieldText:
+					pairs = append(pairs, text(f.Name))
+				case slices.Contains(def.Required, f.Name):
+					pairs = append(pairs, P(f.Name, Null().Hinted(opts.hint(f.Name))))
+				}
+			}
+			add(r.Section, pairs...)
 		}
 	}
 	return out

@@ -237,6 +237,16 @@ func (c *changeChecker) added(ch fileChange) {
 		!model.SameLogin(login, c.actor) && !model.SameLogin(c.actor, IntakeBot) {
 		c.errorf(idea, "submitter.github", diag.RulePermission, "change.new-submitter", login, c.actor)
 	}
+	// notify comments on, relabels and closes the discussion's issue: a new
+	// file may point it at one only where intake made the file from that
+	// issue, or someone who may set it on an existing idea approves.
+	if idea.Discussion != "" && c.auth.checked() && !model.SameLogin(c.actor, IntakeBot) {
+		var by []workflow.Actor
+		for _, r := range c.flow.EditRules("discussion", c.flow.PhaseOf(idea.Stage)) {
+			by = append(by, r.By...)
+		}
+		c.require(idea, idea, editPos(idea, "discussion"), "discussion", shown(by), idea.Unit)
+	}
 }
 
 // IntakeBot is the GitHub login that writes the pull requests of intake,

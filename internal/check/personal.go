@@ -35,8 +35,7 @@ var shownFields = []string{"title", "submitter.name", "discussion"}
 // type text), its body line by line, and its file name, which new and
 // intake make from the title.
 func personalData(flow *workflow.Flow, idea *model.Idea, out *diag.List) {
-	fields := append(slices.Clone(shownFields), flow.Fields(model.FieldText)...)
-	for _, f := range fields {
+	for _, f := range slices.Concat(shownFields, flow.TextFields()) {
 		if t := idea.Value(f).Text; t != "" {
 			scanPersonal(t, func(rule diag.Severity, key string) {
 				report(out, idea.Path, idea.Fields.Lookup(f), rule, key, f)

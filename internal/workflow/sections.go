@@ -91,7 +91,9 @@ func (f *Flow) Section(name string) (SectionSpec, bool) {
 // Signed returns the parts of the process that a person signs with "by":
 // the sections with a "by", and the groups in them with one
 // ("implementation.communicated"), in the order of the process.
-func (f *Flow) Signed() []string {
+func (f *Flow) Signed() []string { return f.signed }
+
+func (f *Flow) signedParts() []string {
 	var out []string
 	for _, s := range f.Process.Sections {
 		if s.Signer("") {
@@ -128,20 +130,22 @@ func (f *Flow) Fields(types ...model.FieldType) []string {
 
 // DateFields returns every date of an idea file in the order of the
 // process, the submission first.
-func (f *Flow) DateFields() []string {
-	return append([]string{"submitted"}, f.Fields(model.FieldDate)...)
-}
+func (f *Flow) DateFields() []string { return f.dates }
 
-// TextFields returns every field where people write prose, the title
-// first.
-func (f *Flow) TextFields() []string {
-	return append([]string{"title"}, f.Fields(model.FieldText)...)
-}
+// TextFields returns every field of a section where people write prose.
+func (f *Flow) TextFields() []string { return f.texts }
 
 // RequirementDates returns the dates that a step adds when it requires
 // section (a section, a group in one, or a field), each on or after the
 // one before. A revisit date lies ahead and is not among them.
 func (f *Flow) RequirementDates(section string) []string {
+	if d, ok := f.reqDates[section]; ok {
+		return d
+	}
+	return f.requirementDates(section)
+}
+
+func (f *Flow) requirementDates(section string) []string {
 	top, rest, dotted := strings.Cut(section, ".")
 	def := f.Process.Section(top)
 	if def == nil {

@@ -89,6 +89,11 @@ type Flow struct {
 	// them, which once present must be complete.
 	Sections, Subsections []SectionSpec
 
+	// What the checks ask for every idea, made once: the lists below are
+	// shared and must not be changed.
+	signed, dates, texts []string
+	reqDates             map[string][]string
+
 	table   map[Key]*Transition
 	paths   map[model.Stage][]Path
 	mayHold map[model.Stage]map[string]bool
@@ -144,6 +149,15 @@ func build(p *model.Process) *Flow {
 			if _, ok := f.leadsTo[k]; !ok {
 				f.leadsTo[k] = r.To
 			}
+		}
+	}
+	f.signed = f.signedParts()
+	f.dates = append([]string{"submitted"}, f.Fields(model.FieldDate)...)
+	f.texts = f.Fields(model.FieldText)
+	f.reqDates = map[string][]string{}
+	for _, r := range f.Rows {
+		for _, q := range r.Requires {
+			f.reqDates[q.Section] = f.requirementDates(q.Section)
 		}
 	}
 	f.paths = f.allPaths()

@@ -3,6 +3,7 @@ package personal
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Masked replaces every e-mail address in what is published.
@@ -37,9 +38,37 @@ func mayHoldEmail(s string) bool {
 		strings.Contains(l, "&#x0") || strings.Contains(l, "&#0")
 }
 
+// mayRevealEmail reports whether Normalize(s) can pass mayHoldEmail: every
+// form of @ that it looks for begins with @, % or &, and Normalize makes
+// one of those only of itself, of an entity (which begins with &) or of a
+// character NFKC folds into one (TestRevealingCharacters holds that list to
+// Unicode). Swedish text is seldom plain ASCII, so without this HasEmail
+// would normalise nearly every text it is shown.
+func mayRevealEmail(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '@' || c == '%' || c == '&':
+			return true
+		case c == 0xEF: // the lead byte of all of revealing's characters in UTF-8
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if strings.ContainsRune(revealing, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// revealing holds the characters NFKC folds into @, % or &: small and
+// fullwidth forms.
+const revealing = "\uFE60\uFE6A\uFE6B\uFF05\uFF06\uFF20"
+
 // HasEmail reports whether s holds an e-mail address, in any of the forms
 // MaskEmails masks, or one that its normal form reveals.
 func HasEmail(s string) bool {
+	if !mayRevealEmail(s) {
+		return false // nor can its normal form: most text of a site is spared the copy
+	}
 	if mayHoldEmail(s) && emailPattern.MatchString(s) {
 		return true
 	}

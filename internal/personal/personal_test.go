@@ -3,6 +3,10 @@ package personal
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalize(t *testing.T) {
@@ -54,5 +58,29 @@ func TestFindKinds(t *testing.T) {
 	}
 	if got := Find("2026-03-02 2026-04-01"); len(got) != 0 {
 		t.Errorf("two dates: %v", got)
+	}
+}
+
+// TestRevealingCharacters holds mayRevealEmail's shortcut to Unicode: a
+// character NFKC folds into @, % or & that it did not know would let
+// HasEmail miss an address Normalize reveals.
+func TestRevealingCharacters(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		if n := norm.NFKC.String(string(r)); strings.ContainsAny(n, "@%&") && !mayRevealEmail("a"+string(r)+"b") {
+			t.Errorf("mayRevealEmail misses %U, which NFKC makes %q", r, n)
+		}
+	}
+	for _, s := range []string{"anna\uFF20exempel.se", "anna&amp;#64;exempel.se", "anna%\u200B40exempel.se", "anna\uFE6Bexempel.se"} {
+		if !HasEmail(s) {
+			t.Errorf("HasEmail(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"Förslag om snöröjning – med ändrad väg", "ingen adress här", "\uFEFFbom"} {
+		if mayRevealEmail(s) || HasEmail(s) {
+			t.Errorf("mayRevealEmail(%q) = true, want false", s)
+		}
 	}
 }

@@ -56,15 +56,9 @@ func TestEmailsMaskedEverywhere(t *testing.T) {
 		{"reported_to: {body: servicenämnden,", "reported_to: {body: \"servicenämnden, " + p["reported"] + "\","},
 		{"## Förslag\n", "## Förslag\n\nSkriv till " + p["body"] + ", [mejla](" + p["link"] + "), se [sidan](" + p["encoded"] + ") eller " + p["nfd"] + ".\n"},
 	} {
-		if !strings.Contains(idea, r[0]) {
-			t.Fatalf("the idea has no %q", r[0])
-		}
-		idea = strings.Replace(idea, r[0], r[1], 1)
+		idea = plantOnce(t, idea, r)
 	}
-	idea = strings.Replace(idea, "related: [2026-002]\n", "", 1)
-	dir := t.TempDir()
-	write(t, filepath.Join(dir, "idebank.yaml"), string(cfg))
-	write(t, filepath.Join(dir, "ideas/2025/2025-003-schema.md"), idea)
+	dir := plantedBank(t, cfg, idea)
 
 	out := filepath.Join(t.TempDir(), "site")
 	if code, stdout, stderr := runMain(t, dir, "build", "--out", out); code == ExitCannot {
@@ -112,4 +106,25 @@ func TestEmailsMaskedEverywhere(t *testing.T) {
 	if !strings.Contains(outputs["idea/2025-003/index.html"], personal.Masked) {
 		t.Error("the idea's page shows no masked address")
 	}
+}
+
+// plantOnce replaces r[0] in idea by r[1] once, and fails when the idea has
+// no r[0]: a text planted nowhere would make the search for it pass.
+func plantOnce(t *testing.T, idea string, r [2]string) string {
+	t.Helper()
+	if !strings.Contains(idea, r[0]) {
+		t.Fatalf("the idea has no %q", r[0])
+	}
+	return strings.Replace(idea, r[0], r[1], 1)
+}
+
+// plantedBank lays out a bank of cfg and the one planted idea, made from
+// the shipped 2025-003, whose related idea it does not have.
+func plantedBank(t *testing.T, cfg []byte, idea string) string {
+	t.Helper()
+	idea = strings.Replace(idea, "related: [2026-002]\n", "", 1)
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "idebank.yaml"), string(cfg))
+	write(t, filepath.Join(dir, "ideas/2025/2025-003-schema.md"), idea)
+	return dir
 }

@@ -58,15 +58,9 @@ func TestForgetLeavesNoTrace(t *testing.T) {
 			{"lessons: \"Gemensamma", "lessons: \"Som " + quoted() + " sa: gemensamma"},
 			{"## Förslag\n", "## Förslag\n\n" + form() + " och " + strings.Replace(form(), " ", "\n", 1) + " skriver här.\n"},
 		} {
-			if !strings.Contains(idea, r[0]) {
-				t.Fatalf("the idea has no %q", r[0])
-			}
-			idea = strings.Replace(idea, r[0], r[1], 1)
+			idea = plantOnce(t, idea, r)
 		}
-		idea = strings.Replace(idea, "related: [2026-002]\n", "", 1)
-		dir := t.TempDir()
-		write(t, filepath.Join(dir, "idebank.yaml"), string(cfg))
-		write(t, filepath.Join(dir, "ideas/2025/2025-003-schema.md"), idea)
+		dir := plantedBank(t, cfg, idea)
 		if code, stdout, stderr := runMain(t, dir, "check"); code == ExitCannot || strings.Contains(stdout, "error") {
 			t.Fatalf("round %d: the planted idea is not valid:\n%s%s\n%s", round, stdout, stderr, idea)
 		}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -207,21 +206,8 @@ func TestAnonymousCheckMessages(t *testing.T) {
 			if err := r.Storer.SetReference(plumbing.NewHashReference("refs/remotes/origin/master", plumbing.NewHash(tt.base))); err != nil {
 				t.Fatal(err)
 			}
-			gh := newFakeGitHub(t)
-			gh.on("GET", "/repos/org/repo/pulls/7", `{"number": 7, "user": {"login": "petra"}, "base": {"ref": "master"}, "head": {"sha": "h2"}}`)
-			gh.on("GET", "/repos/org/repo/pulls/7/reviews", `[{"user": {"login": "petra"}, "state": "APPROVED", "commit_id": "h2"}]`)
-			gh.on("GET", "/repos/org/repo/issues/7/comments", `[]`)
-			gh.on("POST", "/repos/org/repo/issues/7/comments", `{"id": 1}`)
-			env, out, errOut := gh.env(dir, `{"pull_request": {"number": 7}}`)
-			if code := Main([]string{"pr-comment"}, env); code != ExitOK {
-				t.Fatalf("pr-comment: exit %d\n%s%s", code, out, errOut)
-			}
-			posted := gh.made("POST", "/repos/org/repo/issues/7/comments")
-			if len(posted) != 1 {
-				t.Fatalf("%d comments posted", len(posted))
-			}
-			var c struct{ Body string }
-			_ = json.Unmarshal([]byte(posted[0].Body), &c)
+			c := struct{ Body string }{prCommentBody(t, dir, prRun{opener: "petra",
+				reviews: `[{"user": {"login": "petra"}, "state": "APPROVED", "commit_id": "h2"}]`})}
 			if !strings.Contains(c.Body, "2026-001") {
 				t.Errorf("the comment does not speak of the idea:\n%s", c.Body)
 			}

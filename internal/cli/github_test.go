@@ -398,24 +398,10 @@ func TestPRComment(t *testing.T) {
 			[]string{"✅ klart: `amb`", "Inga fel"}}, // inno approved an earlier commit: that does not count
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			gh := newFakeGitHub(t)
-			gh.on("GET", "/repos/org/repo/pulls/7", `{"number": 7, "user": {"login": "eva"}, "base": {"ref": "master"}, "head": {"sha": "h2"}}`)
-			gh.on("GET", "/repos/org/repo/pulls/7/reviews", tt.reviews)
-			gh.on("GET", "/repos/org/repo/issues/7/comments", tt.comments)
-			gh.on(tt.method, tt.path, `{"id": 99}`)
-			env, out, errOut := gh.env(dir, `{"pull_request": {"number": 7}}`)
-			if code := Main([]string{"pr-comment"}, env); code != ExitOK {
-				t.Fatalf("exit %d\n%s%s", code, out, errOut)
-			}
-			made := gh.made(tt.method, tt.path)
-			if len(made) != 1 {
-				t.Fatalf("want one %s %s, got calls %v", tt.method, tt.path, gh.calls)
-			}
-			var c struct{ Body string }
-			_ = json.Unmarshal([]byte(made[0].Body), &c)
+			body := prCommentBody(t, dir, prRun{opener: "eva", reviews: tt.reviews, comments: tt.comments, method: tt.method, path: tt.path})
 			for _, want := range append(tt.want, "<!-- idebank:pr-comment  -->") {
-				if !strings.Contains(c.Body, want) {
-					t.Errorf("the comment lacks %q:\n%s", want, c.Body)
+				if !strings.Contains(body, want) {
+					t.Errorf("the comment lacks %q:\n%s", want, body)
 				}
 			}
 		})
@@ -538,21 +524,7 @@ func TestPRCommentHostileFileName(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte("inte en idé\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	gh := newFakeGitHub(t)
-	gh.on("GET", "/repos/org/repo/pulls/7", `{"number": 7, "user": {"login": "eva"}, "base": {"ref": "master"}, "head": {"sha": "h2"}}`)
-	gh.on("GET", "/repos/org/repo/pulls/7/reviews", `[]`)
-	gh.on("GET", "/repos/org/repo/issues/7/comments", `[]`)
-	gh.on("POST", "/repos/org/repo/issues/7/comments", `{"id": 99}`)
-	env, out, errOut := gh.env(dir, `{"pull_request": {"number": 7}}`)
-	if code := Main([]string{"pr-comment"}, env); code != ExitOK {
-		t.Fatalf("exit %d\n%s%s", code, out, errOut)
-	}
-	made := gh.made("POST", "/repos/org/repo/issues/7/comments")
-	if len(made) != 1 {
-		t.Fatalf("calls %v", gh.calls)
-	}
-	var c struct{ Body string }
-	_ = json.Unmarshal([]byte(made[0].Body), &c)
+	c := struct{ Body string }{prCommentBody(t, dir, prRun{opener: "eva"})}
 	if !strings.Contains(c.Body, "``"+name) {
 		t.Errorf("the file name is not in a code span:\n%s", c.Body)
 	}
@@ -567,4 +539,47 @@ func TestPRCommentHostileFileName(t *testing.T) {
 			t.Errorf("%q outside code in\n%s", bad, html.String())
 		}
 	}
+}
+
+// prRun is one run of pr-comment on pull request 7 against a fake GitHub.
+// Empty fields take what most tests want: no reviews, no comments yet, and
+// a new comment posted.
+type prRun struct {
+	opener   string   // the login that opened the pull request
+	reviews  string   // the reviews GitHub answers, as JSON
+	comments string   // the comments already on the pull request, as JSON
+	method   string   // how the comment is written: POST, or PATCH to edit
+	path     string   // where it is written
+	args     []string // the flags after pr-comment
+}
+
+// prCommentBody runs r in dir and returns the body of the one comment it
+// wrote, failing the test on any other exit or number of writes.
+func prCommentBody(t *testing.T, dir string, r prRun) string {
+	t.Helper()
+	or := func(s, def string) string {
+		if s == "" {
+			return def
+		}
+		return s
+	}
+	method, path := or(r.method, "POST"), or(r.path, "/repos/org/repo/issues/7/comments")
+	gh := newFakeGitHub(t)
+	gh.on("GET", "/repos/org/repo/pulls/7", `{"number": 7, "user": {"login": "`+r.opener+`"}, "base": {"ref": "master"}, "head": {"sha": "h2"}}`)
+	gh.on("GET", "/repos/org/repo/pulls/7/reviews", or(r.reviews, `[]`))
+	gh.on("GET", "/repos/org/repo/issues/7/comments", or(r.comments, `[]`))
+	gh.on(method, path, `{"id": 99}`)
+	env, out, errOut := gh.env(dir, `{"pull_request": {"number": 7}}`)
+	if code := Main(append([]string{"pr-comment"}, r.args...), env); code != ExitOK {
+		t.Fatalf("pr-comment: exit %d\n%s%s", code, out, errOut)
+	}
+	made := gh.made(method, path)
+	if len(made) != 1 {
+		t.Fatalf("want one %s %s, got calls %v", method, path, gh.calls)
+	}
+	var c struct{ Body string }
+	if err := json.Unmarshal([]byte(made[0].Body), &c); err != nil {
+		t.Fatalf("the comment's body: %v", err)
+	}
+	return c.Body
 }

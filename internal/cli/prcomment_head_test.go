@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -23,22 +22,8 @@ func TestPRCommentHeadAndCommitters(t *testing.T) {
 			[]string{"går från **Registrerad** till **Vidareutvecklas**", "⏳"}, []string{"✅"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			gh := newFakeGitHub(t)
-			gh.on("GET", "/repos/org/repo/pulls/7", `{"number": 7, "user": {"login": "eva"}, "base": {"ref": "master"}, "head": {"sha": "h2"}}`)
-			gh.on("GET", "/repos/org/repo/pulls/7/reviews", tt.reviews)
-			gh.on("GET", "/repos/org/repo/issues/7/comments", `[]`)
-			gh.on("POST", "/repos/org/repo/issues/7/comments", `{"id": 99}`)
-			env, out, errOut := gh.env(dir, `{"pull_request": {"number": 7}}`)
-			args := []string{"pr-comment", "--base", base.String(), "--head", head.String(), "--committers", tt.committers}
-			if code := Main(args, env); code != ExitOK {
-				t.Fatalf("exit %d\n%s%s", code, out, errOut)
-			}
-			made := gh.made("POST", "/repos/org/repo/issues/7/comments")
-			if len(made) != 1 {
-				t.Fatalf("want one comment, got calls %v", gh.calls)
-			}
-			var c struct{ Body string }
-			_ = json.Unmarshal([]byte(made[0].Body), &c)
+			c := struct{ Body string }{prCommentBody(t, dir, prRun{opener: "eva", reviews: tt.reviews,
+				args: []string{"--base", base.String(), "--head", head.String(), "--committers", tt.committers}})}
 			for _, w := range tt.want {
 				if !strings.Contains(c.Body, w) {
 					t.Errorf("the comment lacks %q:\n%s", w, c.Body)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,21 +53,7 @@ func TestPRCommentShowsSimilar(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "ideas/2026/2026-002-isig-trappa.md"), []byte(halTrappa), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	gh := newFakeGitHub(t)
-	gh.on("GET", "/repos/org/repo/pulls/7", `{"number": 7, "user": {"login": "per"}, "base": {"ref": "master"}, "head": {"sha": "h2"}}`)
-	gh.on("GET", "/repos/org/repo/pulls/7/reviews", `[]`)
-	gh.on("GET", "/repos/org/repo/issues/7/comments", `[]`)
-	gh.on("POST", "/repos/org/repo/issues/7/comments", `{"id": 99}`)
-	env, out, errOut := gh.env(dir, `{"pull_request": {"number": 7}}`)
-	if code := Main([]string{"pr-comment"}, env); code != ExitOK {
-		t.Fatalf("exit %d\n%s%s", code, out, errOut)
-	}
-	made := gh.made("POST", "/repos/org/repo/issues/7/comments")
-	if len(made) != 1 {
-		t.Fatalf("calls %v", gh.calls)
-	}
-	var c struct{ Body string }
-	_ = json.Unmarshal([]byte(made[0].Body), &c)
+	c := struct{ Body string }{prCommentBody(t, dir, prRun{opener: "per"})}
 	want := "**Liknande idéer som redan finns, för **2026-002****\n\n- **2025-003** *Halkrisk vid entrén till stadshuset* · Vidareutvecklas · https://example.org/idebanken/idea/2025-003/\n"
 	if !strings.Contains(c.Body, want) {
 		t.Errorf("the comment lacks\n%s\n----\n%s", want, c.Body)

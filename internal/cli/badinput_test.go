@@ -44,21 +44,7 @@ func TestBadInput(t *testing.T) {
 			if _, ok := c.files["idebank.yaml"]; !ok {
 				c.files["idebank.yaml"] = defaultConfig
 			}
-			for name, data := range c.files {
-				p := filepath.Join(dir, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if strings.HasPrefix(string(data), "symlink:") {
-					if err := os.Symlink(strings.TrimPrefix(string(data), "symlink:"), p); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				if err := os.WriteFile(p, data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			writeFiles(t, dir, c.files)
 			env, out, errOut := quietEnv(dir)
 			code := Main([]string{"check", "--today", "2026-11-21", "--format", "json", "--lang", "en"}, env)
 			noPanic(t, "check", out.String()+errOut.String())

@@ -204,6 +204,8 @@ func TestEveryErrorInCatalogue(t *testing.T) {
 	}
 }
 
+// writeFiles lays out files in dir; a file whose text starts "symlink:" is
+// a link to the rest of it, as the bad-input catalogue writes them.
 func writeFiles(t *testing.T, dir string, files map[string][]byte) {
 	t.Helper()
 	for name, data := range files {

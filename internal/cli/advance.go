@@ -187,7 +187,10 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 		if cfg.Person(opts.By) == nil {
 			key = "cli.advance-unknown-signer"
 		}
-		return valueError(opts.Err, lang, "advance", key, opts.By, string(from), string(to), actors, idea.Unit, who)
+		// People know the stages by their labels, which advance --to takes too.
+		p := workflow.Of(cfg).Process
+		label := func(s model.Stage) string { return i18n.Label(lang, p, "stage."+string(s)) }
+		return valueError(opts.Err, lang, "advance", key, opts.By, label(from), label(to), actors, idea.Unit, who)
 	}
 
 	// The edit.

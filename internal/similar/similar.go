@@ -14,6 +14,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/idebanken/idebanken/internal/model"
@@ -65,18 +67,46 @@ const MinScore = 0.08
 // "Self-indexing inverted files for fast text retrieval").
 const Budget = 1500
 
-// Index holds the weighted terms of every idea, by term and by idea.
+// Index holds the weighted terms of every idea, by term and by idea. An
+// index can be brought up to date with Update as the ideas change (idebank
+// serve does, at every edit): it reads again only the ideas that changed,
+// weighs again only those whose weights the change moves, and looks up
+// again only those whose matches it can change. Whatever the updates
+// before, an index answers as New would of the same docs, to the bit.
 type Index struct {
-	ids   []string
+	// The ideas by slot: the place an idea keeps in the index from one
+	// update to the next, while its place among the docs may move.
+	keys   []string     // the doc's ID, and its repeat where two have one; "" for a free slot
+	docs   []Doc        // as last read, to tell an idea that changed
+	counts [][]weighted // its terms, counted, in the order of their names
+	vecs   [][]weighted // its terms, weighted, highest first
+	place  []int32      // its place among the docs of the last update
+	slotAt []int32      // by place: the slot
+	slotOf map[string]int32
+	free   []int32
+
 	terms map[string]int32
+	names []string // by term
+	df    []int32
 	idf   []float32
-	post  [][]posting  // by term: the ideas that have it
-	vecs  [][]weighted // by idea: its terms, rarest first
-	accs  sync.Pool    // of *accumulator
+	post  [][]posting // by term: the ideas that have it, by slot
+
+	// What All found last, for n, by slot: the matches (their Doc a
+	// slot), and how many of the idea's terms its look-up read.
+	found  [][]Match
+	read   []int32
+	foundN int
+	dirty  []bool // by slot: to be looked up again
+	// orderMoved says that Update changed the order of the ideas it kept,
+	// which breaks ties otherwise.
+	orderMoved bool
+	looked     int // how many ideas the last All looked up, for a test
+
+	accs sync.Pool // of *accumulator
 }
 
 type posting struct {
-	doc int32
+	doc int32 // a slot
 	w   float32
 }
 
@@ -87,44 +117,204 @@ type weighted struct {
 
 // New makes the index of docs.
 func New(docs []Doc) *Index {
-	counts := make([][]count, len(docs))
-	parallel.For(len(docs), func(i int) { counts[i] = termCounts(docs[i]) })
-	x := &Index{ids: make([]string, len(docs)), terms: map[string]int32{}, vecs: make([][]weighted, len(docs))}
-	var df []int32
-	for i, c := range counts {
-		x.ids[i] = docs[i].ID
-		v := make([]weighted, 0, len(c))
-		for _, tc := range c {
-			id, ok := x.terms[tc.term]
-			if !ok {
-				id = int32(len(df))
-				x.terms[tc.term] = id
-				df = append(df, 0)
-			}
-			df[id]++
-			v = append(v, weighted{id, tc.n})
-		}
-		x.vecs[i] = v
-	}
-	x.idf = make([]float32, len(df))
-	for t, n := range df {
-		x.idf[t] = idf(len(docs), int(n))
-	}
-	x.post = make([][]posting, len(df))
-	for t, n := range df {
-		x.post[t] = make([]posting, 0, n)
-	}
-	for i, v := range x.vecs {
-		x.weigh(v, 0)
-		for _, tw := range v {
-			x.post[tw.term] = append(x.post[tw.term], posting{int32(i), tw.w})
-		}
-	}
-	x.accs.New = func() any {
-		return &accumulator{score: make([]float32, len(docs))}
-	}
+	x := &Index{}
+	x.Update(docs)
 	return x
 }
+
+// Update makes x the index of docs, as New(docs) would make it. A doc is
+// known by its ID, and read again only when its title, tags or text are
+// not those of the doc of its ID that x holds.
+func (x *Index) Update(docs []Doc) {
+	if x.slotOf == nil {
+		x.slotOf, x.terms = map[string]int32{}, map[string]int32{}
+		x.accs.New = func() any { return &accumulator{} }
+	}
+	oldLive := len(x.keys) - len(x.free)
+	oldPlace := x.place
+	x.place = slices.Clone(x.place)
+	kept := make([]bool, len(x.keys)) // the slots of docs
+	var fresh []int                   // the places of docs to count anew
+	slotAt := make([]int32, len(docs))
+	for i, d := range docs {
+		key := d.ID
+		for k := 1; ; k++ {
+			s, ok := x.slotOf[key]
+			if !ok || int(s) >= len(kept) || !kept[s] {
+				break
+			}
+			key = d.ID + "\x00" + strconv.Itoa(k) // a repeated ID: the check reports it
+		}
+		s, ok := x.slotOf[key]
+		if !ok {
+			s = x.alloc(key)
+			x.slotOf[key] = s
+		}
+		if int(s) >= len(kept) {
+			kept = append(kept, make([]bool, int(s)+1-len(kept))...)
+		}
+		kept[s] = true
+		slotAt[i] = s
+		if !ok || !sameDoc(x.docs[s], d) {
+			fresh = append(fresh, i)
+		}
+	}
+	// The order of the ideas kept breaks ties: if it moved, every look-up
+	// is made again.
+	last := int32(-1)
+	x.orderMoved = false
+	for _, s := range slotAt {
+		if int(s) < len(oldPlace) && x.keys[s] != "" && x.counts[s] != nil {
+			if oldPlace[s] < last {
+				x.orderMoved = true
+			}
+			last = oldPlace[s]
+		}
+	}
+	changedTerm := map[int32]bool{}
+	forget := func(s int32) {
+		for _, tw := range x.counts[s] {
+			x.df[tw.term]--
+			changedTerm[tw.term] = true
+			p := x.post[tw.term]
+			if at, ok := slices.BinarySearchFunc(p, s, bySlot); ok {
+				x.post[tw.term] = slices.Delete(p, at, at+1)
+			}
+		}
+		x.counts[s], x.vecs[s], x.found[s] = nil, nil, nil
+	}
+	for s := range kept {
+		if !kept[s] && x.keys[s] != "" {
+			forget(int32(s))
+			delete(x.slotOf, x.keys[s])
+			x.keys[s], x.docs[s] = "", Doc{}
+			x.free = append(x.free, int32(s))
+		}
+	}
+	counts := make([][]count, len(fresh))
+	parallel.For(len(fresh), func(i int) { counts[i] = termCounts(docs[fresh[i]]) })
+	reweigh := map[int32]bool{}
+	for i, at := range fresh {
+		s := slotAt[at]
+		if x.counts[s] != nil {
+			forget(s)
+		}
+		x.docs[s] = docs[at]
+		c := make([]weighted, 0, len(counts[i]))
+		for _, tc := range counts[i] {
+			t, ok := x.terms[tc.term]
+			if !ok {
+				t = int32(len(x.names))
+				x.terms[tc.term] = t
+				x.names = append(x.names, tc.term)
+				x.df, x.idf, x.post = append(x.df, 0), append(x.idf, 0), append(x.post, nil)
+			}
+			x.df[t]++
+			changedTerm[t] = true
+			p := x.post[t]
+			at, _ := slices.BinarySearchFunc(p, s, bySlot)
+			x.post[t] = slices.Insert(p, at, posting{doc: s})
+			c = append(c, weighted{t, tc.n})
+		}
+		x.counts[s] = c
+		reweigh[s] = true
+	}
+	for i, s := range slotAt {
+		x.place[s] = int32(i)
+	}
+	x.slotAt = slotAt
+	// The weights of an idea hang on the rarity of every term it has: a
+	// term that more or fewer ideas have now weighs again each idea that
+	// has it, and another number of ideas weighs again all of them.
+	all := len(docs) != oldLive
+	if all {
+		for t, n := range x.df {
+			x.idf[t] = idf(len(docs), int(n))
+		}
+		for _, s := range slotAt {
+			reweigh[s] = true
+		}
+	} else {
+		for t := range changedTerm {
+			x.idf[t] = idf(len(docs), int(x.df[t]))
+			for _, p := range x.post[t] {
+				reweigh[p.doc] = true
+			}
+		}
+	}
+	again := make([]int32, 0, len(reweigh))
+	for s := range reweigh {
+		again = append(again, s)
+	}
+	parallel.For(len(again), func(i int) {
+		s := again[i]
+		v := append(x.vecs[s][:0], x.counts[s]...)
+		x.weigh(v, 0)
+		x.vecs[s] = v
+	})
+	// Then their postings: each term's list is changed by one goroutine.
+	touched := make([]bool, len(x.names))
+	for t := range changedTerm {
+		touched[t] = true
+	}
+	for _, s := range again {
+		for _, tw := range x.vecs[s] {
+			touched[tw.term] = true
+		}
+	}
+	for _, s := range again {
+		for _, tw := range x.vecs[s] {
+			p := x.post[tw.term]
+			at, _ := slices.BinarySearchFunc(p, s, bySlot)
+			p[at].w = tw.w
+		}
+	}
+	// An idea's matches change only if its weights did, or those of an
+	// idea in the postings its look-up read.
+	for len(x.dirty) < len(x.keys) {
+		x.dirty = append(x.dirty, false)
+	}
+	for _, s := range again {
+		x.dirty[s] = true
+	}
+	for _, s := range slotAt {
+		if x.dirty[s] || int(s) >= len(x.read) {
+			x.dirty[s] = true
+			continue
+		}
+		for _, tw := range x.vecs[s][:x.read[s]] {
+			if touched[tw.term] {
+				x.dirty[s] = true
+				break
+			}
+		}
+	}
+}
+
+// alloc returns a free slot for the doc of key.
+func (x *Index) alloc(key string) int32 {
+	if n := len(x.free); n > 0 {
+		s := x.free[n-1]
+		x.free = x.free[:n-1]
+		x.keys[s] = key
+		return s
+	}
+	x.keys = append(x.keys, key)
+	x.docs = append(x.docs, Doc{})
+	x.counts = append(x.counts, nil)
+	x.vecs = append(x.vecs, nil)
+	x.place = append(x.place, 0)
+	x.found = append(x.found, nil)
+	return int32(len(x.keys) - 1)
+}
+
+// sameDoc reports whether a and b have the same terms: their texts are
+// the same.
+func sameDoc(a, b Doc) bool {
+	return a.Title == b.Title && a.Text == b.Text && a.Folded == b.Folded && slices.Equal(a.Tags, b.Tags)
+}
+
+func bySlot(p posting, s int32) int { return cmp.Compare(p.doc, s) }
 
 // idf is the inverse document frequency of a term that n of all ideas
 // have, smoothed so that a term of every idea still counts a little.
@@ -147,7 +337,14 @@ func (x *Index) weigh(v []weighted, extra float64) {
 			v[i].w /= float32(norm)
 		}
 	}
-	slices.SortFunc(v, func(a, b weighted) int { return cmp.Or(cmp.Compare(b.w, a.w), cmp.Compare(a.term, b.term)) })
+	// Ties go by the terms' names, not their numbers, which depend on
+	// the order the index met them in.
+	slices.SortFunc(v, func(a, b weighted) int {
+		if c := cmp.Compare(b.w, a.w); c != 0 {
+			return c
+		}
+		return strings.Compare(x.names[a.term], x.names[b.term])
+	})
 }
 
 // tfidf is the weight of a term counted n times, of inverse document
@@ -209,18 +406,55 @@ func termCounts(d Doc) []count {
 var wordMaps = sync.Pool{New: func() any { return map[string]float32{} }}
 
 // Len returns the number of ideas in the index.
-func (x *Index) Len() int { return len(x.ids) }
+func (x *Index) Len() int { return len(x.slotAt) }
 
 // Similar returns the up to n ideas most like the idea at i, most alike
 // first, none below MinScore.
 func (x *Index) Similar(i, n int) []Match {
-	return x.lookup(x.vecs[i], i, n)
+	s := x.slotAt[i]
+	top, _ := x.lookup(x.vecs[s], s, n)
+	return x.byPlace(top)
 }
 
-// All returns Similar(i, n) for every idea, made on all cores.
+// All returns Similar(i, n) for every idea, made on all cores. After an
+// Update, it looks up again only the ideas whose matches the update can
+// have changed.
 func (x *Index) All(n int) [][]Match {
-	out := make([][]Match, len(x.ids))
-	parallel.For(len(x.ids), func(i int) { out[i] = x.Similar(i, n) })
+	if n != x.foundN || x.orderMoved {
+		x.foundN, x.orderMoved = n, false
+		for _, s := range x.slotAt {
+			x.dirty[s] = true
+		}
+	}
+	for len(x.read) < len(x.keys) {
+		x.read = append(x.read, 0)
+	}
+	var again []int32
+	for _, s := range x.slotAt {
+		if x.dirty[s] {
+			again = append(again, s)
+		}
+	}
+	x.looked = len(again)
+	parallel.For(len(again), func(i int) {
+		s := again[i]
+		x.found[s], x.read[s] = x.lookup(x.vecs[s], s, n)
+		x.dirty[s] = false
+	})
+	out := make([][]Match, len(x.slotAt))
+	for i, s := range x.slotAt {
+		out[i] = x.byPlace(x.found[s])
+	}
+	return out
+}
+
+// byPlace returns matches with their Doc a place among the docs, not a
+// slot.
+func (x *Index) byPlace(ms []Match) []Match {
+	out := make([]Match, len(ms))
+	for i, m := range ms {
+		out[i] = Match{Doc: int(x.place[m.Doc]), ID: m.ID, Score: m.Score}
+	}
 	return out
 }
 
@@ -231,15 +465,16 @@ func (x *Index) Query(d Doc, n int) []Match {
 	v := make([]weighted, 0, len(c))
 	var unknown float64 // the weight of terms no idea has: they make d less like any
 	for _, tc := range c {
-		if id, ok := x.terms[tc.term]; ok {
+		if id, ok := x.terms[tc.term]; ok && x.df[id] > 0 {
 			v = append(v, weighted{id, tc.n})
 			continue
 		}
-		w := tfidf(tc.n, idf(len(x.ids)+1, 1))
+		w := tfidf(tc.n, idf(x.Len()+1, 1))
 		unknown += w * w
 	}
 	x.weigh(v, unknown)
-	return x.lookup(v, -1, n)
+	top, _ := x.lookup(v, -1, n)
+	return x.byPlace(top)
 }
 
 // accumulator adds up the scores of one look-up: a score for every idea,
@@ -251,20 +486,25 @@ type accumulator struct {
 }
 
 // lookup returns the n ideas whose terms best match q, leaving out the
-// idea self.
-func (x *Index) lookup(q []weighted, self, n int) []Match {
-	if n <= 0 || len(x.ids) == 0 {
-		return nil
+// idea at slot self, each match's Doc a slot; and how many of q's terms
+// it read.
+func (x *Index) lookup(q []weighted, self int32, n int) ([]Match, int32) {
+	if n <= 0 || x.Len() == 0 {
+		return nil, 0
 	}
 	acc := x.accs.Get().(*accumulator)
 	defer x.accs.Put(acc)
-	read := 0
+	if len(acc.score) < len(x.keys) {
+		acc.score = make([]float32, len(x.keys))
+	}
+	read, terms := 0, int32(0)
 	for _, tw := range q {
 		post := x.post[tw.term]
 		if read > 0 && read+len(post) > Budget {
 			break // the rest are commoner, and add little but cost
 		}
 		read += len(post)
+		terms++
 		for _, p := range post {
 			if acc.score[p.doc] == 0 {
 				acc.touched = append(acc.touched, p.doc)
@@ -276,15 +516,15 @@ func (x *Index) lookup(q []weighted, self, n int) []Match {
 	for _, d := range acc.touched {
 		s := float64(acc.score[d])
 		acc.score[d] = 0
-		if int(d) == self || s < MinScore {
+		if d == self || s < MinScore {
 			continue
 		}
-		if len(top) == n && !better(s, int(d), top[n-1]) {
+		if len(top) == n && !x.better(s, d, top[n-1]) {
 			continue
 		}
-		m := Match{Doc: int(d), ID: x.ids[d], Score: s}
+		m := Match{Doc: int(d), ID: x.docs[d].ID, Score: s}
 		at, _ := slices.BinarySearchFunc(top, m, func(a, b Match) int {
-			if better(b.Score, b.Doc, a) {
+			if x.better(b.Score, int32(b.Doc), a) {
 				return 1
 			}
 			return -1
@@ -295,14 +535,15 @@ func (x *Index) lookup(q []weighted, self, n int) []Match {
 		}
 	}
 	acc.touched = acc.touched[:0]
-	return top
+	return top, terms
 }
 
-// better reports whether the idea d with score s ranks above m: by score,
-// then by place, so that the order never depends on the order of a map.
-func better(s float64, d int, m Match) bool {
+// better reports whether the idea at slot d with score s ranks above m
+// (its Doc a slot): by score, then by place, so that the order never
+// depends on the order of a map or of the slots.
+func (x *Index) better(s float64, d int32, m Match) bool {
 	if s != m.Score {
 		return s > m.Score
 	}
-	return d < m.Doc
+	return x.place[d] < x.place[m.Doc]
 }

@@ -194,6 +194,7 @@ func (s *site) views() error {
 			continue
 		}
 		idea := s.opts.Ideas[i]
+		v.src = idea
 		v.HistoryNote, v.Timeline = reconcile(v, idea, s.opts.History, s.github, s.lang)
 		v.Next = next(v, s.cfg, s.lang)
 		v.EditURL = s.github.edit(idea.Path)

@@ -96,11 +96,16 @@ type Index struct {
 	found  [][]Match
 	read   []int32
 	foundN int
-	dirty  []bool // by slot: to be looked up again
+	// What changed since: the ideas weighed again or gone, by slot, and
+	// the terms whose postings changed.
+	changed map[int32]bool
+	touched []bool
 	// orderMoved says that Update changed the order of the ideas it kept,
 	// which breaks ties otherwise.
 	orderMoved bool
-	looked     int // how many ideas the last All looked up, for a test
+	// How many ideas the last All looked up again, and how many of their
+	// matches it mended, for a test.
+	looked, mended int
 
 	accs sync.Pool // of *accumulator
 }
@@ -127,7 +132,7 @@ func New(docs []Doc) *Index {
 // not those of the doc of its ID that x holds.
 func (x *Index) Update(docs []Doc) {
 	if x.slotOf == nil {
-		x.slotOf, x.terms = map[string]int32{}, map[string]int32{}
+		x.slotOf, x.terms, x.changed = map[string]int32{}, map[string]int32{}, map[int32]bool{}
 		x.accs.New = func() any { return &accumulator{} }
 	}
 	oldLive := len(x.keys) - len(x.free)
@@ -162,7 +167,6 @@ func (x *Index) Update(docs []Doc) {
 	// The order of the ideas kept breaks ties: if it moved, every look-up
 	// is made again.
 	last := int32(-1)
-	x.orderMoved = false
 	for _, s := range slotAt {
 		if int(s) < len(oldPlace) && x.keys[s] != "" && x.counts[s] != nil {
 			if oldPlace[s] < last {
@@ -183,8 +187,10 @@ func (x *Index) Update(docs []Doc) {
 		}
 		x.counts[s], x.vecs[s], x.found[s] = nil, nil, nil
 	}
+	var gone []int32
 	for s := range kept {
 		if !kept[s] && x.keys[s] != "" {
+			gone = append(gone, int32(s))
 			forget(int32(s))
 			delete(x.slotOf, x.keys[s])
 			x.keys[s], x.docs[s] = "", Doc{}
@@ -223,23 +229,27 @@ func (x *Index) Update(docs []Doc) {
 		x.place[s] = int32(i)
 	}
 	x.slotAt = slotAt
-	// The weights of an idea hang on the rarity of every term it has: a
-	// term that more or fewer ideas have now weighs again each idea that
-	// has it, and another number of ideas weighs again all of them.
-	all := len(docs) != oldLive
-	if all {
-		for t, n := range x.df {
-			x.idf[t] = idf(len(docs), int(n))
+	// The weights of an idea hang on the rarity of every term it has:
+	// where a term's rarity moved, each idea that has it weighs again.
+	var moved []int32
+	rarity := func(t int32) {
+		if v := idf(len(docs), int(x.df[t])); v != x.idf[t] {
+			x.idf[t] = v
+			moved = append(moved, t)
 		}
-		for _, s := range slotAt {
-			reweigh[s] = true
+	}
+	if len(docs) != oldLive {
+		for t := range x.df {
+			rarity(int32(t))
 		}
 	} else {
 		for t := range changedTerm {
-			x.idf[t] = idf(len(docs), int(x.df[t]))
-			for _, p := range x.post[t] {
-				reweigh[p.doc] = true
-			}
+			rarity(t)
+		}
+	}
+	for _, t := range moved {
+		for _, p := range x.post[t] {
+			reweigh[p.doc] = true
 		}
 	}
 	again := make([]int32, 0, len(reweigh))
@@ -252,16 +262,6 @@ func (x *Index) Update(docs []Doc) {
 		x.weigh(v, 0)
 		x.vecs[s] = v
 	})
-	// Then their postings: each term's list is changed by one goroutine.
-	touched := make([]bool, len(x.names))
-	for t := range changedTerm {
-		touched[t] = true
-	}
-	for _, s := range again {
-		for _, tw := range x.vecs[s] {
-			touched[tw.term] = true
-		}
-	}
 	for _, s := range again {
 		for _, tw := range x.vecs[s] {
 			p := x.post[tw.term]
@@ -269,25 +269,22 @@ func (x *Index) Update(docs []Doc) {
 			p[at].w = tw.w
 		}
 	}
-	// An idea's matches change only if its weights did, or those of an
-	// idea in the postings its look-up read.
-	for len(x.dirty) < len(x.keys) {
-		x.dirty = append(x.dirty, false)
+	// What All is to look at again: the ideas weighed again or gone, and
+	// the terms whose postings changed.
+	for len(x.touched) < len(x.names) {
+		x.touched = append(x.touched, false)
+	}
+	for t := range changedTerm {
+		x.touched[t] = true
 	}
 	for _, s := range again {
-		x.dirty[s] = true
+		x.changed[s] = true
+		for _, tw := range x.vecs[s] {
+			x.touched[tw.term] = true
+		}
 	}
-	for _, s := range slotAt {
-		if x.dirty[s] || int(s) >= len(x.read) {
-			x.dirty[s] = true
-			continue
-		}
-		for _, tw := range x.vecs[s][:x.read[s]] {
-			if touched[tw.term] {
-				x.dirty[s] = true
-				break
-			}
-		}
+	for _, s := range gone {
+		x.changed[s] = true
 	}
 }
 
@@ -318,7 +315,15 @@ func bySlot(p posting, s int32) int { return cmp.Compare(p.doc, s) }
 
 // idf is the inverse document frequency of a term that n of all ideas
 // have, smoothed so that a term of every idea still counts a little.
-func idf(all, n int) float32 { return float32(math.Log(1 + float64(all)/float64(n))) }
+//
+// It is rounded to an eighth: one idea more or less that has a term
+// leaves its weight where it was, unless the term is rare, so that an
+// edit weighs again only the ideas of its rare terms, not every idea that
+// shares a common word with it (see Update). An eighth is well below
+// what tells a rare term from a common one.
+func idf(all, n int) float32 {
+	return float32(math.Round(8*math.Log(1+float64(all)/float64(n))) / 8)
+}
 
 // weigh turns the counts of v into unit-length TF-IDF weights, and orders
 // v by weight, highest first: a look-up reads the terms that say most
@@ -416,36 +421,147 @@ func (x *Index) Similar(i, n int) []Match {
 	return x.byPlace(top)
 }
 
-// All returns Similar(i, n) for every idea, made on all cores. After an
-// Update, it looks up again only the ideas whose matches the update can
-// have changed.
+// All returns Similar(i, n) for every idea, made on all cores.
+//
+// After an Update, it looks up again only the ideas whose matches the
+// update can have changed, and of most of those it mends the matches
+// instead: an idea that was not weighed again, whose look-up reads the
+// same terms as before, can only have gained or lost the ideas weighed
+// again among the ideas it touches, whose scores it adds up anew, as its
+// look-up would, over the terms it read. The mended matches are the
+// look-up's wherever the ideas it did not keep cannot come in: where it
+// kept fewer than n, or where n of the mended rank at least as high as
+// the last it kept. Else the idea is looked up again.
 func (x *Index) All(n int) [][]Match {
-	if n != x.foundN || x.orderMoved {
-		x.foundN, x.orderMoved = n, false
-		for _, s := range x.slotAt {
-			x.dirty[s] = true
-		}
-	}
+	full := n != x.foundN || x.orderMoved || len(x.changed) > mendLimit
+	x.foundN, x.orderMoved = n, false
 	for len(x.read) < len(x.keys) {
-		x.read = append(x.read, 0)
+		x.read = append(x.read, -1) // never looked up
 	}
-	var again []int32
-	for _, s := range x.slotAt {
-		if x.dirty[s] {
-			again = append(again, s)
+	// The terms of the ideas weighed again, to add up their scores.
+	changed := make([]int32, 0, len(x.changed))
+	weights := make([]map[int32]float32, 0, len(x.changed))
+	if !full {
+		for s := range x.changed {
+			if x.vecs[s] == nil {
+				continue // gone
+			}
+			m := make(map[int32]float32, len(x.vecs[s]))
+			for _, tw := range x.vecs[s] {
+				m[tw.term] = tw.w
+			}
+			changed, weights = append(changed, s), append(weights, m)
 		}
 	}
-	x.looked = len(again)
-	parallel.For(len(again), func(i int) {
-		s := again[i]
-		x.found[s], x.read[s] = x.lookup(x.vecs[s], s, n)
-		x.dirty[s] = false
+	const (
+		keep = iota
+		mend
+		again
+	)
+	todo := make([]uint8, len(x.slotAt))
+	parallel.For(len(x.slotAt), func(i int) {
+		s := x.slotAt[i]
+		switch {
+		case full || x.read[s] < 0 || x.changed[s] || x.readCount(x.vecs[s]) != x.read[s]:
+			todo[i] = again
+		default:
+			for _, tw := range x.vecs[s][:x.read[s]] {
+				if x.touched[tw.term] {
+					todo[i] = mend
+					break
+				}
+			}
+		}
+		if todo[i] == mend && !x.mend(s, n, changed, weights) {
+			todo[i] = again
+		}
+		if todo[i] == again {
+			x.found[s], x.read[s] = x.lookup(x.vecs[s], s, n)
+		}
 	})
+	x.looked, x.mended = 0, 0
+	for _, t := range todo {
+		switch t {
+		case again:
+			x.looked++
+		case mend:
+			x.mended++
+		}
+	}
+	clear(x.changed)
+	clear(x.touched)
 	out := make([][]Match, len(x.slotAt))
 	for i, s := range x.slotAt {
 		out[i] = x.byPlace(x.found[s])
 	}
 	return out
+}
+
+// mendLimit is how many ideas weighed again All mends the matches of the
+// others for at most: past it, looking every idea up again costs less.
+const mendLimit = 200
+
+// mend brings the matches of the idea at slot s up to date with the ideas
+// changed, whose weights by term are weights, and reports whether it
+// could (see All).
+func (x *Index) mend(s int32, n int, changed []int32, weights []map[int32]float32) bool {
+	old := x.found[s]
+	q := x.vecs[s][:x.read[s]]
+	cand := make([]Match, 0, len(old)+4)
+	for _, m := range old {
+		if !x.changed[int32(m.Doc)] {
+			cand = append(cand, m)
+		}
+	}
+	for k, c := range changed {
+		if c == s {
+			continue
+		}
+		var acc float32
+		for _, tw := range q {
+			if w, ok := weights[k][tw.term]; ok {
+				acc += float32(tw.w * w)
+			}
+		}
+		if sc := float64(acc); sc >= MinScore {
+			cand = append(cand, Match{Doc: int(c), ID: x.docs[c].ID, Score: sc})
+		}
+	}
+	slices.SortFunc(cand, func(a, b Match) int {
+		if x.better(a.Score, int32(a.Doc), b) {
+			return -1
+		}
+		return 1
+	})
+	if len(old) == n {
+		last := old[n-1]
+		high := 0
+		for _, m := range cand {
+			if m == last || x.better(m.Score, int32(m.Doc), last) {
+				high++
+			}
+		}
+		if high < n {
+			return false
+		}
+	}
+	x.found[s] = cand[:min(n, len(cand))]
+	return true
+}
+
+// readCount returns how many of q's terms a look-up reads: the rarest,
+// up to Budget postings.
+func (x *Index) readCount(q []weighted) int32 {
+	read, terms := 0, int32(0)
+	for _, tw := range q {
+		post := x.post[tw.term]
+		if read > 0 && read+len(post) > Budget {
+			break // the rest are commoner, and add little but cost
+		}
+		read += len(post)
+		terms++
+	}
+	return terms
 }
 
 // byPlace returns matches with their Doc a place among the docs, not a
@@ -497,19 +613,15 @@ func (x *Index) lookup(q []weighted, self int32, n int) ([]Match, int32) {
 	if len(acc.score) < len(x.keys) {
 		acc.score = make([]float32, len(x.keys))
 	}
-	read, terms := 0, int32(0)
-	for _, tw := range q {
-		post := x.post[tw.term]
-		if read > 0 && read+len(post) > Budget {
-			break // the rest are commoner, and add little but cost
-		}
-		read += len(post)
-		terms++
-		for _, p := range post {
+	terms := x.readCount(q)
+	for _, tw := range q[:terms] {
+		for _, p := range x.post[tw.term] {
 			if acc.score[p.doc] == 0 {
 				acc.touched = append(acc.touched, p.doc)
 			}
-			acc.score[p.doc] += tw.w * p.w
+			// The conversion rounds the product before the sum, as mend
+			// rounds it: fused, the two could differ in the last bit.
+			acc.score[p.doc] += float32(tw.w * p.w)
 		}
 	}
 	top := make([]Match, 0, n+1)

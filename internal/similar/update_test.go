@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
 // TestUpdateIsNew holds an index kept up to date to the one made anew: after
 // each of a series of random edits (a title, a tag, a text, a word of
 // another idea's), ideas added, removed and moved, the matches of every
-// idea are New's, to the bit, and so are the answers to a query.
+// idea are New's, to the bit, and so are the answers to a query; and an
+// edit of one idea looks up again under a tenth of the ideas (mending the
+// matches of the others).
 func TestUpdateIsNew(t *testing.T) {
 	docs, _ := planted(t)
 	docs = append(docs, background(t, 800)...)
@@ -18,6 +21,7 @@ func TestUpdateIsNew(t *testing.T) {
 	x := New(docs)
 	x.All(5)
 	next := 0
+	edits, looked := 0, 0 // the ideas an edit of one looked up again
 	for step := range 60 {
 		docs = slices.Clone(docs)
 		what := ""
@@ -56,6 +60,10 @@ func TestUpdateIsNew(t *testing.T) {
 		}
 		x.Update(docs)
 		got := x.All(5)
+		if strings.HasPrefix(what, "edit") {
+			edits++
+			looked += x.looked
+		}
 		want := New(docs).All(5)
 		if len(got) != len(want) {
 			t.Fatalf("step %d (%s): %d ideas, want %d", step, what, len(got), len(want))
@@ -69,6 +77,9 @@ func TestUpdateIsNew(t *testing.T) {
 		if g, w := x.Query(q, 5), New(docs).Query(q, 5); !slices.Equal(g, w) {
 			t.Fatalf("step %d (%s): Query %v, New gives %v", step, what, g, w)
 		}
+	}
+	if edits == 0 || looked > edits*x.Len()/10 {
+		t.Errorf("%d edits of one idea looked up %d ideas again, want under a tenth of the %d", edits, looked, x.Len())
 	}
 }
 

@@ -474,7 +474,6 @@ replaced. Nothing else in the files changes. See docs/privacy.md for the whole p
 	"cli.github-status":      {"GitHub svarade med fel %d på %s: försök igen om en stund", "GitHub answered with error %d to %s: try again in a while"},
 	"cli.github-rate-limit":  {"GitHub tar inte emot fler anrop just nu (gränsen för anrop är nådd): försök igen om en stund", "GitHub takes no more requests just now (the rate limit is reached): try again in a while"},
 	"cli.github-unreachable": {"GitHub gick inte att nå på %s: kontrollera nätverket och GITHUB_API_URL", "GitHub could not be reached at %s: check the network and GITHUB_API_URL"},
-	"cli.theme-rows":         {"temat i site/ skriver tabellrader på ett sätt som inte går: skriv dem som de är, i innehållet i ett element: {{rows root .Ideas}}", "the theme in site/ prints the rows of a table in a way that cannot work: print them as they are, in the content of an element: {{rows root .Ideas}}"},
 	"cli.theme-unreadable":   {"temat: %s går inte att läsa", "the theme: %s cannot be read"},
 	"cli.theme-nul":          {"temat: %s innehåller ett NUL-tecken: spara mallen som vanlig text", "the theme: %s holds a NUL character: save the layout as plain text"},
 	"cli.theme-template":     {"temat i site/layouts går inte att använda; mallmotorn säger: %s. Rätta mallen på den raden, eller ta bort site/layouts för att använda det inbyggda temat", "the theme in site/layouts cannot be used; the template engine says: %s. Correct the layout on that line, or remove site/layouts to use the built-in theme"},

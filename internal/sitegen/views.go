@@ -72,6 +72,10 @@ type Idea struct {
 	// a layout prints a string for less than half of what a date costs,
 	// which html/template formats through fmt.
 	SubmittedText, ChangedText string
+
+	// src is the idea the view was made of: serve keeps what is made of
+	// it between builds (see ViewCache).
+	src *model.Idea
 }
 
 // Ref is a link to another idea.

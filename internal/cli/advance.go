@@ -76,7 +76,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string, lang model.Lang, usageKe
 			return nil, ExitOK, false
 		}
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "idebank %s: %s\n\n%s", fs.Name(), flagError(lang, err), i18n.T(lang, usageKey))
+			flagFailed(env.Stderr, lang, fs.Name(), usageKey, err)
 			return nil, ExitCannot, false
 		}
 		if fs.NArg() == 0 {
@@ -100,7 +100,7 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 	}
 	id, err := model.ParseID(opts.ID)
 	if err != nil {
-		return fail("cli.advance-bad-id", opts.ID)
+		return valueError(opts.Err, lang, "advance", "cli.advance-bad-id", opts.ID)
 	}
 	if opts.To == "" {
 		return fail("cli.advance-no-to")

@@ -74,7 +74,7 @@ func runBuildCmd(args []string, env Env) int {
 	if opts.BaseURL != "" && public.WebAddress(opts.BaseURL) == "" {
 		// The site, its feeds and ideas.json are built on it: a
 		// javascript: address would run wherever they are read.
-		return commandUsageError(env.Stderr, lang, "build", "cli.build-usage", "cli.bad-base-url", opts.BaseURL)
+		return valueError(env.Stderr, lang, "build", "cli.bad-base-url", opts.BaseURL)
 	}
 	if opts.Out != "" && !filepath.IsAbs(opts.Out) {
 		opts.Out = filepath.Join(env.Dir, opts.Out)

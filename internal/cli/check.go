@@ -22,6 +22,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/snapshot"
+	"github.com/idebanken/idebanken/internal/vocab"
 )
 
 // CheckOptions are the inputs of idebank check.
@@ -74,20 +75,22 @@ func runCheckCmd(args []string, env Env) int {
 	}
 	switch {
 	case *format != "":
-		opts.Format = diag.Format(*format)
-		if !opts.Format.Valid() {
-			return fail("cli.bad-format", *format)
+		f, ok := choice(env.Stderr, lang, "check", "format", *format, vocab.Plain(diag.Formats))
+		if !ok {
+			return ExitCannot
 		}
+		opts.Format = diag.Format(f)
 	case env.Getenv("GITHUB_ACTIONS") == "true":
 		opts.Format = diag.FormatGitHub
 	default:
 		opts.Format = diag.FormatText
 	}
 	if *langFlag != "" {
-		opts.Lang = model.Lang(*langFlag)
-		if !opts.Lang.Valid() {
-			return fail("cli.bad-lang", *langFlag)
+		l, ok := choice(env.Stderr, lang, "check", "lang", *langFlag, vocab.Langs())
+		if !ok {
+			return ExitCannot
 		}
+		opts.Lang = model.Lang(l)
 	}
 	if opts.Head != "" && opts.Base == "" {
 		return fail("cli.head-without-base")

@@ -16,6 +16,7 @@ import (
 
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/vocab"
 )
 
 // Exit statuses.
@@ -128,8 +129,33 @@ func parseFlags(fs *flag.FlagSet, args []string, lang model.Lang, usageKey strin
 		fmt.Fprint(env.Stdout, i18n.T(lang, usageKey))
 		return ExitOK, false
 	}
-	fmt.Fprintf(env.Stderr, "idebank %s: %s\n\n%s", fs.Name(), flagError(lang, err), i18n.T(lang, usageKey))
+	flagFailed(env.Stderr, lang, fs.Name(), usageKey, err)
 	return ExitCannot, false
+}
+
+// flagFailed prints what is wrong with the command line: with the usage
+// after a flag that does not exist, lacks its value or is not one (the
+// user may not know the command's flags), as cli/cli does; without it
+// after a value refused, which the message says how to write.
+func flagFailed(w io.Writer, lang model.Lang, cmd, usageKey string, err error) {
+	msg, usage := flagError(lang, err)
+	if !usage {
+		fmt.Fprintf(w, "idebank %s: %s\n", cmd, msg)
+		return
+	}
+	fmt.Fprintf(w, "idebank %s: %s\n\n%s", cmd, msg, i18n.T(lang, usageKey))
+}
+
+// choice returns the id of the value s of the flag named flag among terms,
+// by id or label in either language, case and accents folded. Given a
+// value that is none of them, it prints the one message that lists them,
+// without the usage, and returns false.
+func choice(w io.Writer, lang model.Lang, cmd, flag, s string, terms []vocab.Term) (string, bool) {
+	if id, ok := vocab.Find(terms, s); ok {
+		return id, true
+	}
+	valueError(w, lang, cmd, "cli.bad-choice", flag, s, i18n.Or(vocab.List(terms, lang)))
+	return "", false
 }
 
 // dateFlag is a flag that holds a date, YYYY-MM-DD: --today in every
@@ -154,36 +180,38 @@ func (f dateFlag) Set(s string) error {
 
 var errBadDate = errors.New("not a date of the form YYYY-MM-DD")
 
-// flagError says what the flag package's error means, in lang.
-func flagError(lang model.Lang, err error) string {
-	msg := err.Error()
+// flagError says what the flag package's error means, in lang, and
+// whether the usage should follow it: for a flag the command does not have
+// or one without its value, not for a value refused.
+func flagError(lang model.Lang, err error) (msg string, usage bool) {
+	msg = err.Error()
 	if f, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return i18n.Render(lang, i18n.M("cli.flag-unknown", f))
+		return i18n.Render(lang, i18n.M("cli.flag-unknown", f)), true
 	}
 	if f, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return i18n.Render(lang, i18n.M("cli.flag-value", f))
+		return i18n.Render(lang, i18n.M("cli.flag-value", f)), true
 	}
 	if strings.HasSuffix(msg, ": "+errBadDate.Error()) {
 		// The flag package formats the error, not wraps it:
 		// invalid value "26-03-01" for flag -today: not a date…
 		v, _, _ := strings.Cut(strings.TrimPrefix(msg, "invalid value "), " for flag")
-		return i18n.Render(lang, i18n.M("cli.bad-today", strings.Trim(v, `"`)))
+		return i18n.Render(lang, i18n.M("cli.bad-today", strings.Trim(v, `"`))), false
 	}
 	if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
 		v, f, _ := strings.Cut(rest, " for ")
 		f, _, _ = strings.Cut(f, ":")
-		return i18n.Render(lang, i18n.M("cli.flag-bad-bool", "-"+strings.TrimLeft(f, "-"), strings.Trim(v, `"`)))
+		return i18n.Render(lang, i18n.M("cli.flag-bad-bool", "-"+strings.TrimLeft(f, "-"), strings.Trim(v, `"`))), false
 	}
 	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
 		// A number flag given a text: invalid value "x" for flag -pr: parse error.
 		v, f, _ := strings.Cut(rest, " for flag ")
 		f, _, _ = strings.Cut(f, ":")
-		return i18n.Render(lang, i18n.M("cli.flag-bad-value", "-"+strings.TrimLeft(f, "-"), strings.Trim(v, `"`)))
+		return i18n.Render(lang, i18n.M("cli.flag-bad-value", "-"+strings.TrimLeft(f, "-"), strings.Trim(v, `"`))), false
 	}
 	if f, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
-		return i18n.Render(lang, i18n.M("cli.flag-unknown", f))
+		return i18n.Render(lang, i18n.M("cli.flag-unknown", f)), true
 	}
-	return msg
+	return msg, true
 }
 
 // today returns the date today in Sweden, where the idea bank's people are:

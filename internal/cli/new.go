@@ -120,7 +120,7 @@ func runNew(opts *NewOptions, lang model.Lang) int {
 		opts.Kind = string(k)
 	}
 	if opts.Title != "" && !validTitle(opts.Title) {
-		return fail("cli.new-bad-title", check.MaxTitle)
+		return valueError(opts.Err, lang, "new", "cli.new-bad-title", check.MaxTitle)
 	}
 	if opts.Unit != "" {
 		u, ok := vocab.Unit(cfg, opts.Unit)
@@ -130,16 +130,16 @@ func runNew(opts *NewOptions, lang model.Lang) int {
 		opts.Unit = u
 	}
 	if opts.Anonymous && (opts.Name != "" || opts.GitHub != "") {
-		return fail("cli.new-anonymous-name")
+		return valueError(opts.Err, lang, "new", "cli.new-anonymous-name")
 	}
 	if opts.GitHub != "" && !model.ValidLogin(opts.GitHub) {
-		return fail("cli.bad-login", opts.GitHub)
+		return valueError(opts.Err, lang, "new", "cli.bad-login", opts.GitHub)
 	}
 	var tags []string
 	for _, t := range opts.Tags {
 		t = strings.ToLower(t)
 		if utf8.RuneCountInString(t) > check.MaxTag {
-			return fail("cli.new-bad-tag", t, check.MaxTag)
+			return valueError(opts.Err, lang, "new", "cli.new-bad-tag", t, check.MaxTag)
 		}
 		if !slices.Contains(tags, t) {
 			tags = append(tags, t)

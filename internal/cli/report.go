@@ -40,27 +40,25 @@ func runReportCmd(args []string, env Env) int {
 	if code, ok := parseFlags(fs, args, lang, "cli.report-usage", env); !ok {
 		return code
 	}
-	fail := func(key string, a ...any) int {
-		say(env.Stderr, lang, key, a...)
-		return ExitCannot
-	}
 	if *period == "" {
 		*period = strconv.Itoa(opts.Today.Year)
 	}
 	p, err := report.ParsePeriod(*period)
 	if err != nil {
-		return fail("cli.bad-period", *period)
+		return valueError(env.Stderr, lang, "report", "cli.bad-period", *period)
 	}
 	opts.Period = p
-	opts.Format = report.Format(*format)
-	if !opts.Format.Valid() {
-		return fail("cli.bad-report-format", *format)
+	f, ok := choice(env.Stderr, lang, "report", "format", *format, vocab.Plain(report.Formats))
+	if !ok {
+		return ExitCannot
 	}
+	opts.Format = report.Format(f)
 	if *langFlag != "" {
-		opts.Lang = model.Lang(*langFlag)
-		if !opts.Lang.Valid() {
-			return fail("cli.bad-lang", *langFlag)
+		l, ok := choice(env.Stderr, lang, "report", "lang", *langFlag, vocab.Langs())
+		if !ok {
+			return ExitCannot
 		}
+		opts.Lang = model.Lang(l)
 	}
 	if opts.Out != "" && !filepath.IsAbs(opts.Out) {
 		opts.Out = filepath.Join(env.Dir, opts.Out)

@@ -25,6 +25,7 @@ var dynamic = map[string][]string{
 	"actor.":             append([]string{"anyone", "submitter", "implementer"}, names(model.Roles)...),
 	"stage.":             names(model.Stages),
 	"kind.":              names(model.Kinds),
+	"lang.":              names(model.Langs),
 	"role.":              names(model.Roles),
 	"criterion.":         {"mission", "reach", "benefit", "value"},
 	"notice.step.means.": names(model.Stages),

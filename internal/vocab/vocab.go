@@ -144,3 +144,18 @@ func Role(cfg *model.Config, s string) (model.Role, bool) {
 
 // Unit returns the id of the unit s names, by its id or its name.
 func Unit(cfg *model.Config, s string) (string, bool) { return Find(Units(cfg), s) }
+
+// Plain are the terms of ids that have no labels but their ids, as the
+// output formats: found by id in any case.
+func Plain[T ~string](ids []T) []Term {
+	terms := make([]Term, 0, len(ids))
+	for _, id := range ids {
+		terms = append(terms, Term{ID: string(id)})
+	}
+	return terms
+}
+
+// Langs are the languages of the messages, labelled by their names in
+// Swedish and English: --lang sv, --lang svenska and --lang Swedish are
+// one.
+func Langs() []Term { return labelled("lang.", model.Langs) }

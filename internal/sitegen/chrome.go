@@ -1,0 +1,144 @@
+package sitegen
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/idebanken/idebanken/internal/i18n"
+)
+
+// specKey is a layout as run for the pages of one root and section; the
+// partials have layout "" and no section.
+type specKey struct{ layout, root, section string }
+
+// folds reports whether the build folds texts, roots and chrome into the
+// templates (see fold.go). Only the built-in layouts are folded, wherever
+// they are read from (an idea bank's copy of site/ with its own style
+// sheet is still folded): a test shows that folding changes none of their
+// pages, which nothing can show for layouts of one's own, where a text
+// might stand in a script or an unquoted attribute.
+func (s *site) folds() bool {
+	return !s.opts.noFold && s.builtinLayouts
+}
+
+// forPage returns the layout (or, for "", the partials) as run for pages
+// whose root and section are these: a copy whose root function returns the
+// root, with the root and the page's chrome folded in. The templates loaded
+// from the theme are only ever copied, never run, since html/template
+// copies no template that has run.
+func (s *site) forPage(layout, root, section string) (*template.Template, error) {
+	key := specKey{layout, root, section}
+	s.specMu.Lock()
+	t := s.specs[key]
+	s.specMu.Unlock()
+	if t != nil {
+		return t, nil
+	}
+	orig := s.partials
+	if layout != "" {
+		if orig = s.tmpl[layout]; orig == nil {
+			return nil, i18n.Errorf(nil, "cli.theme-no-layout", "site/layouts/"+layout+".html")
+		}
+	}
+	t, err := orig.Clone()
+	if err != nil {
+		return nil, err
+	}
+	t.Funcs(template.FuncMap{"root": func() string { return root }})
+	if s.folds() {
+		fold(t, rootOf(root))
+		if layout != "" {
+			fold(t, chromeOf(func(name string) (template.HTML, error) {
+				return s.chrome(name, s.pageData(root, section))
+			}))
+		}
+	}
+	// Two pages may have made the same copy at once; keep the first.
+	s.specMu.Lock()
+	defer s.specMu.Unlock()
+	if first := s.specs[key]; first != nil {
+		return first, nil
+	}
+	s.specs[key] = t
+	return t, nil
+}
+
+// rows renders the rows of an idea table with the layout "idea-row". An
+// idea is in up to seven lists, at two depths: each row is rendered once,
+// with rootMark where its root goes, and then reused with the root put in.
+func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
+	if len(ideas) == 0 {
+		return "", nil // as empty as the rows: {{if}} can tell
+	}
+	mark := rootMark
+	if !s.folds() || !plainRoot.MatchString(root) {
+		mark = root // rendered once per root, the root through the escapers
+	}
+	var b strings.Builder
+	var buf bytes.Buffer
+	for _, v := range ideas {
+		key := rowKey{mark, v}
+		r, ok := s.rowCache.Load(key)
+		if !ok {
+			buf.Reset()
+			if err := s.partial(&buf, mark, "idea-row", struct {
+				Root string
+				Idea *Idea
+			}{mark, v}); err != nil {
+				return "", err
+			}
+			r = buf.String()
+			s.rowCache.Store(key, r)
+		}
+		row := r.(string)
+		if b.Len() == 0 {
+			b.Grow(len(ideas) * (len(row) + 2*len(root)))
+		}
+		for mark == rootMark {
+			i := strings.IndexByte(row, rootMark[0])
+			if i < 0 {
+				break
+			}
+			b.WriteString(row[:i])
+			b.WriteString(root)
+			row = row[i+1:]
+		}
+		b.WriteString(row)
+	}
+	return template.HTML(b.String()), nil // the rows are escaped by the layout
+}
+
+type rowKey struct {
+	root string
+	idea *Idea
+}
+
+// chrome renders the part of the base layout called name, which may use
+// only the page's root and section and what is the same on every page:
+// once per root and section.
+func (s *site) chrome(name string, d pageData) (template.HTML, error) {
+	key := chromeKey{name, d.Root, d.Section}
+	if r, ok := s.chromeCache.Load(key); ok {
+		return r.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := s.partial(&buf, d.Root, name, d); err != nil {
+		return "", err
+	}
+	r := template.HTML(buf.String()) // escaped by the layout
+	s.chromeCache.Store(key, r)
+	return r, nil
+}
+
+type chromeKey struct{ name, root, section string }
+
+// partial executes the template name of the base layout, for pages whose
+// root is root.
+func (s *site) partial(w *bytes.Buffer, root, name string, data any) error {
+	t, err := s.forPage("", root, "")
+	if err != nil {
+		return err
+	}
+	return t.ExecuteTemplate(w, name, data)
+}

@@ -9,91 +9,25 @@ import (
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
-// gap is one requirement of a path that the file does not meet.
-type gap struct {
-	req  workflow.Requirement
-	step *workflow.Transition
-	kind gapKind
-}
-
-type gapKind int
-
-const (
-	gapMissing  gapKind = iota // the section is not there
-	gapOutcome                 // its outcome is another
-	gapCriteria                // the criteria are not met
-	gapField                   // a field the step needs is missing
-)
-
-// gaps returns what idea lacks to have come along path p.
-func gaps(idea *model.Idea, p workflow.Path) []gap {
-	crit := idea.Screening
-	var gs []gap
-	for i, t := range p {
-		for _, r := range t.Requires {
-			if p.Superseded(i, r) {
-				continue
-			}
-			switch {
-			case !idea.Has(r.Section):
-				gs = append(gs, gap{r, t, gapMissing})
-			case r.Outcome != "" && outcomeOf(idea, r.Section) != r.Outcome:
-				gs = append(gs, gap{r, t, gapOutcome})
-			case len(r.Met) > 0 && (crit == nil || !crit.Criteria.Met(r.Met)):
-				gs = append(gs, gap{r, t, gapCriteria})
-			default:
-				for _, f := range r.Fields {
-					if !idea.Fields.Has(r.Section + "." + f) {
-						gs = append(gs, gap{r, t, gapField})
-					}
-				}
-			}
-		}
-	}
-	return gs
-}
-
-// bestPath returns the path to the idea's stage that the file comes closest
-// to satisfying, and what it lacks. A file at a stage must hold what every
-// step on some path there added. Between paths that lack as much, the one
-// that accounts for more of the sections the file holds is the one the idea
-// took: a plan says the idea went the main line, not the quick way.
-func bestPath(flow *workflow.Flow, idea *model.Idea, from *model.Stage) (workflow.Path, []gap) {
-	var best workflow.Path
-	var bestGaps []gap
-	bestCover := -1
-	for _, p := range flow.Paths(idea.Stage) {
-		if from != nil && p[len(p)-1].From != *from {
-			continue
-		}
-		gs := gaps(idea, p)
-		cover := p.Covers(idea.Has)
-		if best == nil || len(gs) < len(bestGaps) || (len(gs) == len(bestGaps) && cover > bestCover) {
-			best, bestGaps, bestCover = p, gs, cover
-		}
-	}
-	return best, bestGaps
-}
-
 // process checks the idea's stage against the workflow: the sections its
 // path requires, the sections it must not have yet, who signed each, and
 // the order of the dates along the path.
 func (l *ideaLinter) process() {
 	idea := l.idea
-	p, gs := bestPath(l.flow, idea, l.from)
+	p, gs := l.flow.BestPath(idea, l.from)
 	if p == nil {
 		return // the change check reports a step that does not exist
 	}
 	for _, g := range gs {
-		switch g.kind {
-		case gapMissing:
-			l.errorf("stage", diag.RuleMissing, "lint.missing-section", string(idea.Stage), g.req.Section, stepArg(g.step))
-		case gapOutcome:
-			if outcomeOf(idea, g.req.Section) == "" || l.refused(g.req.Section+".outcome") {
+		switch g.Kind {
+		case workflow.GapMissing:
+			l.errorf("stage", diag.RuleMissing, "lint.missing-section", string(idea.Stage), g.Req.Section, stepArg(g.Step))
+		case workflow.GapOutcome:
+			if outcomeOf(idea, g.Req.Section) == "" || l.refused(g.Req.Section+".outcome") {
 				continue // a missing or refused outcome has its own error
 			}
-			l.errorf(g.req.Section+".outcome", diag.RuleOutcome, "lint.outcome", g.req.Section,
-				outcomeOf(idea, g.req.Section), string(idea.Stage), g.req.Outcome)
+			l.errorf(g.Req.Section+".outcome", diag.RuleOutcome, "lint.outcome", g.Req.Section,
+				outcomeOf(idea, g.Req.Section), string(idea.Stage), g.Req.Outcome)
 		}
 		// Unmet criteria and missing fields are reported by sections(),
 		// which checks them whatever the stage.
@@ -174,7 +108,7 @@ func signersOnPath(p workflow.Path) map[string][]workflow.Actor {
 // signersFor returns who may sign section of idea: as the path the idea
 // took says, or anyone the workflow lets sign it anywhere.
 func signersFor(flow *workflow.Flow, idea *model.Idea, section string) []workflow.Actor {
-	if p, _ := bestPath(flow, idea, nil); p != nil {
+	if p, _ := flow.BestPath(idea, nil); p != nil {
 		if s, ok := signersOnPath(p)[section]; ok {
 			return s
 		}

@@ -98,6 +98,9 @@ func theme(root string) fs.FS {
 // refusing a request): the language idebank.yaml names, as it would once
 // read, else before.
 func bankLang(dir string, before model.Lang) model.Lang {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return before // no bank there, whatever lies above
+	}
 	data, err := os.ReadFile(filepath.Join(findRoot(dir), snapshot.ConfigFile))
 	if err != nil {
 		return before

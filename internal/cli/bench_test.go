@@ -9,6 +9,7 @@ import (
 	"math"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
@@ -20,8 +21,11 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/corpus"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/sitegen"
+	"github.com/idebanken/idebanken/internal/snapshot"
 )
 
 // BenchmarkBuildCommand10k is all of `idebank build` on 10,000 ideas but
@@ -140,6 +144,52 @@ func BenchmarkServeEdit10k(b *testing.B) {
 	per := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(build.Seconds(), "build-s")
 	b.ReportMetric(per/build.Seconds(), "edit/build")
+}
+
+// BenchmarkServeRebuild10k is the work of idebank serve after an edit of
+// one idea of 10,000, without the file watching and the HTTP around it:
+// the bank checked again with what the check kept, the site prepared
+// again with the views kept, and the edited idea's page rendered. It
+// reports the processor time of an edit as cpu-ns/op, which says more
+// than the wall time on a busy machine.
+func BenchmarkServeRebuild10k(b *testing.B) {
+	bank := b.TempDir()
+	if err := corpus.WriteDir(bank, 10000, 1); err != nil {
+		b.Fatal(err)
+	}
+	now := model.Date{Year: 2026, Month: 11, Day: 21}
+	s := &served{root: bank, today: func() model.Date { return now }, lint: check.NewCache(), views: sitegen.NewViewCache()}
+	var err error
+	if s.snap, err = snapshot.FromDir(bank); err != nil {
+		b.Fatal(err)
+	}
+	if site, _ := s.rebuild(io.Discard, model.Swedish); site == nil {
+		b.Fatal("the bank does not build")
+	}
+	f := &s.snap.Ideas[len(s.snap.Ideas)/2]
+	orig := f.Data
+	id := strings.SplitN(path.Base(f.Path), "-", 3)
+	page := "idea/" + id[0] + "-" + id[1] + "/index.html"
+	title := regexp.MustCompile(`(?m)^title: .*$`)
+	i := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cpuTime()
+	for b.Loop() {
+		i++
+		want := fmt.Sprintf("Redigerad rubrik %d", i)
+		f.Data = title.ReplaceAll(orig, []byte("title: "+want))
+		f.Size = int64(len(f.Data))
+		site, _ := s.rebuild(io.Discard, model.Swedish)
+		if site == nil {
+			b.Fatal("the edited bank does not build")
+		}
+		body, ok, err := site.File(page)
+		if err != nil || !ok || !bytes.Contains(body, []byte(want)) {
+			b.Fatalf("%s does not show the edit (%v, %v)", page, ok, err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkCheckBase10k is idebank check --base HEAD on a repository of

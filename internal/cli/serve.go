@@ -91,10 +91,32 @@ func (p *preview) set(site *sitegen.Site, gen string) {
 // changed.
 type served struct {
 	root  string
+	today func() model.Date
 	snap  *snapshot.Snapshot
 	lint  *check.Cache
 	views *sitegen.ViewCache
 	hist  *history.History
+}
+
+// rebuild checks the bank as last read and prepares its site again, and
+// returns the site, or nil where the configuration cannot be read or the
+// site cannot be made; the errors are written to stderr, in the language
+// it returns.
+func (b *served) rebuild(stderr io.Writer, lang model.Lang) (*sitegen.Site, model.Lang) {
+	res := check.LintCached(b.snap, b.today(), b.lint)
+	if res.Config != nil {
+		lang = res.Config.Language
+	}
+	printErrors(stderr, lang, res.Diags)
+	if res.Config == nil {
+		return nil, lang
+	}
+	site, err := sitegen.Prepare(sitegen.Options{Config: res.Config, Ideas: res.Ideas, Theme: theme(b.root), History: b.hist, Views: b.views, Today: b.today()})
+	if err != nil {
+		cannot(stderr, lang, err)
+		return nil, lang
+	}
+	return site, lang
 }
 
 // runServe serves a preview of the site until ctx ends, and rebuilds it
@@ -103,7 +125,7 @@ func runServe(ctx context.Context, opts *ServeOptions, lang model.Lang) int {
 	if info, err := os.Stat(opts.Dir); err != nil || !info.IsDir() {
 		return cannot(opts.Stderr, lang, &noDirError{opts.Dir})
 	}
-	b := &served{root: findRoot(opts.Dir), lint: check.NewCache(), views: sitegen.NewViewCache()}
+	b := &served{root: findRoot(opts.Dir), today: opts.Today, lint: check.NewCache(), views: sitegen.NewViewCache()}
 	var err error
 	if b.hist, err = readHistory(b.root); err != nil {
 		return cannot(opts.Stderr, lang, err)
@@ -112,18 +134,8 @@ func runServe(ctx context.Context, opts *ServeOptions, lang model.Lang) int {
 	start := strconv.FormatInt(time.Now().UnixNano(), 36)
 	generation := 0
 	rebuild := func() (model.Lang, bool) {
-		res := check.LintCached(b.snap, opts.Today(), b.lint)
-		l := lang
-		if res.Config != nil {
-			l = res.Config.Language
-		}
-		printErrors(opts.Stderr, l, res.Diags)
-		if res.Config == nil {
-			return l, false
-		}
-		site, err := sitegen.Prepare(sitegen.Options{Config: res.Config, Ideas: res.Ideas, Theme: theme(b.root), History: b.hist, Views: b.views, Today: opts.Today()})
-		if err != nil {
-			cannot(opts.Stderr, l, err)
+		site, l := b.rebuild(opts.Stderr, lang)
+		if site == nil {
 			return l, false
 		}
 		generation++

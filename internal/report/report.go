@@ -241,11 +241,15 @@ func MakeAll(cfg *model.Config, ideas []*model.Idea, opts []Options) []*Report {
 		n := sort.Search(len(submitted), func(k int) bool { return before(o.Period.To, submitted[k]) })
 		ms[i].open = make([]open, 0, n)
 	}
+	flow := workflow.Of(cfg)
 	for _, idea := range all {
 		first, last := eventSpan(idea)
+		// The backlog of every report places the idea at a stage: its
+		// events are made once for them all.
+		events := flow.Events(idea)
 		for _, m := range ms {
 			if m.r.Unit == "" || idea.Unit == m.r.Unit {
-				m.add(idea, first, last)
+				m.add(idea, first, last, events)
 			}
 		}
 	}
@@ -259,6 +263,7 @@ func MakeAll(cfg *model.Config, ideas []*model.Idea, opts []Options) []*Report {
 // making is a report being made, an idea at a time in the order of ids.
 type making struct {
 	r         *Report
+	flow      *workflow.Flow
 	facts     bool
 	submitted []*model.Idea
 	open      []open
@@ -306,7 +311,7 @@ func start(cfg *model.Config, all []*model.Idea, opts Options) *making {
 	for i, m := range months {
 		r.Inflow.Monthly[i] = Month{Start: m, ByUnit: make([]Figure, len(r.Units))}
 	}
-	m := &making{r: r, facts: !opts.OmitFacts, span: r.Period}
+	m := &making{r: r, flow: workflow.Of(cfg), facts: !opts.OmitFacts, span: r.Period}
 	if before(r.Previous.From, m.span.From) {
 		m.span.From = r.Previous.From
 	}
@@ -321,8 +326,9 @@ func (m *making) fact(section int, name, measure, group string, id model.ID, val
 }
 
 // add counts idea in every figure of the report it is part of. first and
-// last are the span of the dates those figures count it by, eventSpan's.
-func (m *making) add(idea *model.Idea, first, last model.Date) {
+// last are the span of the dates those figures count it by, eventSpan's;
+// events are the idea's, as workflow's Events lists them.
+func (m *making) add(idea *model.Idea, first, last model.Date, events []workflow.Event) {
 	r := m.r
 	// Only the backlog counts an idea that did nothing in the period or
 	// the one before.
@@ -334,7 +340,7 @@ func (m *making) add(idea *model.Idea, first, last model.Date) {
 		m.prev.add(idea, &r.Previous, r.FeedbackDays)
 		m.results(idea)
 	}
-	m.backlog(idea)
+	m.backlog(idea, events)
 }
 
 // eventSpan returns the first and the last of the dates that the figures
@@ -591,15 +597,17 @@ func (m *making) supportOrder() {
 
 // backlog lists an idea open at the end of the period, at the stage the
 // dates in its file put it on that day.
-func (m *making) backlog(idea *model.Idea) {
+func (m *making) backlog(idea *model.Idea, events []workflow.Event) {
 	end := m.r.End()
-	st, since := StageAt(idea, end)
-	if st == "" || st.Final() {
+	st, since := workflow.StageAt(events, end)
+	stages := m.flow.Process.Stages
+	i := slices.IndexFunc(stages, func(s model.StageDef) bool { return s.ID == st })
+	if i < 0 || m.flow.Final(st) {
 		return
 	}
-	o := open{idea: idea, since: since, age: daysBetween(since, end), stage: slices.Index(model.Stages, st)}
+	o := open{idea: idea, since: since, age: daysBetween(since, end), stage: i}
 	switch st {
-	case model.StageSubmitted:
+	case m.flow.Process.Start():
 		o.overdue = daysBetween(idea.Submitted, end) > m.r.FeedbackDays
 	case model.StagePaused:
 		o.overdue = idea.Screening != nil && !idea.Screening.Revisit.IsZero() && !idea.Screening.Revisit.After(end)
@@ -616,18 +624,19 @@ func (m *making) backlog(idea *model.Idea) {
 	}
 }
 
-// backlogOrder lists the backlog by stage in the order of model.Stages,
+// backlogOrder lists the backlog by stage in the order of the process,
 // then the oldest first, then by id: the order the ideas came in.
 func (m *making) backlogOrder() {
 	r := m.r
 	if len(m.open) == 0 {
 		return
 	}
-	count := make([]int, len(model.Stages))
+	stages := m.flow.Stages()
+	count := make([]int, len(stages))
 	for _, o := range m.open {
 		count[o.stage]++
 	}
-	byStage := make([]Figure, len(model.Stages))
+	byStage := make([]Figure, len(stages))
 	for i, n := range count {
 		byStage[i] = sized(n)
 	}
@@ -636,7 +645,7 @@ func (m *making) backlogOrder() {
 	}
 	for i, f := range byStage {
 		if f.Count > 0 {
-			r.Backlog.ByStage = append(r.Backlog.ByStage, Group{string(model.Stages[i]), f})
+			r.Backlog.ByStage = append(r.Backlog.ByStage, Group{string(stages[i]), f})
 		}
 	}
 	// Sort keys: the stage, the age the other way, the place in m.open.
@@ -667,7 +676,7 @@ func (m *making) backlogOrder() {
 		if !quick {
 			o = &m.open[k]
 		}
-		r.Backlog.Items[i] = Waiting{ID: o.idea.ID, Title: personal.MaskEmails(o.idea.Title), Stage: model.Stages[o.stage], Since: o.since,
+		r.Backlog.Items[i] = Waiting{ID: o.idea.ID, Title: personal.MaskEmails(o.idea.Title), Stage: stages[o.stage], Since: o.since,
 			Age: o.age, Overdue: o.overdue}
 	}
 }
@@ -677,7 +686,7 @@ type open struct {
 	idea    *model.Idea
 	since   model.Date
 	age     int
-	stage   int // in model.Stages
+	stage   int // in the process's stages
 	overdue bool
 }
 
@@ -804,51 +813,6 @@ func (out *previous) add(idea *model.Idea, p *Period, feedbackDays int) {
 		out.evaluated++
 	}
 	response(idea, p, feedbackDays, &out.resp, nil)
-}
-
-// StageAt returns the stage the dates in idea's file put it at on day d,
-// and since when; "" when it was not yet submitted. A step the file no
-// longer records (an earlier screening replaced by a new one) is not seen.
-//
-// Of the steps on or before d it is the latest; of steps on the same day,
-// the one later in the process (in the order below).
-func StageAt(idea *model.Idea, d model.Date) (model.Stage, model.Date) {
-	if idea.Submitted.IsZero() || idea.Submitted.After(d) {
-		return "", model.Date{}
-	}
-	at, since := model.StageSubmitted, idea.Submitted
-	step := func(date model.Date, st model.Stage) {
-		if st != "" && !date.IsZero() && !date.After(d) && !date.Before(since) {
-			at, since = st, date
-		}
-	}
-	if s := idea.Screening; s != nil {
-		step(s.Date, workflow.LeadsTo("screening", string(s.Outcome)))
-	}
-	if p := idea.Proposal; p != nil {
-		step(p.Date, model.StageProposed)
-	}
-	if dec := idea.Decision; dec != nil {
-		st := workflow.LeadsTo("decision", string(dec.Outcome))
-		if st == model.StageApproved && idea.Proposal == nil {
-			st = model.StageQuickWin // a unit manager's yes to a quick win: it is carried out next
-		}
-		step(dec.Date, st)
-	}
-	if p := idea.Plan; p != nil {
-		step(p.Date, model.StagePlanning)
-	}
-	if im := idea.Implementation; im != nil {
-		step(im.Started, model.StageImplementing)
-		step(im.Completed, model.StageImplemented)
-	}
-	if o := idea.Outcome; o != nil {
-		step(o.Date, model.StageEvaluated)
-	}
-	if w := idea.Withdrawn; w != nil {
-		step(w.Date, model.StageWithdrawn)
-	}
-	return at, since
 }
 
 // daysBetween is from.DaysUntil(to), counted without the time package for

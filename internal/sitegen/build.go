@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
@@ -84,13 +83,6 @@ type site struct {
 	specs  map[specKey]*template.Template
 	// Cached parts of pages: see rows and chrome.
 	rowCache, chromeCache sync.Map
-	// The tables of rows for splice, by number, and the mark before the
-	// number, which holds a NUL byte and a random part: no page text can
-	// make one up.
-	blocks    sync.Map
-	nextBlock atomic.Int64
-	blockMark string
-	markOnce  sync.Once
 }
 
 // Tag is a tag with the path segment of its page.
@@ -151,14 +143,6 @@ func (s *site) write() error {
 			return err // the first: a broken layout breaks every page alike
 		}
 	}
-	unspliced := false
-	s.blocks.Range(func(any, any) bool {
-		unspliced = true
-		return false
-	})
-	if unspliced {
-		return errRowsEscaped
-	}
 	return nil
 }
 
@@ -186,6 +170,7 @@ func (s *site) views() error {
 			continue
 		}
 		idea := s.opts.Ideas[i]
+		v.src = idea
 		v.HistoryNote, v.Timeline = reconcile(v, idea, s.opts.History, s.github, s.lang)
 		v.Next = next(v, s.cfg, s.lang)
 		v.EditURL = s.github.edit(idea.Path)
@@ -311,13 +296,7 @@ func (s *site) renderPage(p *page) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)
 	}
-	spliced := getBuffer()
-	defer putBuffer(spliced)
-	out, err := s.splice(spliced, buf.Bytes())
-	if err != nil {
-		return fmt.Errorf("%s: %w", p.Path, err)
-	}
-	return s.opts.Out.Write(p.Path, out)
+	return s.opts.Out.Write(p.Path, buf.Bytes())
 }
 
 // pageBuffers hold pages while they are rendered: a page grows its buffer

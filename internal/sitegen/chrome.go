@@ -2,17 +2,11 @@ package sitegen
 
 import (
 	"bytes"
-	"crypto/rand"
 	"html/template"
-	"strconv"
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/i18n"
 )
-
-// errRowsEscaped is the error of a layout that prints the rows of a table
-// where they cannot be spliced in.
-var errRowsEscaped = i18n.Errorf(nil, "cli.theme-rows")
 
 // specKey is a layout as run for the pages of one root and section; the
 // partials have layout "" and no section.
@@ -72,12 +66,7 @@ func (s *site) forPage(layout, root, section string) (*template.Template, error)
 
 // rows renders the rows of an idea table with the layout "idea-row". An
 // idea is in up to seven lists, at two depths: each row is rendered once,
-// with rootMark where its root goes, and then reused.
-//
-// The rows do not go through the layout: a list of 10,000 ideas is 5 MB of
-// them, which the layout would copy three times over (into a string, into
-// fmt's buffer, into the page). rows returns a mark instead, and
-// renderPage puts the rows where it stands (see splice).
+// with rootMark where its root goes, and then reused with the root put in.
 func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
 	if len(ideas) == 0 {
 		return "", nil // as empty as the rows: {{if}} can tell
@@ -86,12 +75,9 @@ func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
 	if !s.folds() || !plainRoot.MatchString(root) {
 		mark = root // rendered once per root, the root through the escapers
 	}
-	b := &rowBlock{rows: make([]string, len(ideas))}
-	if mark == rootMark {
-		b.root = root
-	}
+	var b strings.Builder
 	var buf bytes.Buffer
-	for i, v := range ideas {
+	for _, v := range ideas {
 		key := rowKey{mark, v}
 		r, ok := s.rowCache.Load(key)
 		if !ok {
@@ -105,95 +91,22 @@ func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
 			r = buf.String()
 			s.rowCache.Store(key, r)
 		}
-		b.rows[i] = r.(string)
-		b.size += len(b.rows[i]) + 2*len(root)
-	}
-	id := s.nextBlock.Add(1)
-	s.blocks.Store(id, b)
-	return template.HTML(s.mark() + strconv.FormatInt(id, 10) + "\x00"), nil // the rows are escaped by the layout
-}
-
-// mark returns the mark that rows puts before the number of its rows.
-func (s *site) mark() string {
-	s.markOnce.Do(func() {
-		s.blockMark = "\x00rows-" + rand.Text() + "-"
-	})
-	return s.blockMark
-}
-
-// rowBlock is the rows of a table, for splice.
-type rowBlock struct {
-	rows []string
-	root string // what rootMark in rows stands for; "" when they hold their root
-	size int    // at most, with the root in
-}
-
-// splice returns page with each mark that rows left in it replaced by the
-// rows, in dst's memory.
-func (s *site) splice(dst *bytes.Buffer, page []byte) ([]byte, error) {
-	mark := []byte(s.mark())
-	if !bytes.Contains(page, mark[1:]) {
-		return page, nil
-	}
-	var parts [][]byte // the page between the marks
-	var blocks []*rowBlock
-	var ids []int64
-	defer func() {
-		for _, id := range ids {
-			s.blocks.Delete(id) // after the loop: a layout may print rows twice
+		row := r.(string)
+		if b.Len() == 0 {
+			b.Grow(len(ideas) * (len(row) + 2*len(root)))
 		}
-	}()
-	size := 0
-	for rest := page; ; {
-		i := bytes.Index(rest, mark)
-		if i < 0 {
-			parts = append(parts, rest)
-			size += len(rest)
-			break
-		}
-		parts = append(parts, rest[:i])
-		size += i
-		rest = rest[i+len(mark):]
-		j := bytes.IndexByte(rest, 0)
-		id, err := strconv.ParseInt(string(rest[:max(j, 0)]), 10, 64)
-		b, ok := s.blocks.Load(id)
-		if j < 0 || err != nil || !ok {
-			return nil, errRowsEscaped
-		}
-		rest = rest[j+1:]
-		ids = append(ids, id)
-		blocks = append(blocks, b.(*rowBlock))
-		size += b.(*rowBlock).size
-	}
-	// What is left of a mark that an escaper changed: its NUL is gone or
-	// written otherwise, the random part is still there.
-	for _, part := range parts {
-		if bytes.Contains(part, mark[1:]) {
-			return nil, errRowsEscaped
-		}
-	}
-	dst.Reset()
-	dst.Grow(size)
-	for k, part := range parts {
-		dst.Write(part)
-		if k == len(blocks) {
-			break
-		}
-		b := blocks[k]
-		for _, r := range b.rows {
-			for b.root != "" {
-				i := strings.IndexByte(r, rootMark[0])
-				if i < 0 {
-					break
-				}
-				dst.WriteString(r[:i])
-				dst.WriteString(b.root)
-				r = r[i+1:]
+		for mark == rootMark {
+			i := strings.IndexByte(row, rootMark[0])
+			if i < 0 {
+				break
 			}
-			dst.WriteString(r)
+			b.WriteString(row[:i])
+			b.WriteString(root)
+			row = row[i+1:]
 		}
+		b.WriteString(row)
 	}
-	return dst.Bytes(), nil
+	return template.HTML(b.String()), nil // the rows are escaped by the layout
 }
 
 type rowKey struct {

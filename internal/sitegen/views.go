@@ -72,6 +72,10 @@ type Idea struct {
 	// a layout prints a string for less than half of what a date costs,
 	// which html/template formats through fmt.
 	SubmittedText, ChangedText string
+
+	// src is the idea the view was made of: serve keeps what is made of
+	// it between builds (see ViewCache).
+	src *model.Idea
 }
 
 // Ref is a link to another idea.
@@ -229,7 +233,7 @@ func reconcile(v *Idea, idea *model.Idea, hist *history.History, gh gitHub, lang
 		// whatever stage the file had then.
 		to := st.To
 		if st.From == "" {
-			to = model.StageSubmitted
+			to = ev[0].Stage // the process's first stage
 		}
 		j := k
 		for j >= 0 && (matched[j] || ev[j].aside || ev[j].Stage != to) {
@@ -359,10 +363,10 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 		v.Withdrawn = &Withdrawn{w.Date, clean(w.Reason)}
 	}
 	v.Own = ownSections(idea, proc(cfg), lang, person)
-	v.Timeline = timeline(v, workflow.Of(cfg))
+	v.Timeline = timeline(idea, workflow.Of(cfg), person)
 	for i, e := range v.Timeline {
 		v.Timeline[i].Text = tr(e.Label)
-		if !i18n.Has(e.Label) { // an outcome of the bank's own
+		if !i18n.Has(e.Label) && !e.aside { // an outcome or a section of the bank's own
 			v.Timeline[i].Text = say("site.event.to", tr("stage."+string(e.Stage)))
 		}
 		if e.By.Name != "" {
@@ -460,48 +464,45 @@ func scoreText(lang model.Lang, def model.CriterionDef, a model.Assessment) stri
 	return strings.Join(parts, ", ")
 }
 
-// timeline lists the dated steps of v in order, from the dates in its
-// sections.
-func timeline(v *Idea, flow *workflow.Flow) []Event {
-	ev := make([]Event, 1, 8) // room for the steps of most ideas, without growing
-	ev[0] = Event{Date: v.Submitted, Stage: model.StageSubmitted, Label: "site.event.submitted"}
-	add := func(d model.Date, st model.Stage, label string, by Person) {
-		if !d.IsZero() {
-			ev = append(ev, Event{Date: d, Stage: st, Label: label, By: by})
-		}
+// timeline lists the dated steps of idea in order, as the process's
+// Events has them, each with the catalogue key that names it.
+func timeline(idea *model.Idea, flow *workflow.Flow, person func(string) Person) []Event {
+	events := flow.Events(idea)
+	ev := make([]Event, len(events))
+	for i, e := range events {
+		ev[i] = Event{Date: e.Date, Stage: e.Stage, Label: eventLabel(e), By: person(e.By), aside: e.To == ""}
 	}
-	if s := v.Screening; s != nil {
-		add(s.Date, flow.LeadsTo("screening", string(s.Outcome)), "site.event.screened."+string(s.Outcome), s.By)
-	}
-	if p := v.Proposal; p != nil {
-		add(p.Date, model.StageProposed, "site.event.proposed", p.By)
-	}
-	if d := v.Decision; d != nil {
-		add(d.Date, flow.LeadsTo("decision", string(d.Outcome)), "site.event.decided."+string(d.Outcome), d.By)
-	}
-	if p := v.Plan; p != nil {
-		add(p.Date, model.StagePlanning, "site.event.planned", p.By)
-	}
-	if im := v.Implementation; im != nil {
-		add(im.Started, model.StageImplementing, "site.event.started", Person{})
-		if c := im.Communicated; c != nil {
-			add(c.Date, model.StageImplementing, "site.event.communicated", c.By)
-			ev[len(ev)-1].aside = !c.Date.IsZero()
-		}
-		add(im.Completed, model.StageImplemented, "site.event.completed", Person{})
-	}
-	if o := v.Outcome; o != nil {
-		add(o.Date, model.StageEvaluated, "site.event.evaluated", o.By)
-		if !o.ReportedDate.IsZero() {
-			add(o.ReportedDate, model.StageEvaluated, "site.event.reported", Person{})
-			ev[len(ev)-1].aside = true
-		}
-	}
-	if w := v.Withdrawn; w != nil {
-		add(w.Date, model.StageWithdrawn, "site.event.withdrawn", Person{})
-	}
-	slices.SortStableFunc(ev, func(a, b Event) int { return a.Date.Compare(b.Date) })
 	return ev
+}
+
+// eventLabels are the catalogue keys of the dates of v1's sections; a
+// key ending in a dot takes the section's outcome.
+var eventLabels = map[string]string{
+	"submitted":                        "site.event.submitted",
+	"screening.date":                   "site.event.screened.",
+	"proposal.date":                    "site.event.proposed",
+	"decision.date":                    "site.event.decided.",
+	"plan.date":                        "site.event.planned",
+	"implementation.started":           "site.event.started",
+	"implementation.communicated.date": "site.event.communicated",
+	"implementation.completed":         "site.event.completed",
+	"outcome.date":                     "site.event.evaluated",
+	"outcome.reported_to.date":         "site.event.reported",
+	"withdrawn.date":                   "site.event.withdrawn",
+}
+
+// eventLabel returns the catalogue key that names e: v1's own, or for a
+// section of the bank's own the section's label. newIdea names a step
+// with a key the catalogue lacks (an outcome of the bank's own) by the
+// stage it leads to.
+func eventLabel(e workflow.Event) string {
+	if k, ok := eventLabels[e.Field]; ok {
+		if strings.HasSuffix(k, ".") {
+			k += e.Outcome
+		}
+		return k
+	}
+	return "section." + e.Section
 }
 
 // StageLabel returns the label of a stage in lang.

@@ -1,0 +1,118 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/idebanken/idebanken/internal/config"
+	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/ideafile"
+	"github.com/idebanken/idebanken/internal/model"
+)
+
+// loadBank reads the configuration and the ideas of a bank on disk.
+func loadBank(t *testing.T, dir string) (*model.Config, []*model.Idea) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "idebank.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var diags diag.List
+	cfg := config.Parse(data, &diags)
+	files, err := filepath.Glob(filepath.Join(dir, "ideas", "*", "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no ideas in %s: %v", dir, err)
+	}
+	var ideas []*model.Idea
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, f)
+		ideas = append(ideas, ideafile.ParseFor(cfg.Process, filepath.ToSlash(rel), data, &diags))
+	}
+	if diags.Len() > 0 {
+		t.Fatalf("%s: %v", dir, diags.Items())
+	}
+	return cfg, ideas
+}
+
+// backlogStages returns the stage each idea waits at in r's backlog.
+func backlogStages(r *Report) map[model.ID]model.Stage {
+	m := map[model.ID]model.Stage{}
+	for _, w := range r.Backlog.Items {
+		m[w.ID] = w.Stage
+	}
+	return m
+}
+
+// TestBacklogOwnProcess: the report places an idea at the bank's own
+// stage, in the process's order, on the day the dates in its file say.
+func TestBacklogOwnProcess(t *testing.T) {
+	cfg, ideas := loadBank(t, "../../examples/bostadsbolaget")
+	for _, c := range []struct {
+		period string
+		id     model.ID
+		want   model.Stage // "" for not in the backlog
+	}{
+		{"2026-01-01..2026-03-11", "2026-002", "submitted"},
+		{"2026-01-01..2026-03-12", "2026-002", "workshop"},
+		// 2026-003 went to the workshop on 2026-02-20 and on to be
+		// developed on 2026-03-05.
+		{"2026-01-01..2026-03-04", "2026-003", "workshop"},
+		{"2026-01-01..2026-03-05", "2026-003", "developing"},
+		// 2026-005 is a quick fix the area manager said yes to on
+		// 2026-05-06; the work started on 2026-05-07.
+		{"2026-01-01..2026-05-06", "2026-005", "quick-win"},
+		{"2026-01-01..2026-05-07", "2026-005", "implementing"},
+	} {
+		r := Make(cfg, ideas, Options{Period: period(t, c.period)})
+		if got := backlogStages(r)[c.id]; got != c.want {
+			t.Errorf("%s at the end of %s: %q, want %q", c.id, c.period, got, c.want)
+		}
+		var order []string
+		for _, g := range r.Backlog.ByStage {
+			order = append(order, g.Key)
+		}
+		for i := 1; i < len(order); i++ {
+			if stageIndex(cfg, order[i-1]) >= stageIndex(cfg, order[i]) {
+				t.Errorf("%s: the backlog's stages %v are not in the process's order", c.period, order)
+			}
+		}
+	}
+}
+
+func stageIndex(cfg *model.Config, s string) int {
+	for i, st := range cfg.Process.Stages {
+		if string(st.ID) == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestBacklogQuickWinApproved: on the default process too, a quick win
+// the unit manager said yes to waits at quick-win until its work starts,
+// as the site's timeline shows it.
+func TestBacklogQuickWinApproved(t *testing.T) {
+	i := &model.Idea{ID: "2026-001", Title: "Idé", Unit: "skola", Kind: model.KindImprovement,
+		Stage: model.StageImplementing, Submitted: date("2026-01-10"),
+		Screening:      &model.Screening{Date: date("2026-01-12"), Outcome: model.ScreenQuickWin},
+		Decision:       &model.Decision{Date: date("2026-01-20"), Outcome: model.DecideApprove, Implementer: "c"},
+		Implementation: &model.Implementation{Started: date("2026-02-01")}}
+	for _, c := range []struct {
+		period string
+		want   model.Stage
+	}{
+		{"2026-01-01..2026-01-19", model.StageQuickWin},
+		{"2026-01", model.StageQuickWin},
+		{"2026-02", model.StageImplementing},
+	} {
+		r := Make(cfg, []*model.Idea{i}, Options{Period: period(t, c.period)})
+		if got := backlogStages(r)[i.ID]; got != c.want {
+			t.Errorf("at the end of %s: %q, want %q", c.period, got, c.want)
+		}
+	}
+}

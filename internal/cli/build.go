@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"io"
 	"path/filepath"
 
@@ -77,10 +76,6 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 		return cannot(opts.Stderr, lang, err)
 	}
 	dir, err := sitegen.OpenDir(out, b.Root)
-	if errors.Is(err, sitegen.ErrUnsafeOut) {
-		say(opts.Stderr, lang, "cli.unsafe-out", out)
-		return ExitCannot
-	}
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
@@ -96,7 +91,7 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 	}
 	errs := b.printErrors(opts.Stderr, lang)
 	st := dir.Stats()
-	say(opts.Stderr, lang, "cli.built", len(b.Res.Ideas), out, i18n.Count{Key: "cli.files", N: st.Written}, st.Unchanged, st.Removed)
+	say(opts.Stderr, lang, "cli.built", i18n.Count{Key: "cli.ideas", N: len(b.Res.Ideas)}, out, i18n.Count{Key: "cli.files", N: st.Written}, st.Unchanged, st.Removed)
 	if errs > 0 {
 		return ExitProblems
 	}

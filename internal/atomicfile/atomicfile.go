@@ -7,6 +7,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,6 +66,14 @@ func WriteFileNoSync(name string, data []byte, perm os.FileMode) error {
 }
 
 func write(name string, data []byte, perm os.FileMode, sync bool) (err error) {
+	// A fault is the file's, for whoever reads of it: not the temporary
+	// file's, whose name means nothing to them.
+	defer func() {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && IsTemp(filepath.Base(pe.Path)) {
+			pe.Path = name
+		}
+	}()
 	if info, err := os.Stat(name); err == nil {
 		perm = info.Mode().Perm()
 	}

@@ -11,8 +11,8 @@ import (
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/atomicfile"
-	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/check"
+	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/edit"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/ideafile"

@@ -105,6 +105,15 @@ func (r *Repo) Close() error {
 	return r.store.Close()
 }
 
+// Dir returns the repository's git folder on disk (its .git), or "" where
+// it is not on disk.
+func (r *Repo) Dir() string {
+	if r.store == nil {
+		return ""
+	}
+	return r.store.Filesystem().Root()
+}
+
 // Commit resolves rev (a branch, tag, commit hash or an expression such as
 // HEAD~1) to a commit.
 func (r *Repo) Commit(rev string) (*object.Commit, error) {

@@ -28,16 +28,6 @@ const (
 // Formats lists every Format.
 var Formats = []Format{Markdown, HTML, CSV, JSON}
 
-// Valid reports whether f is one of Formats.
-func (f Format) Valid() bool {
-	for _, x := range Formats {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
 // Info names the idea bank a report is about.
 type Info struct {
 	Title, Organisation string

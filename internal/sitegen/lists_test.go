@@ -2,8 +2,10 @@ package sitegen
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 	"slices"
@@ -139,12 +141,20 @@ func TestLongLists(t *testing.T) {
 			continue
 		}
 		var year []json.RawMessage
-		data, _ := m.File(name)
+		packed, _ := m.File(name)
+		zr, err := gzip.NewReader(bytes.NewReader(packed))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		data, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
 		if err := json.Unmarshal(data, &year); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		for _, r := range year {
-			if !bytes.Contains(r, []byte(`"submitted":"`+strings.TrimSuffix(strings.TrimPrefix(name, "data/ideas-"), ".json"))) {
+			if !bytes.Contains(r, []byte(`"submitted":"`+strings.TrimSuffix(strings.TrimPrefix(name, "data/ideas-"), ".json.gz"))) {
 				t.Errorf("%s holds an idea of another year", name)
 			}
 		}

@@ -505,9 +505,6 @@ func eventLabel(e workflow.Event) string {
 	return "section." + e.Section
 }
 
-// StageLabel returns the label of a stage in lang.
-func StageLabel(lang model.Lang, s model.Stage) string { return i18n.T(lang, "stage."+string(s)) }
-
 // waitsFor returns who an idea at stage s waits for: the actors of the
 // steps onward, except withdrawal, which only its submitter may take.
 func waitsFor(flow *workflow.Flow, s model.Stage) []workflow.Actor {

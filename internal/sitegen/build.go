@@ -49,6 +49,9 @@ type Options struct {
 	Views *ViewCache
 
 	noFold bool // render the built-in theme without folding, for a test of it
+	// noGoIdea renders the idea pages with idea.html even where ideaMain
+	// would write them, for the test that compares the two.
+	noGoIdea bool
 	// noSimilar leaves the similarity index out, for the benchmark that
 	// measures what it costs.
 	noSimilar bool
@@ -80,8 +83,9 @@ type site struct {
 	// The layouts as run: for each depth and section of page, see forPage.
 	specMu sync.Mutex
 	specs  map[specKey]*template.Template
-	// Cached parts of pages: see rows and chrome.
-	rowCache, chromeCache sync.Map
+	// Cached parts of pages: see rows and chrome; texts holds the
+	// catalogue's texts escaped, for ideaMain.
+	rowCache, chromeCache, texts sync.Map
 }
 
 // Tag is a tag with the path segment of its page.
@@ -265,6 +269,8 @@ type pageData struct {
 	Data        any
 	NoIndex     bool
 	Description string
+	// out is what the page is written into, for ideaMain.
+	out *bytes.Buffer
 }
 
 func (s *site) renderPage(p *page) error {
@@ -285,7 +291,7 @@ func (s *site) renderPage(p *page) error {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	d := s.pageData(root, p.Section)
-	d.Title, d.Data, d.NoIndex = p.Title, p.Data, p.NoIndex
+	d.Title, d.Data, d.NoIndex, d.out = p.Title, p.Data, p.NoIndex, buf
 	d.Description = cmp.Or(p.Description, s.description())
 	if p.Make != nil {
 		d.Data = p.Make()

@@ -12,5 +12,7 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.OSEnv()))
+	args, env := os.Args[1:], cli.OSEnv()
+	tuneMemory(args, &env)
+	os.Exit(cli.Main(args, env))
 }

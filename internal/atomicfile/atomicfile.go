@@ -53,18 +53,7 @@ var Hook func(tmp string)
 
 // WriteFile writes data to name atomically, with permissions perm for a
 // new file (an existing file keeps its own).
-func WriteFile(name string, data []byte, perm os.FileMode) error {
-	return write(name, data, perm, true)
-}
-
-// WriteFileNoSync is WriteFile without the fsync: a reader never sees half
-// a file, but a crash may lose the new content. For files that can be made
-// again, such as a built site.
-func WriteFileNoSync(name string, data []byte, perm os.FileMode) error {
-	return write(name, data, perm, false)
-}
-
-func write(name string, data []byte, perm os.FileMode, sync bool) (err error) {
+func WriteFile(name string, data []byte, perm os.FileMode) (err error) {
 	if info, err := os.Stat(name); err == nil {
 		perm = info.Mode().Perm()
 	}
@@ -97,10 +86,8 @@ func write(name string, data []byte, perm os.FileMode, sync bool) (err error) {
 	if _, err = tmp.Write(data); err != nil {
 		return err
 	}
-	if sync {
-		if err = tmp.Sync(); err != nil {
-			return err
-		}
+	if err = tmp.Sync(); err != nil {
+		return err
 	}
 	if err = tmp.Chmod(perm); err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -92,5 +93,32 @@ func TestLongListFilter(t *testing.T) {
 	waitFor(ctx, t, "document.querySelector('#ideas-table tbody tr').cells[0].textContent === '"+string(smallest)+"'")
 	if got := eval[[]string](ctx, t, rows); len(got) != sitegen.ListPageSize {
 		t.Errorf("sorted, the list shows %d rows, want %d", len(got), sitegen.ListPageSize)
+	}
+
+	// The reports of so many ideas leave their long lists to pages of
+	// their own (sitegen.ReportListMax): those pass axe-core and the Nu
+	// Html Checker too.
+	reports := []string{"reports/2025/"}
+	lists, _ := filepath.Glob(filepath.Join(dir, "reports", "2025", "*", "index.html"))
+	for _, l := range lists {
+		if name := filepath.Base(filepath.Dir(l)); strings.HasPrefix(name, "funnel-") || strings.HasPrefix(name, "waiting-") {
+			reports = append(reports, "reports/2025/"+name+"/")
+		}
+	}
+	if len(reports) < 3 {
+		t.Fatalf("the report of 2025 has lists of its own only at %v", reports)
+	}
+	for _, p := range reports[:min(len(reports), 5)] {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+subPath+p)); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(ctx, t, "document.readyState === 'complete' && document.querySelector('h1') !== null")
+		if v := runAxe(ctx, t).Violations; len(v) > 0 {
+			t.Errorf("axe-core on %s: %v", p, v)
+		}
+	}
+	pages, errs := checkHTML(t, filepath.Join(dir, "reports"))
+	if pages < 30 || len(errs) > 0 {
+		t.Errorf("the Nu Html Checker found %d errors in %d pages of reports:\n%s", len(errs), pages, strings.Join(errs[:min(len(errs), 40)], "\n"))
 	}
 }

@@ -85,10 +85,3 @@ func containsPersonal(s string) bool {
 	scanPersonal(s, func(sev diag.Severity, _ string) { found = found || sev == diag.Error })
 	return found
 }
-
-// ContainsPersonalNumber reports whether s holds a Swedish personal identity
-// number or co-ordination number with a valid check digit, in any of the
-// forms personal.Normalize reads.
-func ContainsPersonalNumber(s string) bool {
-	return slices.Contains(personal.Find(s), personal.PersonalNumber)
-}

@@ -17,6 +17,7 @@ import (
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/ideafile"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/personal"
 	"github.com/idebanken/idebanken/internal/snapshot"
 )
 
@@ -192,7 +193,9 @@ func TestSymlinkUnderIdeas(t *testing.T) {
 	}
 }
 
-func TestContainsPersonalNumber(t *testing.T) {
+// TestFindPersonalNumber: the forms of a personal identity number the scan
+// of the files finds, with a valid check digit only.
+func TestFindPersonalNumber(t *testing.T) {
 	for _, c := range []struct {
 		s    string
 		want bool
@@ -216,8 +219,8 @@ func TestContainsPersonalNumber(t *testing.T) {
 		{"40 000 kr", false},
 		{"", false},
 	} {
-		if got := ContainsPersonalNumber(c.s); got != c.want {
-			t.Errorf("ContainsPersonalNumber(%q) = %v, want %v", c.s, got, c.want)
+		if got := slices.Contains(personal.Find(c.s), personal.PersonalNumber); got != c.want {
+			t.Errorf("personal.Find finds a number in(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
 }

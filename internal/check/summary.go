@@ -29,12 +29,6 @@ type Summary struct {
 	Holders, ApprovedBy []string
 }
 
-// Added reports whether the change adds the idea.
-func (s *Summary) Added() bool { return s.Base == nil && s.Head != nil && s.From == "" }
-
-// Deleted reports whether the change deletes the idea's file.
-func (s *Summary) Deleted() bool { return s.Head == nil && s.Path == "" }
-
 // Summarize says what change c does to each idea it touches, in path
 // order.
 func Summarize(c Change) []Summary {

@@ -16,6 +16,7 @@ import (
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/snapshot"
 	"github.com/idebanken/idebanken/site"
+	"gopkg.in/yaml.v3"
 )
 
 // bank is an idea bank read from its working tree and checked.
@@ -90,6 +91,27 @@ func theme(root string) fs.FS {
 		return os.DirFS(dir)
 	}
 	return site.FS
+}
+
+// bankLang is the language to say things in before the idea bank that
+// holds dir is read, and where it cannot be (a damaged repository, GitHub
+// refusing a request): the language idebank.yaml names, as it would once
+// read, else before.
+func bankLang(dir string, before model.Lang) model.Lang {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return before // no bank there, whatever lies above
+	}
+	data, err := os.ReadFile(filepath.Join(findRoot(dir), snapshot.ConfigFile))
+	if err != nil {
+		return before
+	}
+	var cfg struct {
+		Language model.Lang `yaml:"language"`
+	}
+	if yaml.Unmarshal(data, &cfg) != nil || !cfg.Language.Valid() {
+		return before
+	}
+	return cfg.Language
 }
 
 // say prints a message from the catalogue on its own line.

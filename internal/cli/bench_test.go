@@ -9,10 +9,10 @@ import (
 	"math"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -20,38 +20,12 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/corpus"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/sitegen"
+	"github.com/idebanken/idebanken/internal/snapshot"
 )
-
-// BenchmarkBuildCommand10k is all of `idebank build` on 10,000 ideas but
-// the process start: reading and checking the files, building the site and
-// writing it into a fresh folder, with the collector set as the command
-// sets it. bench/site.sh measures the same against Hugo, as a program.
-func BenchmarkBuildCommand10k(b *testing.B) {
-	bank := b.TempDir()
-	if err := corpus.WriteDir(bank, 10000, 1); err != nil {
-		b.Fatal(err)
-	}
-	out := b.TempDir()
-	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
-	// runBuildCmd sets the collector for the whole process: put it back.
-	gc := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(gc)
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1)) // -1 only reads it
-	i := 0
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		i++
-		var stderr bytes.Buffer
-		env := Env{Stdout: &bytes.Buffer{}, Stderr: &stderr, Getenv: func(string) string { return "" },
-			Now: func() time.Time { return now }, Dir: bank}
-		if code := runBuildCmd([]string{"--out", filepath.Join(out, strconv.Itoa(i))}, env); code != ExitOK {
-			b.Fatalf("exit %d: %s", code, stderr.String())
-		}
-	}
-}
 
 // BenchmarkServeEdit10k is the time from saving an edit of one idea of
 // 10,000 to having its page, edited, from idebank serve: the file written,
@@ -140,6 +114,52 @@ func BenchmarkServeEdit10k(b *testing.B) {
 	per := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(build.Seconds(), "build-s")
 	b.ReportMetric(per/build.Seconds(), "edit/build")
+}
+
+// BenchmarkServeRebuild10k is the work of idebank serve after an edit of
+// one idea of 10,000, without the file watching and the HTTP around it:
+// the bank checked again with what the check kept, the site prepared
+// again with the views kept, and the edited idea's page rendered. It
+// reports the processor time of an edit as cpu-ns/op, which says more
+// than the wall time on a busy machine.
+func BenchmarkServeRebuild10k(b *testing.B) {
+	bank := b.TempDir()
+	if err := corpus.WriteDir(bank, 10000, 1); err != nil {
+		b.Fatal(err)
+	}
+	now := model.Date{Year: 2026, Month: 11, Day: 21}
+	s := &served{root: bank, today: func() model.Date { return now }, lint: check.NewCache(), views: sitegen.NewViewCache()}
+	var err error
+	if s.snap, err = snapshot.FromDir(bank); err != nil {
+		b.Fatal(err)
+	}
+	if site, _ := s.rebuild(io.Discard, model.Swedish); site == nil {
+		b.Fatal("the bank does not build")
+	}
+	f := &s.snap.Ideas[len(s.snap.Ideas)/2]
+	orig := f.Data
+	id := strings.SplitN(path.Base(f.Path), "-", 3)
+	page := "idea/" + id[0] + "-" + id[1] + "/index.html"
+	title := regexp.MustCompile(`(?m)^title: .*$`)
+	i := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cpuTime()
+	for b.Loop() {
+		i++
+		want := fmt.Sprintf("Redigerad rubrik %d", i)
+		f.Data = title.ReplaceAll(orig, []byte("title: "+want))
+		f.Size = int64(len(f.Data))
+		site, _ := s.rebuild(io.Discard, model.Swedish)
+		if site == nil {
+			b.Fatal("the edited bank does not build")
+		}
+		body, ok, err := site.File(page)
+		if err != nil || !ok || !bytes.Contains(body, []byte(want)) {
+			b.Fatalf("%s does not show the edit (%v, %v)", page, ok, err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkCheckBase10k is idebank check --base HEAD on a repository of

@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"errors"
 	"io"
 	"path/filepath"
-	"runtime/debug"
 
 	"github.com/idebanken/idebanken/internal/config"
 	"github.com/idebanken/idebanken/internal/i18n"
@@ -24,46 +22,16 @@ type BuildOptions struct {
 	// configuration without repository: GITHUB_REPOSITORY in Actions.
 	Repository string
 	Today      model.Date
-	// MemoryBudget sets the soft memory limit of the process by the
-	// bank's size (see buildMemoryLimit).
-	MemoryBudget bool
+	// BankSize, when set, is told how many ideas the bank has once they
+	// are read, before the site is built: main sizes the process's memory
+	// limit by it (Env.BankSize).
+	BankSize func(ideas int)
 }
-
-// buildMemoryLimit returns the soft memory limit of idebank build for a
-// bank of n ideas. A site of 10,000 ideas allocates several times its live
-// heap over the build, most of it briefly; without a limit the collector
-// lets the heap grow past 400 MB, and 300 MiB holds it there at no cost.
-// But the live heap grows with the bank, by some memPerIdea an idea: a
-// fixed limit that it passes makes the collector run without pause (a bank
-// of 100,000 ideas took 139 s under 300 MiB, 74 s without a limit), so
-// the limit grows with it. GOMEMLIMIT in the environment overrides it.
-func buildMemoryLimit(n int) int64 {
-	return max(minMemoryLimit, int64(n)*memPerIdea)
-}
-
-const (
-	minMemoryLimit = 300 << 20
-	memPerIdea     = 12 << 10
-)
-
-// buildGCPercent is the collector's GOGC during idebank build. Most of
-// what a build allocates is kept to its end (the ideas, the parts of their
-// pages), so at the default of 100 the collector ran a dozen times while
-// the heap grew, marking all of it each time, to find little garbage. At
-// 400 it runs about half as often on 10,000 ideas, and the memory limit
-// bounds the heap all the same. GOGC in the environment overrides it.
-const buildGCPercent = 400
 
 func runBuildCmd(args []string, env Env) int {
-	if env.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(minMemoryLimit) // until the bank's size is known
-	}
-	if env.Getenv("GOGC") == "" {
-		debug.SetGCPercent(buildGCPercent)
-	}
 	lang := envLang(env.Getenv)
 	opts := &BuildOptions{Stdout: env.Stdout, Stderr: env.Stderr, Today: today(env.Now), Repository: env.Getenv("GITHUB_REPOSITORY"),
-		MemoryBudget: env.Getenv("GOMEMLIMIT") == ""}
+		BankSize: env.BankSize}
 	fs := newFlagSet("build")
 	fs.StringVar(&opts.Dir, "C", env.Dir, "")
 	fs.StringVar(&opts.Out, "out", "", "")
@@ -91,8 +59,8 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 		return ExitCannot
 	}
 	lang = b.Lang
-	if opts.MemoryBudget {
-		debug.SetMemoryLimit(buildMemoryLimit(len(b.Res.Ideas)))
+	if opts.BankSize != nil {
+		opts.BankSize(len(b.Res.Ideas))
 	}
 	// The site has no use for where each key stands in the files, which
 	// the check needed for its messages: half the heap on 10,000 ideas.
@@ -108,10 +76,6 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 		return cannot(opts.Stderr, lang, err)
 	}
 	dir, err := sitegen.OpenDir(out, b.Root)
-	if errors.Is(err, sitegen.ErrUnsafeOut) {
-		say(opts.Stderr, lang, "cli.unsafe-out", out)
-		return ExitCannot
-	}
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
@@ -127,7 +91,7 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 	}
 	errs := b.printErrors(opts.Stderr, lang)
 	st := dir.Stats()
-	say(opts.Stderr, lang, "cli.built", len(b.Res.Ideas), out, i18n.Count{Key: "cli.files", N: st.Written}, st.Unchanged, st.Removed)
+	say(opts.Stderr, lang, "cli.built", i18n.Count{Key: "cli.ideas", N: len(b.Res.Ideas)}, out, i18n.Count{Key: "cli.files", N: st.Written}, st.Unchanged, st.Removed)
 	if errs > 0 {
 		return ExitProblems
 	}

@@ -105,6 +105,9 @@ func runCheck(opts *CheckOptions) int {
 	if lang == "" {
 		lang = cmp.Or(opts.before, model.Swedish)
 	}
+	if opts.Lang == "" {
+		lang = bankLang(opts.Dir, lang)
+	}
 	var res *check.Result
 	if opts.Base == "" {
 		b, err := loadBank(opts.Dir, opts.Today)
@@ -216,6 +219,8 @@ func cannotMessage(err error) i18n.Message {
 	var ue *i18n.Error
 	var rev *gitrepo.RevisionError
 	var obj *gitrepo.ObjectError
+	var hist *gitrepo.HistoryError
+	var open *gitrepo.OpenError
 	var noDir *noDirError
 	var edited *edit.Error
 	var pathErr *fs.PathError
@@ -223,11 +228,20 @@ func cannotMessage(err error) i18n.Message {
 	if m, ok := ghapi.Explain(err); ok {
 		return m
 	}
+	if m, ok := themeMessage(err); ok {
+		return m
+	}
 	switch {
 	case errors.As(err, &ue):
 		return ue.Msg
+	case errors.As(err, &obj) && obj.Path == "":
+		return i18n.M("cli.unreadable-commit", short(obj.Commit), obj.Rev, objectProblem(obj.Err))
 	case errors.As(err, &obj):
 		return i18n.M("cli.unreadable-object", obj.Path, obj.Rev, objectProblem(obj.Err))
+	case errors.As(err, &hist):
+		return i18n.M("cli.unreadable-history", hist.Rev, gitDetail(hist.Err))
+	case errors.As(err, &open):
+		return i18n.M("cli.git-unopenable", open.Dir, gitDetail(open.Err))
 	case errors.As(err, &noDir):
 		return i18n.M("cli.no-dir", noDir.dir)
 	case errors.As(err, &rev):
@@ -259,8 +273,28 @@ func fileProblem(err error) i18n.Key {
 		return "cli.file-read-only"
 	case errors.Is(err, syscall.EISDIR):
 		return "cli.file-is-folder"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "cli.file-not-folder"
 	}
 	return "cli.file-other"
+}
+
+// short is a commit's hash as people see it, its first seven characters.
+func short(hash string) string {
+	if len(hash) > 7 {
+		return hash[:7]
+	}
+	return hash
+}
+
+// gitDetail is what go-git says of a fault, in English, as a quoted detail
+// for whoever looks into the repository: the message says in the
+// catalogue's words what it means.
+func gitDetail(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 // objectProblem says what is wrong with a git object.

@@ -38,6 +38,11 @@ type Env struct {
 	Now            func() time.Time
 	Dir            string       // the working directory
 	HTTP           *http.Client // for GitHub's API; nil for the default
+	// BankSize, when set, is told how many ideas a build's bank has once
+	// they are read. main sets it, with the collector's settings, for
+	// idebank build: they are the process's, and a test that builds in
+	// its own process keeps its own.
+	BankSize func(ideas int)
 }
 
 // Main runs the idebank command line with args (without the program name)

@@ -82,6 +82,7 @@ func event(c ghapi.Config) (*ghapi.Event, error) {
 // runPRComment keeps the one comment on a pull request that says what it
 // does, who must approve it and what it lacks, in plain words.
 func runPRComment(opts *PRCommentOptions, lang model.Lang) int {
+	lang = bankLang(opts.Dir, lang)
 	repo, err := opts.GitHub.open()
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)

@@ -150,6 +150,7 @@ func untold(steps []toldStep, told []toldStep) []toldStep {
 // caught up by the next. The issue's stage label is the idea's stage, and
 // the issue is closed at a final stage.
 func runNotify(opts *NotifyOptions, lang model.Lang) int {
+	lang = bankLang(opts.Dir, lang)
 	repo, err := opts.GitHub.open()
 	if err != nil {
 		return cannot(opts.Stderr, lang, err)

@@ -91,10 +91,32 @@ func (p *preview) set(site *sitegen.Site, gen string) {
 // changed.
 type served struct {
 	root  string
+	today func() model.Date
 	snap  *snapshot.Snapshot
 	lint  *check.Cache
 	views *sitegen.ViewCache
 	hist  *history.History
+}
+
+// rebuild checks the bank as last read and prepares its site again, and
+// returns the site, or nil where the configuration cannot be read or the
+// site cannot be made; the errors are written to stderr, in the language
+// it returns.
+func (b *served) rebuild(stderr io.Writer, lang model.Lang) (*sitegen.Site, model.Lang) {
+	res := check.LintCached(b.snap, b.today(), b.lint)
+	if res.Config != nil {
+		lang = res.Config.Language
+	}
+	printErrors(stderr, lang, res.Diags)
+	if res.Config == nil {
+		return nil, lang
+	}
+	site, err := sitegen.Prepare(sitegen.Options{Config: res.Config, Ideas: res.Ideas, Theme: theme(b.root), History: b.hist, Views: b.views, Today: b.today()})
+	if err != nil {
+		cannot(stderr, lang, err)
+		return nil, lang
+	}
+	return site, lang
 }
 
 // runServe serves a preview of the site until ctx ends, and rebuilds it
@@ -103,7 +125,7 @@ func runServe(ctx context.Context, opts *ServeOptions, lang model.Lang) int {
 	if info, err := os.Stat(opts.Dir); err != nil || !info.IsDir() {
 		return cannot(opts.Stderr, lang, &noDirError{opts.Dir})
 	}
-	b := &served{root: findRoot(opts.Dir), lint: check.NewCache(), views: sitegen.NewViewCache()}
+	b := &served{root: findRoot(opts.Dir), today: opts.Today, lint: check.NewCache(), views: sitegen.NewViewCache()}
 	var err error
 	if b.hist, err = readHistory(b.root); err != nil {
 		return cannot(opts.Stderr, lang, err)
@@ -112,18 +134,8 @@ func runServe(ctx context.Context, opts *ServeOptions, lang model.Lang) int {
 	start := strconv.FormatInt(time.Now().UnixNano(), 36)
 	generation := 0
 	rebuild := func() (model.Lang, bool) {
-		res := check.LintCached(b.snap, opts.Today(), b.lint)
-		l := lang
-		if res.Config != nil {
-			l = res.Config.Language
-		}
-		printErrors(opts.Stderr, l, res.Diags)
-		if res.Config == nil {
-			return l, false
-		}
-		site, err := sitegen.Prepare(sitegen.Options{Config: res.Config, Ideas: res.Ideas, Theme: theme(b.root), History: b.hist, Views: b.views, Today: opts.Today()})
-		if err != nil {
-			cannot(opts.Stderr, l, err)
+		site, l := b.rebuild(opts.Stderr, lang)
+		if site == nil {
 			return l, false
 		}
 		generation++
@@ -141,6 +153,10 @@ func runServe(ctx context.Context, opts *ServeOptions, lang model.Lang) int {
 	if err := watchTree(w, b.root); err != nil {
 		return cannot(opts.Stderr, lang, err)
 	}
+	git := gitDir(b.root)
+	if err := watchGit(w, git); err != nil {
+		return cannot(opts.Stderr, lang, err)
+	}
 	lang, ok := rebuild()
 	if !ok {
 		say(opts.Stderr, lang, "cli.serve-waiting")
@@ -156,11 +172,21 @@ func runServe(ctx context.Context, opts *ServeOptions, lang model.Lang) int {
 	}
 	go func() {
 		for {
-			changed, ok := collect(ctx, w, b.root)
+			changed, head, ok := collect(ctx, w, b.root, git)
 			if !ok {
 				return
 			}
 			reread := false
+			if head {
+				// A commit, a checkout or a pull moved HEAD: the timelines
+				// of the ideas it touched are in the history read anew.
+				_ = watchGit(w, git)
+				if h, err := readHistory(b.root); err != nil {
+					cannot(opts.Stderr, lang, err)
+				} else if headOf(h) != headOf(b.hist) {
+					b.hist, reread = h, true
+				}
+			}
 			for _, rel := range changed {
 				if rel == "" { // a folder came or went: read it all again
 					snap, err := snapshot.FromDir(b.root)
@@ -241,28 +267,40 @@ func watchTree(w *fsnotify.Watcher, root string) error {
 
 // collect waits for the next change of the files a site is made from,
 // then for settle more, and returns the names that changed, slash-separated
-// from root; "" for a folder made or removed. It returns false when ctx
-// ends. Nothing runs while nothing changes.
-func collect(ctx context.Context, w *fsnotify.Watcher, root string) ([]string, bool) {
+// from root; "" for a folder made or removed; and whether the HEAD of the
+// repository whose git folder is git ("" for none) may have moved. It
+// returns false when ctx ends. Nothing runs while nothing changes.
+func collect(ctx context.Context, w *fsnotify.Watcher, root, git string) ([]string, bool, bool) {
 	var names []string
+	head := false
 	seen := map[string]bool{}
 	var timer <-chan time.Time
 	for {
 		select {
 		case <-ctx.Done():
-			return nil, false
+			return nil, false, false
 		case err, ok := <-w.Errors:
 			if !ok {
-				return nil, false
+				return nil, false, false
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) && !seen[""] {
 				seen[""] = true // events were lost: read it all again
 				names = append(names, "")
+				head = git != ""
 				timer = time.After(settle)
 			}
 		case ev, ok := <-w.Events:
 			if !ok {
-				return nil, false
+				return nil, false, false
+			}
+			if git != "" {
+				if rel, err := filepath.Rel(git, ev.Name); err == nil && headRef(filepath.ToSlash(rel)) {
+					head = true
+					if timer == nil {
+						timer = time.After(settle)
+					}
+					continue
+				}
 			}
 			rel, err := filepath.Rel(root, ev.Name)
 			if err != nil {
@@ -283,9 +321,58 @@ func collect(ctx context.Context, w *fsnotify.Watcher, root string) ([]string, b
 				timer = time.After(settle)
 			}
 		case <-timer:
-			return names, true
+			return names, head, true
 		}
 	}
+}
+
+// headRef reports whether rel, a name in the git folder, is one whose
+// change can move HEAD: HEAD itself, the packed refs, or a branch.
+func headRef(rel string) bool {
+	return rel == "HEAD" || rel == "packed-refs" || strings.HasPrefix(rel, "refs/heads/")
+}
+
+// gitDir returns the git folder of the repository that holds root, or ""
+// where there is none.
+func gitDir(root string) string {
+	repo, _, err := openRepo(root)
+	if err != nil {
+		return ""
+	}
+	defer repo.Close()
+	return repo.Dir()
+}
+
+// watchGit watches the git folder git (for HEAD and the packed refs) and
+// its branches' folders; nothing for "". The objects, which a commit
+// writes many of, are left alone.
+func watchGit(w *fsnotify.Watcher, git string) error {
+	if git == "" {
+		return nil
+	}
+	if err := w.Add(git); err != nil {
+		return err
+	}
+	return filepath.WalkDir(filepath.Join(git, "refs", "heads"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() {
+			return w.Add(p)
+		}
+		return nil
+	})
+}
+
+// headOf returns the commit h was read at, "" for none.
+func headOf(h *history.History) string {
+	if h == nil {
+		return ""
+	}
+	return h.Head
 }
 
 // seenDir reports whether rel, a name that is gone, was a folder: one of

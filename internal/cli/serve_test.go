@@ -12,6 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
 	"github.com/idebanken/idebanken/internal/model"
 )
 
@@ -131,5 +135,119 @@ func TestServe(t *testing.T) {
 			t.Fatalf("an idea in a new folder never showed\n%s%s", &out, &errOut)
 		}
 		next()
+	}
+}
+
+// TestServeCommit: a commit made while serve runs (git commit in another
+// terminal, here with go-git into a repository on disk) moves HEAD without
+// touching a file under ideas/, and the idea's timeline on the page served
+// then links the commit that registered it.
+func TestServeCommit(t *testing.T) {
+	dir := t.TempDir()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	when := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	commit := func(name string) plumbing.Hash {
+		t.Helper()
+		if _, err := wt.Add(name); err != nil {
+			t.Fatal(err)
+		}
+		when = when.Add(time.Hour)
+		sig := &object.Signature{Name: "T", Email: "t@example.org", When: when}
+		h, err := wt.Commit("c", &git.CommitOptions{Author: sig})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	for name, content := range map[string]string{"idebank.yaml": testConfig + "repository: org/repo\n", "ideas/2026/2026-001-x.md": submitted} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		_ = os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	commit("idebank.yaml") // the idea's file is not committed yet
+
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	done := make(chan int, 1)
+	var out, errOut bytes.Buffer
+	opts := &ServeOptions{Stdout: &out, Stderr: &errOut, Dir: dir, Addr: "127.0.0.1:0",
+		Today: func() model.Date { return model.Date{Year: 2026, Month: 3, Day: 20} }, Listening: func(a string) { addr <- a }}
+	go func() { done <- runServe(ctx, opts, model.Swedish) }()
+	defer func() {
+		cancel()
+		if code := <-done; code != ExitOK {
+			t.Errorf("serve ended with %d\n%s%s", code, &out, &errOut)
+		}
+	}()
+	var base string
+	select {
+	case a := <-addr:
+		base = "http://" + a
+	case <-time.After(20 * time.Second):
+		t.Fatalf("serve never listened\n%s%s", &out, &errOut)
+	}
+	page := func() string {
+		t.Helper()
+		resp, err := http.Get(base + "/idea/2026-001/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return string(body)
+	}
+	if body := page(); strings.Contains(body, "/commit/") {
+		t.Fatal("the page links a commit before the idea's file is committed")
+	}
+	resp, err := http.Get(base + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	// The events as they come, so that a test without one fails instead
+	// of waiting for ever.
+	gens := make(chan string)
+	go func() {
+		defer close(gens)
+		events := bufio.NewReader(resp.Body)
+		for {
+			line, err := events.ReadString('\n')
+			if err != nil {
+				return
+			}
+			if data, ok := strings.CutPrefix(line, "data: "); ok {
+				gens <- strings.TrimSpace(data)
+			}
+		}
+	}()
+	next := func() string {
+		t.Helper()
+		select {
+		case g, ok := <-gens:
+			if !ok {
+				t.Fatalf("the events ended\n%s%s", &out, &errOut)
+			}
+			return g
+		case <-time.After(20 * time.Second):
+			t.Fatalf("no event in 20 s\n%s%s", &out, &errOut)
+			return ""
+		}
+	}
+	first := next()
+	h := commit("ideas/2026/2026-001-x.md")
+	if second := next(); second == first {
+		t.Fatalf("no new generation after the commit\n%s%s", &out, &errOut)
+	}
+	if body := page(); !strings.Contains(body, "https://github.com/org/repo/commit/"+h.String()) {
+		t.Errorf("the timeline does not link the commit %s after it\n%s%s", h, &out, &errOut)
 	}
 }

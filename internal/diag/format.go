@@ -27,16 +27,6 @@ const (
 // Formats lists every valid Format.
 var Formats = []Format{FormatText, FormatJSON, FormatGitHub, FormatMarkdown}
 
-// Valid reports whether f is one of Formats.
-func (f Format) Valid() bool {
-	for _, x := range Formats {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
 // Write writes ds to w in format f, with messages in lang.
 func Write(w io.Writer, f Format, lang model.Lang, ds []Diagnostic) error {
 	switch f {

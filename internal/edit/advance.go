@@ -88,7 +88,13 @@ func touches(t *workflow.Transition, section string) bool {
 }
 
 // Skeleton returns the sections that the step t writes, each a mapping of
-// the fields its requirements name, in the order of the file format.
+// the fields its requirements name, as the process describes the section:
+// for a section written anew its required fields and those the step
+// needs, in the section's order; for a group in one (an announcement) the
+// group's; for a field, the field. The date and the signer of a section
+// written anew change with it; a date the step adds to a section (the
+// start of the work) is today's; the criteria are the process's; what the
+// person must write is left empty, with a hint.
 func Skeleton(t *workflow.Transition, opts Options) []Pair {
 	proc := opts.Process
 	if proc == nil {
@@ -104,88 +110,118 @@ func Skeleton(t *workflow.Transition, opts Options) []Pair {
 		}
 		out = append(out, P(section, Map(pairs...)))
 	}
-	// The date and the signer of a section written anew change with it.
-	date := Date(opts.Today).Overwritten()
 	for _, r := range t.Requires {
+		top, rest, dotted := strings.Cut(r.Section, ".")
+		def := proc.Section(top)
+		if def == nil {
+			continue
+		}
+		group := dotted && slices.Contains(def.Groups(), rest)
+		var names []string
+		switch {
+		case !dotted:
+			for _, f := range def.Fields {
+				if !strings.Contains(f.Name, ".") && (slices.Contains(def.Required, f.Name) || slices.Contains(r.Fields, f.Name)) {
+					names = append(names, f.Name)
+				}
+			}
+		case group:
+			for _, f := range def.Fields {
+				if strings.HasPrefix(f.Name, rest+".") && slices.Contains(def.Required, f.Name) {
+					names = append(names, f.Name)
+				}
+			}
+		default:
+			names = []string{rest}
+		}
+		var pairs []Pair
+		for _, name := range names {
+			f, _ := def.Field(name)
+			key := name[strings.LastIndexByte(name, '.')+1:]
+			pairs = append(pairs, P(key, skeletonValue(t, r, f, key, !dotted, proc, opts)))
+		}
+		// A group the step needs of a section it writes anew.
+		for _, g := range r.Fields {
+			if dotted || !slices.Contains(def.Groups(), g) {
+				continue
+			}
+			var gp []Pair
+			for _, f := range def.Fields {
+				if key, ok := strings.CutPrefix(f.Name, g+"."); ok && slices.Contains(def.Required, f.Name) {
+					gp = append(gp, P(key, skeletonValue(t, r, f, key, false, proc, opts)))
+				}
+			}
+			pairs = append(pairs, P(g, Map(gp...)))
+		}
+		if group {
+			add(top, P(rest, Map(pairs...)))
+		} else {
+			add(top, pairs...)
+		}
+	}
+	return out
+}
+
+// skeletonValue is what Skeleton writes in the field f (whose last name is
+// key) for the requirement r of the step t; anew is true when the step
+// writes the whole section.
+func skeletonValue(t *workflow.Transition, r workflow.Requirement, f model.FieldDef, key string, anew bool, proc *model.Process, opts Options) Value {
+	switch {
+	case f.Type == model.FieldDate && anew && key == "date":
+		return Date(opts.Today).Overwritten()
+	case f.Type == model.FieldDate && !anew:
+		return Date(opts.Today)
+	case f.Type == model.FieldLogin && key == "by":
 		by := Null()
 		if opts.By != nil {
 			if login := opts.By(r); login != "" {
 				by = Text(login)
 			}
 		}
-		signed := func(pairs ...Pair) []Pair {
-			by := by.Overwritten()
-			if opts.By == nil || opts.By(r) == "" {
-				by = by.Hinted(opts.hint("by"))
-			}
-			return append([]Pair{P("date", date), P("by", by)}, pairs...)
+		if anew {
+			by = by.Overwritten()
 		}
-		text := func(field string) Pair { return P(field, Text("").Hinted(opts.hint(field))) }
-		outcome := Text(r.Outcome).Overwritten()
-		switch r.Section {
-		case "screening":
-			criterion := Map(P("met", Null().Hinted(opts.hint("met"))), P("note", Text("").Optional().Hinted(opts.hint("note"))))
-			score := func(term string) Pair { return P(term, Null().Hinted(opts.hint(term))) }
-			var criteria []Pair
-			for _, c := range proc.Criteria {
-				if c.Type == model.CriterionScore {
-					var terms []Pair
-					for _, t := range c.Terms {
-						terms = append(terms, score(t))
-					}
-					criteria = append(criteria, P(c.ID, Map(terms...)))
-				} else {
-					criteria = append(criteria, P(c.ID, criterion))
+		if by.blank() {
+			// A part signed by others than those who take the step (the
+			// announcement, by a communicator) is hinted by the role that
+			// signs it.
+			hint := "by"
+			if !slices.Equal(r.Signers, t.Actors) {
+				hint = ""
+				if len(r.Signers) == 1 {
+					hint = string(r.Signers[0])
 				}
 			}
-			add(r.Section, signed(
-				P("criteria", Map(criteria...)),
-				P("outcome", outcome),
-				text("feedback"))...)
-		case "proposal", "plan":
-			add(r.Section, signed(text("summary"))...)
-		case "decision":
-			pairs := signed(P("outcome", outcome), text("motivation"))
-			for _, f := range r.Fields {
-				pairs = append(pairs, P(f, Null().Hinted(opts.hint(f))))
+			if hint != "" {
+				by = by.Hinted(opts.hint(hint))
 			}
-			add(r.Section, pairs...)
-		case "implementation.started":
-			add("implementation", P("started", Date(opts.Today)))
-		case "implementation.communicated":
-			communicator := by
-			if by.blank() {
-				communicator = by.Hinted(opts.hint("communicator"))
-			}
-			add("implementation", P("communicated", Map(P("date", Date(opts.Today)), P("by", communicator), text("channel"))))
-		case "implementation.completed":
-			add("implementation", P("completed", Date(opts.Today)))
-		case "outcome":
-			add(r.Section, signed(text("effects"), text("lessons"))...)
-		case "withdrawn":
-			add(r.Section, P("date", date), text("reason"))
-		default: // a section of the bank's own, as its process describes it
-			def := proc.Section(r.Section)
-			if def == nil || def.Builtin {
-				continue
-			}
-			var pairs []Pair
-			for _, f := range def.Fields {
-				switch {
-				case f.Name == "date" && f.Type == model.FieldDate:
-					pairs = append(pairs, P("date", date))
-				case f.Name == "by" && f.Type == model.FieldLogin:
-					pairs = append(pairs, signed()[1])
-				case strings.Contains(f.Name, "."):
-					// a group is the person's to add
-				case slices.Contains(def.Required, f.Name) && f.Type == model.FieldText:
-					pairs = append(pairs, text(f.Name))
-				case slices.Contains(def.Required, f.Name):
-					pairs = append(pairs, P(f.Name, Null().Hinted(opts.hint(f.Name))))
-				}
-			}
-			add(r.Section, pairs...)
 		}
+		return by
+	case f.Type == model.FieldOutcome:
+		return Text(r.Outcome).Overwritten()
+	case f.Type == model.FieldCriteria:
+		return criteriaSkeleton(proc, opts)
+	case f.Type == model.FieldText:
+		return Text("").Hinted(opts.hint(key))
 	}
-	return out
+	return Null().Hinted(opts.hint(key))
+}
+
+// criteriaSkeleton is the assessment template of proc to fill in: whether
+// each criterion is met, or its scores, and a note.
+func criteriaSkeleton(proc *model.Process, opts Options) Value {
+	criterion := Map(P("met", Null().Hinted(opts.hint("met"))), P("note", Text("").Optional().Hinted(opts.hint("note"))))
+	var criteria []Pair
+	for _, c := range proc.Criteria {
+		if c.Type != model.CriterionScore {
+			criteria = append(criteria, P(c.ID, criterion))
+			continue
+		}
+		var terms []Pair
+		for _, term := range c.Terms {
+			terms = append(terms, P(term, Null().Hinted(opts.hint(term))))
+		}
+		criteria = append(criteria, P(c.ID, Map(terms...)))
+	}
+	return Map(criteria...)
 }

@@ -161,7 +161,7 @@ func (c *golden) run(in []byte) (*Result, error) {
 		return nil, err
 	}
 	from, _ := d.Get("stage")
-	tr, ok := workflow.Lookup(model.Stage(from), c.to)
+	tr, ok := workflow.Default.Lookup(model.Stage(from), c.to)
 	if !ok {
 		return nil, fmt.Errorf("no step %s → %s", from, c.to)
 	}

@@ -43,8 +43,8 @@ func FuzzAdvance(f *testing.F) {
 			return // not an idea file that can be read at all
 		}
 		from, _ := d.Get("stage")
-		for _, to := range workflow.Next(model.Stage(from)) {
-			tr, _ := workflow.Lookup(model.Stage(from), to)
+		for _, to := range workflow.Default.Next(model.Stage(from)) {
+			tr, _ := workflow.Default.Lookup(model.Stage(from), to)
 			res, err := Advance(data, tr, Options{Today: pathsToday, By: func(workflow.Requirement) string { return "amb" }})
 			if err != nil {
 				if !errors.As(err, new(*Error)) {

@@ -104,7 +104,7 @@ func TestEveryPath(t *testing.T) {
 	seen := map[workflow.Key]bool{}
 	for name, start := range pathStarts {
 		for _, stage := range model.Stages {
-			for _, p := range workflow.Paths(stage) {
+			for _, p := range workflow.Default.Paths(stage) {
 				var names []string
 				for _, tr := range p[1:] {
 					names = append(names, string(tr.To))
@@ -127,13 +127,13 @@ func TestEveryPath(t *testing.T) {
 	// Steps that no path without a repeated stage takes, such as screening
 	// a paused idea to pause it again: after the shortest path to their
 	// start.
-	for _, r := range workflow.Rows {
+	for _, r := range workflow.Default.Rows {
 		for _, f := range r.From {
 			if seen[workflow.Key{From: f, To: r.To}] {
 				continue
 			}
-			tr, _ := workflow.Lookup(f, r.To)
-			p := append(slices.Clone(workflow.Paths(f)[0]), tr)
+			tr, _ := workflow.Default.Lookup(f, r.To)
+			p := append(slices.Clone(workflow.Default.Paths(f)[0]), tr)
 			for name, start := range pathStarts {
 				t.Run(name+"/"+string(f)+"-again-"+string(r.To), func(t *testing.T) {
 					t.Parallel()

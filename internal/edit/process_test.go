@@ -51,3 +51,52 @@ func TestSkeletonOwnProcess(t *testing.T) {
 		}
 	}
 }
+
+// TestSkeletonOwnParts: what a step of the bank's own needs beyond a
+// section's required fields (a field, a group) is in the skeleton too,
+// as the section describes it.
+func TestSkeletonOwnParts(t *testing.T) {
+	data, err := os.ReadFile("../../examples/bostadsbolaget/idebank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := string(data)
+	for _, r := range [][2]string{
+		{"fields: {date: date, by: login, participants: text, insight: text, summary: text, material: url}",
+			"fields: {date: date, by: login, participants: text, insight: text, summary: text, material: url, visit.date: date, visit.by: login, visit.place: text}"},
+		{"required: [date, by, summary]\n    followup:", "required: [date, by, summary, visit.date, visit.place]\n    followup:"},
+		{"        - {section: workshop}\n", "        - {section: workshop}\n        - {section: workshop.visit}\n"},
+		{"        - {section: followup}\n", "        - {section: followup}\n        - {section: followup.tenants_asked}\n"},
+	} {
+		if !strings.Contains(yaml, r[0]) {
+			t.Fatalf("the example no longer has %q", r[0])
+		}
+		yaml = strings.Replace(yaml, r[0], r[1], 1)
+	}
+	var diags diag.List
+	cfg := config.Parse([]byte(yaml), &diags)
+	if cfg == nil || diags.Len() > 0 {
+		t.Fatalf("the changed example: %v", diags.Items())
+	}
+	flow := workflow.Of(cfg)
+	opts := Options{Today: model.Date{Year: 2026, Month: 11, Day: 30}, By: func(workflow.Requirement) string { return "jonasberg" }, Process: cfg.Process}
+	for _, c := range []struct {
+		from, to model.Stage
+		want     string
+	}{
+		{"workshop", "developing", "workshop:\n  date: 2026-11-30\n  by: jonasberg\n  summary: \"\"\n  visit:\n    date: 2026-11-30\n    place: \"\"\n"},
+		{"implementing", "followed-up", "followup:\n  date: 2026-11-30\n  by: jonasberg\n  result: \"\"\n  tenants_asked:\n"},
+	} {
+		tr, ok := flow.Lookup(c.from, c.to)
+		if !ok {
+			t.Fatalf("%s → %s is not a step", c.from, c.to)
+		}
+		res, err := Advance([]byte("---\nid: 2026-002\nstage: "+string(c.from)+"\n---\nText.\n"), tr, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(res.Data), c.want) {
+			t.Errorf("%s → %s: the file lacks\n%s\nit is:\n%s", c.from, c.to, c.want, res.Data)
+		}
+	}
+}

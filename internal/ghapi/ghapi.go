@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -134,25 +135,46 @@ func ReadEvent(path string) (*Event, error) {
 func Explain(err error) (i18n.Message, bool) {
 	var resp *github.ErrorResponse
 	var limit *github.RateLimitError
+	var abuse *github.AbuseRateLimitError
 	var urlErr *url.Error
 	switch {
-	case errors.As(err, &limit):
+	case errors.As(err, &limit), errors.As(err, &abuse):
 		return i18n.M("cli.github-rate-limit"), true
 	case errors.As(err, &resp) && resp.Response != nil:
 		where := resp.Response.Request.Method + " " + resp.Response.Request.URL.Path
-		switch resp.Response.StatusCode {
-		case http.StatusUnauthorized:
+		switch code := resp.Response.StatusCode; {
+		case code == http.StatusUnauthorized:
 			return i18n.M("cli.github-401", where), true
-		case http.StatusForbidden:
+		case code == http.StatusForbidden:
 			return i18n.M("cli.github-403", where), true
-		case http.StatusNotFound:
+		case code == http.StatusNotFound, code == http.StatusGone:
 			return i18n.M("cli.github-404", where), true
+		case code == http.StatusTooManyRequests:
+			return i18n.M("cli.github-rate-limit"), true
+		case code == http.StatusUnprocessableEntity, code == http.StatusConflict:
+			return i18n.M("cli.github-refused", where, code, githubSays(resp)), true
 		}
 		return i18n.M("cli.github-status", resp.Response.StatusCode, where), true
 	case errors.As(err, &urlErr):
 		return i18n.M("cli.github-unreachable", urlErr.URL), true
 	}
 	return i18n.Message{}, false
+}
+
+// githubSays is GitHub's own words about a request it refused, its
+// message and each field's error, as a quoted detail: they are GitHub's,
+// in English, for whoever looks into the workflow.
+func githubSays(resp *github.ErrorResponse) string {
+	parts := []string{resp.Message}
+	for _, e := range resp.Errors {
+		switch {
+		case e.Message != "":
+			parts = append(parts, e.Message)
+		case e.Field != "":
+			parts = append(parts, e.Resource+"."+e.Field+": "+e.Code)
+		}
+	}
+	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), "; ")
 }
 
 // Marker returns the hidden line that marks a comment as Idébanken's, of a

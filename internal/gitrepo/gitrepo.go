@@ -35,6 +35,32 @@ func (e *RevisionError) Error() string {
 
 func (e *RevisionError) Unwrap() error { return e.Err }
 
+// OpenError is returned by Open for a repository that is there but cannot
+// be opened: a .git that points nowhere, a configuration git cannot read.
+type OpenError struct {
+	Dir string
+	Err error
+}
+
+func (e *OpenError) Error() string {
+	return fmt.Sprintf("the git repository of %s cannot be opened: %v", e.Dir, e.Err)
+}
+
+func (e *OpenError) Unwrap() error { return e.Err }
+
+// HistoryError is returned by History for a commit, or a tree or file of
+// it, that the repository cannot read.
+type HistoryError struct {
+	Rev string
+	Err error
+}
+
+func (e *HistoryError) Error() string {
+	return fmt.Sprintf("the history from %q cannot be read from the repository: %v", e.Rev, e.Err)
+}
+
+func (e *HistoryError) Unwrap() error { return e.Err }
+
 // Repo is a git repository on disk.
 type Repo struct {
 	repo  *git.Repository
@@ -49,7 +75,7 @@ func Open(dir string) (*Repo, error) {
 		if errors.Is(err, git.ErrRepositoryNotExists) {
 			return nil, fmt.Errorf("%s: %w", dir, ErrNotRepository)
 		}
-		return nil, err
+		return nil, &OpenError{Dir: dir, Err: err}
 	}
 	fsStore, ok := r.Storer.(*filesystem.Storage)
 	if !ok {
@@ -66,7 +92,7 @@ func Open(dir string) (*Repo, error) {
 	}
 	r, err = git.Open(store, wt)
 	if err != nil {
-		return nil, err
+		return nil, &OpenError{Dir: dir, Err: err}
 	}
 	return &Repo{repo: r, store: store}, nil
 }
@@ -79,18 +105,50 @@ func (r *Repo) Close() error {
 	return r.store.Close()
 }
 
+// Dir returns the repository's git folder on disk (its .git), or "" where
+// it is not on disk.
+func (r *Repo) Dir() string {
+	if r.store == nil {
+		return ""
+	}
+	return r.store.Filesystem().Root()
+}
+
 // Commit resolves rev (a branch, tag, commit hash or an expression such as
 // HEAD~1) to a commit.
 func (r *Repo) Commit(rev string) (*object.Commit, error) {
 	h, err := r.repo.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
+		// go-git says "reference not found" also for a reference to a
+		// commit it cannot read: that is a damaged repository, not a
+		// revision to fetch.
+		// A hash the repository does not have is a revision to fetch.
+		if h, ok := r.reference(rev); ok {
+			if _, cerr := r.repo.CommitObject(h); cerr != nil && !(plumbing.IsHash(rev) && errors.Is(cerr, plumbing.ErrObjectNotFound)) {
+				return nil, &ObjectError{Rev: rev, Commit: h.String(), Err: cerr}
+			}
+		}
 		return nil, &RevisionError{Rev: rev, Err: err}
 	}
 	c, err := r.repo.CommitObject(*h)
 	if err != nil {
-		return nil, fmt.Errorf("revision %q: %w", rev, err)
+		return nil, &ObjectError{Rev: rev, Commit: h.String(), Err: err}
 	}
 	return c, nil
+}
+
+// reference returns the hash that rev names as a hash or a reference, as
+// git rev-parse looks for it, without reading the object.
+func (r *Repo) reference(rev string) (plumbing.Hash, bool) {
+	if plumbing.IsHash(rev) {
+		return plumbing.NewHash(rev), true
+	}
+	for _, name := range []string{rev, "refs/" + rev, "refs/tags/" + rev, "refs/heads/" + rev, "refs/remotes/" + rev} {
+		if ref, err := r.repo.Reference(plumbing.ReferenceName(name), true); err == nil && !ref.Hash().IsZero() {
+			return ref.Hash(), true
+		}
+	}
+	return plumbing.ZeroHash, false
 }
 
 // Root returns the folder of the repository's working tree.
@@ -156,10 +214,16 @@ func (r *Repo) SnapshotLike(rev, dir string, like *snapshot.Snapshot) (*snapshot
 type ObjectError struct {
 	Rev  string
 	Path string // the folder or file, from the repository root
-	Err  error
+	// Commit is the hash of the commit that cannot be read, where it is
+	// the commit itself (Path is then "").
+	Commit string
+	Err    error
 }
 
 func (e *ObjectError) Error() string {
+	if e.Path == "" {
+		return fmt.Sprintf("the commit %s of revision %q cannot be read from the repository: %v", e.Commit, e.Rev, e.Err)
+	}
 	return fmt.Sprintf("%s at revision %q cannot be read from the repository: %v", e.Path, e.Rev, e.Err)
 }
 

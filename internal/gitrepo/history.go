@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/ideafile"
@@ -29,6 +30,14 @@ func (r *Repo) History(rev, dir string, cache *history.Cache) (*history.History,
 	if err != nil {
 		return nil, err
 	}
+	h, err := r.history(start, dir, cache)
+	if err != nil {
+		return nil, &HistoryError{Rev: rev, Err: err}
+	}
+	return h, nil
+}
+
+func (r *Repo) history(start *object.Commit, dir string, cache *history.Cache) (*history.History, error) {
 	shallow := map[plumbing.Hash]bool{}
 	if hs, err := r.repo.Storer.Shallow(); err == nil {
 		for _, h := range hs {

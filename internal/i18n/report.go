@@ -111,10 +111,23 @@ var reportTexts = map[string]Text{
 	"report.since":                               {"Sedan", "Since"},
 	"report.overdue":                             {"Försenad", "Overdue"},
 	"report.yes":                                 {"ja", "yes"},
+	"report.overdue-count":                       {"Varav försenade", "Of them overdue"},
+	"report.overdue-ideas":                       {"Försenade", "Overdue"},
+
+	// A report's lists too long for its page (report.Info.ListMax) are on
+	// pages of their own, which the site writes and the page links to.
+	"report.list-link":    {"Se listan över alla %d", "See the list of all %d"},
+	"report.list-first":   {"Här står de %d första av %d.", "The first %d of %d are shown here."},
+	"report.list.kind":    {"Registrerade under perioden, typ: %s", "Submitted in the period, kind: %s"},
+	"report.list.unit":    {"Registrerade under perioden, förvaltning: %s", "Submitted in the period, unit: %s"},
+	"report.list.funnel":  {"Registrerade under perioden: %s", "Submitted in the period: %s"},
+	"report.list.waiting": {"%s: %s", "%s: %s"},
+	"report.method-lists": {"En lista med fler än %d idéer står på egna sidor, som tabellen länkar till.", "A list of more than %d ideas is on pages of its own, which the table links to."},
 
 	"site.reports":                 {"Rapporter", "Reports"},
 	"site.reports.lead":            {"Verksamhetsrapporter per år och kvartal, beräknade från idéerna. De går att skriva ut på A4 till nämndens handlingar.", "Activity reports by year and quarter, computed from the ideas. They print on A4 for the committee's papers."},
 	"site.reports.periods":         {"Välj period", "Choose a period"},
+	"site.report-list.intro":       {"%d idéer ur verksamhetsrapporten för %s.", "%d ideas from the activity report for %s."},
 	"site.reports.charts":          {"Diagram", "Charts"},
 	"site.reports.charts-note":     {"Siffrorna i diagrammen står också i tabellerna nedan.", "The figures in the charts are also in the tables below."},
 	"site.chart.inflow":            {"Registrerade idéer per månad", "Ideas submitted per month"},

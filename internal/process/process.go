@@ -20,10 +20,6 @@ import (
 //go:embed default.yaml
 var defaultYAML []byte
 
-// DefaultYAML returns the text of the default process, as a bank would
-// write it under process:.
-func DefaultYAML() []byte { return slices.Clone(defaultYAML) }
-
 // Actors that are not roles: anyone, an idea's submitter, the implementer
 // its decision appoints.
 const (

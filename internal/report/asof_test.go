@@ -64,7 +64,7 @@ func TestWriteHTMLIsThePage(t *testing.T) {
 	if err := WriteHTML(&out, r, info); err != nil {
 		t.Fatal(err)
 	}
-	head, body := PageHTML(r, info)
+	head, body, _ := PageHTML(r, info)
 	charts := ChartsHTML(r, info)
 	page := out.String()
 	for name, part := range map[string]string{"head": head, "charts": charts, "body": body} {

@@ -115,7 +115,7 @@ func BenchmarkPageHTML10k(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		for _, r := range rs {
-			head, body := PageHTML(r, info)
+			head, body, _ := PageHTML(r, info)
 			n += len(head) + len(body)
 		}
 	}

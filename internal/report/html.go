@@ -20,15 +20,22 @@ import (
 // configuration's own text (titles, units, effects, lessons) is shown as
 // written, as on the ideas' pages, never read as markup, with e-mail
 // addresses masked.
-func PageHTML(r *Report, info Info) (head, body string) {
+//
+// With info.ListMax over 0, a list longer than that is not on the page
+// but in lists, which the page links to (see List).
+func PageHTML(r *Report, info Info) (head, body string, lists []List) {
 	w := &htmlWriter{r: r, info: info, labels: map[string]string{}}
 	w.b.Grow(4096)
 	w.head()
 	head = w.b.String()
 	w.b = strings.Builder{}
-	w.b.Grow(bodySize(r))
+	if info.ListMax > 0 {
+		w.b.Grow(64 << 10)
+	} else {
+		w.b.Grow(bodySize(r))
+	}
 	w.body()
-	return head, w.b.String()
+	return head, w.b.String(), w.lists
 }
 
 // bodySize returns a little more than the body of r's page comes to, so
@@ -61,6 +68,9 @@ type htmlWriter struct {
 	cols   []string
 	col    int
 	inHead bool
+	// The lists left off the page (info.ListMax), and their names.
+	lists []List
+	names map[string]bool
 }
 
 func (w *htmlWriter) raw(s string) { w.b.WriteString(s) }
@@ -141,8 +151,13 @@ func (w *htmlWriter) int(n int) {
 }
 
 // figureIDs writes the ids of f, separated by commas, each a link to the
-// idea's page titled with its title where the report knows the pages.
-func (w *htmlWriter) figureIDs(f Figure) {
+// idea's page titled with its title where the report knows the pages; or
+// a link to the List name of them, with its heading, if they are too many.
+func (w *htmlWriter) figureIDs(f Figure, name, heading string) {
+	if w.split(len(f.IDs)) {
+		w.idsList(f.IDs, name, heading)
+		return
+	}
 	for i, id := range f.IDs {
 		if i > 0 {
 			w.raw(", ")
@@ -302,7 +317,7 @@ func (w *htmlWriter) body() {
 		w.td()
 		w.label("kind." + g.Key)
 		w.end()
-		w.figureRow(g.Figure)
+		w.figureRow(g.Figure, "kind-"+g.Key, w.heading("report.list.kind", w.plain("kind."+g.Key)))
 	}
 	w.tableEnd(len(r.Inflow.ByKind))
 	w.th("report.unit-col", ">report.count", "report.ideas")
@@ -312,7 +327,7 @@ func (w *htmlWriter) body() {
 		w.td()
 		w.user(w.unit(g.Key))
 		w.end()
-		w.figureRow(g.Figure)
+		w.figureRow(g.Figure, "unit-"+g.Key, w.heading("report.list.unit", w.unit(g.Key)))
 	}
 	w.tableEnd(len(r.Inflow.ByUnit))
 	if len(r.Inflow.Monthly) > 1 {
@@ -361,7 +376,7 @@ func (w *htmlWriter) body() {
 		w.text(mw.pct(s.Share))
 		w.end()
 		w.td()
-		w.figureIDs(s.Figure)
+		w.figureIDs(s.Figure, "funnel-"+s.Step, w.heading("report.list.funnel", w.plain("report.funnel."+s.Step)))
 		w.end()
 		w.raw("</tr>\n")
 	}
@@ -384,9 +399,14 @@ func (w *htmlWriter) body() {
 	w.raw("<h3>")
 	w.label("report.quick-wins")
 	w.raw("</h3>\n")
-	if r.QuickWins.Count == 0 {
+	switch {
+	case r.QuickWins.Count == 0:
 		w.none()
-	} else {
+	case w.split(len(r.QuickWins.IDs)):
+		w.raw("<p>")
+		w.idsList(r.QuickWins.IDs, "quick-wins", w.plain("report.quick-wins"))
+		w.raw("</p>\n")
+	default:
 		w.raw("<ul>\n")
 		for _, id := range r.QuickWins.IDs {
 			w.raw("<li>")
@@ -402,43 +422,36 @@ func (w *htmlWriter) body() {
 		w.none()
 	} else {
 		w.raw("<ul>\n")
-		for _, sp := range r.Support {
-			w.raw("<li>")
-			w.idTitle(sp.ID, sp.Title)
-			w.raw(": ")
-			w.t("report.support-by", len(sp.Duplicates), idList(sp.Duplicates))
-			w.raw("</li>\n")
+		item := func(x *htmlWriter, i int) {
+			sp := r.Support[i]
+			x.raw("<li>")
+			x.idTitle(sp.ID, sp.Title)
+			x.raw(": ")
+			x.t("report.support-by", len(sp.Duplicates), idList(sp.Duplicates))
+			x.raw("</li>\n")
 		}
+		w.first(len(r.Support), item)
 		w.raw("</ul>\n")
+		if w.split(len(r.Support)) {
+			w.more(len(r.Support), func() {
+				w.list("support", w.plain("report.support"), len(r.Support), resultsPerPage,
+					func(x *htmlWriter, _ int) { x.raw("<ul>\n") }, item, func(x *htmlWriter, _ int) { x.raw("</ul>\n") })
+			})
+		}
 	}
 
 	w.h2(r.backlogHeading())
 	w.raw("<p>")
 	w.t("report.backlog-text", r.End(), len(r.Backlog.Items), r.Backlog.Overdue.Count)
 	w.raw("</p>\n")
-	if len(r.Backlog.Items) > 0 {
+	switch items := r.Backlog.Items; {
+	case w.split(len(items)):
+		w.backlogByStage()
+	case len(items) > 0:
 		w.th("report.idea", "report.stage", ">report.age", "report.since", "report.overdue")
 		w.raw("<tbody>\n")
-		for _, it := range r.Backlog.Items {
-			w.tr()
-			w.td()
-			w.idTitle(it.ID, it.Title)
-			w.end()
-			w.td()
-			w.stage(it.Stage)
-			w.end()
-			w.tdRight()
-			w.int(it.Age)
-			w.end()
-			w.td()
-			w.date(it.Since)
-			w.end()
-			w.td()
-			if it.Overdue {
-				w.label("report.yes")
-			}
-			w.end()
-			w.raw("</tr>\n")
+		for _, it := range items {
+			w.waiting(it)
 		}
 		w.raw("</tbody>\n</table>\n")
 	}
@@ -446,6 +459,135 @@ func (w *htmlWriter) body() {
 	w.h2("report.method")
 	w.raw("<p>")
 	w.t("report.method-text", r.Period.Name)
+	if len(w.lists) > 0 {
+		w.raw(" ")
+		w.t("report.method-lists", w.info.ListMax)
+	}
+	w.raw("</p>\n")
+}
+
+// waiting writes a row of what waits.
+func (w *htmlWriter) waiting(it Waiting) {
+	w.tr()
+	w.td()
+	w.idTitle(it.ID, it.Title)
+	w.end()
+	w.td()
+	w.stage(it.Stage)
+	w.end()
+	w.tdRight()
+	w.int(it.Age)
+	w.end()
+	w.td()
+	w.date(it.Since)
+	w.end()
+	w.td()
+	if it.Overdue {
+		w.label("report.yes")
+	}
+	w.end()
+	w.raw("</tr>\n")
+}
+
+// backlogByStage writes what waits as a row a stage: how many wait there
+// and how many of them are overdue, each stage's ideas a List of its own,
+// the oldest first; then the overdue ideas, on the page or in a List.
+func (w *htmlWriter) backlogByStage() {
+	late := "report.overdue-count" // right-aligned, as a count
+	w.th("report.stage", ">report.count", ">"+late, "report.ideas")
+	w.raw("<tbody>\n")
+	items := w.r.Backlog.Items // in the order of the stages, the oldest first
+	var overdue []Waiting
+	for start := 0; start < len(items); {
+		st := items[start].Stage
+		end, late := start, 0
+		for ; end < len(items) && items[end].Stage == st; end++ {
+			if items[end].Overdue {
+				overdue = append(overdue, items[end])
+				late++
+			}
+		}
+		ids := make([]model.ID, end-start)
+		for i, it := range items[start:end] {
+			ids[i] = it.ID
+		}
+		w.tr()
+		w.td()
+		w.stage(st)
+		w.end()
+		w.tdRight()
+		w.int(len(ids))
+		w.end()
+		w.tdRight()
+		w.int(late)
+		w.end()
+		w.td()
+		if w.split(len(ids)) {
+			w.idsList(ids, "waiting-"+string(st), w.heading("report.list.waiting", w.plain(w.r.backlogHeading()), w.plain("stage."+string(st))))
+		} else {
+			w.figureIDs(Figure{Count: len(ids), IDs: ids}, "", "")
+		}
+		w.end()
+		w.raw("</tr>\n")
+		start = end
+	}
+	w.raw("</tbody>\n</table>\n")
+	if len(overdue) == 0 {
+		return
+	}
+	w.raw("<h3>")
+	w.label("report.overdue-ideas")
+	w.raw("</h3>\n")
+	head := func(x *htmlWriter, _ int) {
+		x.th("report.idea", "report.stage", ">report.age", "report.since")
+		x.raw("<tbody>\n")
+	}
+	row := func(x *htmlWriter, i int) {
+		it := overdue[i]
+		x.tr()
+		x.td()
+		x.idTitle(it.ID, it.Title)
+		x.end()
+		x.td()
+		x.stage(it.Stage)
+		x.end()
+		x.tdRight()
+		x.int(it.Age)
+		x.end()
+		x.td()
+		x.date(it.Since)
+		x.end()
+		x.raw("</tr>\n")
+	}
+	foot := func(x *htmlWriter, _ int) { x.raw("</tbody>\n</table>\n") }
+	head(w, 0)
+	w.first(len(overdue), row)
+	foot(w, 0)
+	if w.split(len(overdue)) {
+		w.more(len(overdue), func() {
+			w.list("overdue", w.plain("report.overdue-ideas"), len(overdue), rowsPerPage, head, row, foot)
+		})
+	}
+}
+
+// first writes the first of n entries with item: all of them, or as many
+// as info.ListMax lets the page show.
+func (w *htmlWriter) first(n int, item func(x *htmlWriter, i int)) {
+	if w.split(n) {
+		n = w.info.ListMax
+	}
+	for i := range n {
+		item(w, i)
+	}
+}
+
+// more says that the page shows the first of n entries, and links to
+// them all with link.
+func (w *htmlWriter) more(n int, link func()) {
+	w.raw(`<p class="more">`)
+	w.t("report.list-first", w.info.ListMax, n)
+	w.raw(" ")
+	link()
 	w.raw("</p>\n")
 }
 
@@ -477,12 +619,12 @@ func (w *htmlWriter) tableEnd(n int) {
 }
 
 // figureRow ends a row with a figure's count and ideas.
-func (w *htmlWriter) figureRow(f Figure) {
+func (w *htmlWriter) figureRow(f Figure, name, heading string) {
 	w.tdRight()
 	w.int(f.Count)
 	w.end()
 	w.td()
-	w.figureIDs(f)
+	w.figureIDs(f, name, heading)
 	w.end()
 	w.raw("</tr>\n")
 }
@@ -538,33 +680,44 @@ func (w *htmlWriter) results(key, on string, rs []Result, evaluated bool) {
 		w.none()
 		return
 	}
-	for _, res := range rs {
-		w.raw("<h4>")
-		w.idTitle(res.ID, res.Title)
-		w.raw("</h4>\n<p>")
-		w.tu(on, res.Date, w.unit(res.Unit))
-		if res.Effects != "" {
-			w.raw("<br>\n")
-			w.label("report.effects")
-			if s := oneLine(res.Effects); s != "" {
-				w.raw(" ")
-				w.user(s)
-			}
-		}
-		if res.Lessons != "" {
-			w.raw("<br>\n")
-			w.label("report.lessons")
-			if s := oneLine(res.Lessons); s != "" {
-				w.raw(" ")
-				w.user(s)
-			}
-		}
-		if evaluated && res.ReportedTo != "" {
-			w.raw("<br>\n")
-			w.tu("report.reported", res.ReportedTo, res.ReportedDate)
-		}
-		w.raw("</p>\n")
+	w.first(len(rs), func(x *htmlWriter, i int) { x.result(rs[i], on, evaluated, "h4") })
+	if w.split(len(rs)) {
+		// On a page of its own, under the page's h1.
+		item := func(x *htmlWriter, i int) { x.result(rs[i], on, evaluated, "h2") }
+		w.more(len(rs), func() {
+			w.list(strings.TrimPrefix(key, "report."), w.plain(key), len(rs), resultsPerPage, func(*htmlWriter, int) {}, item, func(*htmlWriter, int) {})
+		})
 	}
+}
+
+// result writes an implemented or evaluated innovation under a heading
+// of the element tag.
+func (w *htmlWriter) result(res Result, on string, evaluated bool, tag string) {
+	w.raw("<" + tag + ">")
+	w.idTitle(res.ID, res.Title)
+	w.raw("</" + tag + ">\n<p>")
+	w.tu(on, res.Date, w.unit(res.Unit))
+	if res.Effects != "" {
+		w.raw("<br>\n")
+		w.label("report.effects")
+		if s := oneLine(res.Effects); s != "" {
+			w.raw(" ")
+			w.user(s)
+		}
+	}
+	if res.Lessons != "" {
+		w.raw("<br>\n")
+		w.label("report.lessons")
+		if s := oneLine(res.Lessons); s != "" {
+			w.raw(" ")
+			w.user(s)
+		}
+	}
+	if evaluated && res.ReportedTo != "" {
+		w.raw("<br>\n")
+		w.tu("report.reported", res.ReportedTo, res.ReportedDate)
+	}
+	w.raw("</p>\n")
 }
 
 // escape writes s to b with &, <, > and " escaped, as Markdown's text is.

@@ -62,7 +62,7 @@ func TestPageHTMLIsTheMarkdownRendered(t *testing.T) {
 					r := Make(c, ideas, Options{Period: period(t, name), Unit: unit, OmitFacts: true})
 					info := Info{Title: c.Title, Organisation: c.Organisation, Units: names, Lang: lang}
 					wantHead, wantBody := viaMarkdown(t, r, info)
-					head, body := PageHTML(r, info)
+					head, body, _ := PageHTML(r, info)
 					if got, want := textOf(t, head), textOf(t, wantHead); got != want {
 						t.Errorf("%s %s %s %q: head says\n%s\nwant\n%s", c.Title, name, lang, unit, got, want)
 					}
@@ -170,7 +170,7 @@ func TestPageHTMLEscapes(t *testing.T) {
 		t.Fatalf("the fixture misses a section: %+v", r)
 	}
 	for _, lang := range []model.Lang{model.Swedish, model.English} {
-		head, body := PageHTML(r, Info{Title: c.Title, Organisation: c.Organisation, Units: names, Lang: lang, IdeaURL: "../../idea/"})
+		head, body, _ := PageHTML(r, Info{Title: c.Title, Organisation: c.Organisation, Units: names, Lang: lang, IdeaURL: "../../idea/"})
 		for part, s := range map[string]string{"head": head, "body": body} {
 			nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
 			if err != nil {

@@ -28,16 +28,6 @@ const (
 // Formats lists every Format.
 var Formats = []Format{Markdown, HTML, CSV, JSON}
 
-// Valid reports whether f is one of Formats.
-func (f Format) Valid() bool {
-	for _, x := range Formats {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
 // Info names the idea bank a report is about.
 type Info struct {
 	Title, Organisation string
@@ -49,6 +39,13 @@ type Info struct {
 	// and a slash are added: "../../idea/" on the site, base_url's for
 	// the report command; "" where there are none to link to.
 	IdeaURL string
+	// ListMax, when over 0, is the longest list of ideas or results that
+	// PageHTML writes on the page: it writes a longer one as a List of
+	// pages of its own and links to it. A report of 100,000 ideas lists
+	// some of them many times (by kind, by unit, at each step of the
+	// funnel, in what waits), 11 MB on one page. 0, as the report command
+	// has it: every list in full, on the one page.
+	ListMax int
 }
 
 type writer struct {
@@ -368,7 +365,7 @@ func WriteJSON(out io.Writer, r *Report, info Info) error {
 // the same HTML as the report's page on the site, charts included (see
 // PageHTML and ChartsHTML), with a style sheet for the screen and A4.
 func WriteHTML(out io.Writer, r *Report, info Info) error {
-	head, body := PageHTML(r, info)
+	head, body, _ := PageHTML(r, info) // info.ListMax 0: no lists of their own
 	title := i18n.Render(info.Lang, i18n.M("report.title", info.Title, r.Period.Name))
 	_, err := fmt.Fprintf(out, `<!DOCTYPE html>
 <html lang="%s">

@@ -7,6 +7,7 @@ package sitegen
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -173,6 +174,7 @@ func (s *site) views() error {
 			continue
 		}
 		idea := s.opts.Ideas[i]
+		v.src = idea
 		v.HistoryNote, v.Timeline = reconcile(v, idea, s.opts.History, s.github, s.lang)
 		v.Next = next(v, s.cfg, s.lang)
 		v.EditURL = s.github.edit(idea.Path)
@@ -349,12 +351,18 @@ func basePath(base string) string {
 
 func (s *site) assets() error {
 	return fs.WalkDir(s.opts.Theme, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+		if p == "assets" && errors.Is(err, fs.ErrNotExist) {
+			return i18n.Errorf(err, "cli.theme-no-assets", "site/assets")
+		}
+		if err != nil {
+			return i18n.Errorf(err, "cli.theme-unreadable", "site/"+p)
+		}
+		if d.IsDir() {
+			return nil
 		}
 		data, err := fs.ReadFile(s.opts.Theme, p)
 		if err != nil {
-			return err
+			return i18n.Errorf(err, "cli.theme-unreadable", "site/"+p)
 		}
 		return s.opts.Out.Write(p, data)
 	})

@@ -3,6 +3,7 @@ package sitegen
 import (
 	"bytes"
 	"cmp"
+	"compress/gzip"
 	"encoding/json"
 	"encoding/xml"
 	"strings"
@@ -254,8 +255,10 @@ func (s *site) openData() error {
 // took a second. encoding/json escapes <, > and & so that the text can
 // never close a script element or start markup where it lands.
 // writeOpenData writes ideas.json, and the same records by the year of
-// submission as data/ideas-YYYY.json: a consumer of a large bank reads
-// the years it needs, and a year once past changes seldom.
+// submission as data/ideas-YYYY.json.gz: a consumer of a large bank reads
+// the years it needs, and a year once past changes seldom. The years are
+// compressed: uncompressed they were as large as ideas.json again (121 MB
+// at 100,000 ideas), a tenth of a web host's limit for the whole site.
 func (s *site) writeOpenData(items []openIdea) error {
 	buf := getBuffer()
 	defer putBuffer(buf)
@@ -278,8 +281,16 @@ func (s *site) writeOpenData(items []openIdea) error {
 		return err
 	}
 	// The ideas are newest first, so each year's records are together.
-	year := getBuffer()
+	year, packed := getBuffer(), getBuffer()
 	defer putBuffer(year)
+	defer putBuffer(packed)
+	// The fastest level: JSON gets nearly as small as at the default,
+	// in half the time. No name or time in the header: the same records,
+	// the same bytes, so that a rebuild leaves a year as it was.
+	zw, err := gzip.NewWriterLevel(packed, gzip.BestSpeed)
+	if err != nil {
+		return err
+	}
 	for i := 0; i < len(items); {
 		y := items[i].Submitted[:min(4, len(items[i].Submitted))]
 		j := i + 1
@@ -296,7 +307,15 @@ func (s *site) writeOpenData(items []openIdea) error {
 		if len(y) != 4 {
 			y = "undated" // an idea whose date the check refuses
 		}
-		if err := s.opts.Out.Write("data/ideas-"+y+".json", year.Bytes()); err != nil {
+		packed.Reset()
+		zw.Reset(packed)
+		if _, err := zw.Write(year.Bytes()); err != nil {
+			return err
+		}
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		if err := s.opts.Out.Write("data/ideas-"+y+".json.gz", packed.Bytes()); err != nil {
 			return err
 		}
 		i = j

@@ -2,8 +2,10 @@ package sitegen
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 	"slices"
@@ -139,12 +141,20 @@ func TestLongLists(t *testing.T) {
 			continue
 		}
 		var year []json.RawMessage
-		data, _ := m.File(name)
+		packed, _ := m.File(name)
+		zr, err := gzip.NewReader(bytes.NewReader(packed))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		data, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
 		if err := json.Unmarshal(data, &year); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		for _, r := range year {
-			if !bytes.Contains(r, []byte(`"submitted":"`+strings.TrimSuffix(strings.TrimPrefix(name, "data/ideas-"), ".json"))) {
+			if !bytes.Contains(r, []byte(`"submitted":"`+strings.TrimSuffix(strings.TrimPrefix(name, "data/ideas-"), ".json.gz"))) {
 				t.Errorf("%s holds an idea of another year", name)
 			}
 		}
@@ -184,5 +194,47 @@ func TestPager(t *testing.T) {
 		if g := got(pager(c.n, c.pages)); g != c.want {
 			t.Errorf("pager(%d, %d) = %q, want %q", c.n, c.pages, g, c.want)
 		}
+	}
+}
+
+// TestLongReports: on a bank whose reports count more ideas than a page
+// of a report lists (ReportListMax), each report's page links to the
+// lists it leaves off, every page of them is there with the report's
+// crumbs and page links, and every link of a report's pages resolves.
+func TestLongReports(t *testing.T) {
+	m := buildMemory(t, corpusResult(t, 3*ListPageSize))
+	page, ok := m.File("reports/2025/index.html")
+	if !ok {
+		t.Fatal("no report of 2025")
+	}
+	lists := regexp.MustCompile(`<a href="([a-z0-9-]+)/">`).FindAllSubmatch(page, -1)
+	if len(lists) < 10 {
+		t.Fatalf("the report of 2025 links to %d lists of its own", len(lists))
+	}
+	pages := 0
+	for _, l := range lists {
+		dir := "reports/2025/" + string(l[1]) + "/"
+		first, ok := m.File(dir + "index.html")
+		if !ok {
+			t.Errorf("no %sindex.html", dir)
+			continue
+		}
+		pages++
+		if !bytes.Contains(first, []byte(`<li><a href="../../../reports/2025/">2025</a></li>`)) {
+			t.Errorf("%s does not lead back to its report", dir)
+		}
+		if n := regexp.MustCompile(`rel="next"`).FindAll(first, -1); len(n) > 0 {
+			if _, ok := m.File(dir + "page/2/index.html"); !ok {
+				t.Errorf("%s links to a page 2 that is not there", dir)
+			}
+		}
+	}
+	for _, name := range m.Names() {
+		if data, _ := m.File(name); strings.HasSuffix(name, ".html") && len(data) > 1<<20 {
+			t.Errorf("%s is %d bytes", name, len(data))
+		}
+	}
+	if checked := linksResolve(t, m, func(name string) bool { return strings.HasPrefix(name, "reports/") }); checked < 10*pages {
+		t.Errorf("checked %d links on the reports' pages", checked)
 	}
 }

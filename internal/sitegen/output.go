@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/idebanken/idebanken/internal/i18n"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -154,14 +155,14 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 		return nil, err
 	}
 	if within(repo, abs) {
-		return nil, fmt.Errorf("%w: %s holds the idea bank itself", ErrUnsafeOut, out)
+		return nil, i18n.Errorf(ErrUnsafeOut, "cli.out-is-bank", out)
 	}
 	if within(abs, filepath.Join(repo, "ideas")) || within(abs, filepath.Join(repo, ".git")) {
-		return nil, fmt.Errorf("%w: %s is inside the repository's ideas or .git", ErrUnsafeOut, out)
+		return nil, i18n.Errorf(ErrUnsafeOut, "cli.out-in-ideas", out)
 	}
 	for _, guard := range []string{"ideas", "idebank.yaml", ".git"} {
 		if _, err := os.Lstat(filepath.Join(abs, guard)); err == nil {
-			return nil, fmt.Errorf("%w: %s holds %s", ErrUnsafeOut, out, guard)
+			return nil, i18n.Errorf(ErrUnsafeOut, "cli.out-holds", out, guard)
 		}
 	}
 	d := &Dir{root: abs, out: abs, written: make(map[string]bool), old: map[string]bool{}}
@@ -190,7 +191,7 @@ func OpenDir(out, repoRoot string) (*Dir, error) {
 	manifest, err := os.ReadFile(filepath.Join(abs, manifestName))
 	if errors.Is(err, os.ErrNotExist) {
 		if len(entries) > 0 {
-			return nil, fmt.Errorf("%w: %s is not empty and was not made by idebank build", ErrUnsafeOut, out)
+			return nil, i18n.Errorf(ErrUnsafeOut, "cli.out-not-empty", out)
 		}
 		// An empty folder someone made, perhaps a link, a mount or a
 		// folder with its own owner and rights: it stays, and the build
@@ -318,7 +319,7 @@ func (d *Dir) makeStage() error {
 			return err
 		}
 	}
-	return errors.New("build: no free name for a stage folder")
+	return i18n.Errorf(nil, "cli.out-no-stage", parent)
 }
 
 // ignoreAll makes git ignore everything in dir.
@@ -341,7 +342,7 @@ func local(name string) bool {
 // Write writes data as the file name, unless the file already holds it.
 func (d *Dir) Write(name string, data []byte) error {
 	if !local(name) || name == manifestName || name == ".gitignore" || strings.HasPrefix(name, moveFolder+"/") || name == moveFolder {
-		return fmt.Errorf("build: bad output name %q", name)
+		return i18n.Errorf(nil, "cli.out-bad-name", name)
 	}
 	d.mu.Lock()
 	d.written[name] = true

@@ -14,6 +14,10 @@ import (
 
 // ReportPage is the data of a report page: charts drawn at build time, then
 // the report itself, whose tables are the charts' figures as text.
+//
+// A list too long for the report's page (see ReportListMax) is on pages
+// of its own, in a folder beside it, with the same layout: List is then
+// the list's heading, Body a page of it, Pager its pages, and Others nil.
 type ReportPage struct {
 	Name   string
 	Title  string
@@ -21,7 +25,17 @@ type ReportPage struct {
 	Charts template.HTML // the charts, each a figure with its caption
 	Body   template.HTML // the rest of the report
 	Others []ReportLink
+	List   string      // on a page of a list: its heading
+	Report *ReportLink // on a page of a list: the report it is of
+	Pager  *Pager      // on a page of a list of many pages
 }
+
+// ReportListMax is the longest list of ideas a report's page shows: a
+// longer one is on pages of its own that the page links to. The report of
+// a year of 100,000 ideas listed every idea it counted on the page, some
+// several times, 11 MB; on a phone a list of more than a few dozen ids is
+// read on a page of its own anyway.
+const ReportListMax = 25
 
 // ReportLink links to the report of a period.
 type ReportLink struct {
@@ -93,7 +107,8 @@ func (s *site) reportJobs(emit func(*page) error) []func() error {
 		}
 	}
 	// A report's page is two folders down: reports/2026/.
-	info := report.Info{Title: s.cfg.Title, Organisation: s.cfg.Organisation, Units: map[string]string{}, Lang: s.lang, IdeaURL: "../../idea/", Process: s.cfg.Process}
+	info := report.Info{Title: s.cfg.Title, Organisation: s.cfg.Organisation, Units: map[string]string{}, Lang: s.lang, IdeaURL: "../../idea/", Process: s.cfg.Process,
+		ListMax: ReportListMax}
 	for _, u := range s.cfg.Units {
 		info.Units[u.ID] = u.Name
 	}
@@ -111,10 +126,16 @@ func (s *site) reportJobs(emit func(*page) error) []func() error {
 			}
 			for k, r := range report.MakeAll(s.cfg, s.opts.Ideas, o) {
 				i := mine[k]
-				p := page{Path: all[i].Path + "index.html", Layout: "report", Section: "reports",
-					Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, all[i].Name)), Data: s.reportPage(r, info, years)}
+				data, lists := s.reportPage(r, info, years)
+				title := i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, all[i].Name))
+				p := page{Path: all[i].Path + "index.html", Layout: "report", Section: "reports", Title: title, Data: data}
 				if err := emit(&p); err != nil {
 					return err
+				}
+				for _, l := range lists {
+					if err := s.reportList(emit, all[i], title, l); err != nil {
+						return err
+					}
 				}
 			}
 			return nil
@@ -126,9 +147,9 @@ func (s *site) reportJobs(emit func(*page) error) []func() error {
 // reportPage is the page of report r: its text and charts, as
 // report.PageHTML and report.ChartsHTML write them for idebank report
 // --format html too.
-func (s *site) reportPage(r *report.Report, info report.Info, years []ReportYear) ReportPage {
+func (s *site) reportPage(r *report.Report, info report.Info, years []ReportYear) (ReportPage, []report.List) {
 	p := r.Period
-	head, body := report.PageHTML(r, info)
+	head, body, lists := report.PageHTML(r, info)
 	page := ReportPage{Name: p.Name, Title: i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, p.Name)),
 		Head: template.HTML(head), Charts: template.HTML(report.ChartsHTML(r, info)), Body: template.HTML(body)} // escaped by PageHTML and ChartsHTML
 	for _, y := range years {
@@ -137,5 +158,28 @@ func (s *site) reportPage(r *report.Report, info report.Info, years []ReportYear
 			page.Others = append(page.Others, l)
 		}
 	}
-	return page
+	return page, lists
+}
+
+// reportList emits the pages of list l of the report at link, whose
+// title is report: in the folder l.Name beside the report's page, as
+// report.List says.
+func (s *site) reportList(emit func(*page) error, link ReportLink, report string, l report.List) error {
+	dir := link.Path + l.Name + "/"
+	intro := "<p>" + template.HTMLEscapeString(i18n.Render(s.lang, i18n.M("site.report-list.intro", l.Count, link.Name))) + "</p>"
+	for n, body := range l.Pages {
+		data := ReportPage{Name: link.Name, Title: l.Heading, Head: template.HTML(intro), Body: template.HTML(body), List: l.Heading, Report: &link} // escaped by PageHTML
+		title := report + " – " + l.Heading
+		if len(l.Pages) > 1 {
+			data.Pager = pager(n+1, len(l.Pages))
+			if n > 0 {
+				title += " – " + i18n.Render(s.lang, i18n.M("site.page", n+1, len(l.Pages)))
+			}
+		}
+		p := page{Path: pagePath(dir, n+1), Layout: "report", Section: "reports", Title: title, Data: data}
+		if err := emit(&p); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/similar"
 )
 
 // ViewCache keeps the views of ideas between builds (see Options.Views).
@@ -17,6 +18,13 @@ type ViewCache struct {
 	lang  model.Lang
 	views map[*model.Idea]*Idea
 	next  map[*model.Idea]*Idea
+	// indexed is what the search and similarity indexes read of each
+	// idea, folded, by the idea it was made of.
+	indexed, nextIndexed map[*model.Idea]indexed
+	// index is the similarity index of the last build, brought up to
+	// date by the next: it reads again only the ideas that changed.
+	indexMu sync.Mutex
+	index   *similar.Index
 }
 
 // NewViewCache returns an empty ViewCache.
@@ -31,7 +39,7 @@ func (c *ViewCache) forBuild(cfg *model.Config, lang model.Lang) *ViewCache {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.cfg != cfg || c.lang != lang {
-		c.cfg, c.lang, c.views = cfg, lang, nil
+		c.cfg, c.lang, c.views, c.indexed = cfg, lang, nil, nil
 	}
 	c.next = map[*model.Idea]*Idea{}
 	return c
@@ -75,6 +83,79 @@ func (c *ViewCache) done([]*model.Idea) {
 	c.mu.Lock()
 	c.views, c.next = c.next, nil
 	c.mu.Unlock()
+}
+
+// indexed is what the indexes read of an idea: its entry of search.json
+// and its doc of the similarity index, the texts folded.
+type indexed struct {
+	search searchEntry
+	doc    similar.Doc
+}
+
+// indexedCache is the part of a ViewCache that keeps what the indexes read
+// of each idea; nil keeps nothing.
+type indexedCache struct{ c *ViewCache }
+
+// forIndexes readies c to keep what the indexes read, for a build that
+// forBuild readied.
+func (c *ViewCache) forIndexes() *indexedCache {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	c.nextIndexed = map[*model.Idea]indexed{}
+	c.mu.Unlock()
+	return &indexedCache{c}
+}
+
+// get returns what was kept for idea, and keeps it for the next build.
+func (k *indexedCache) get(idea *model.Idea) (indexed, bool) {
+	if k == nil || idea == nil {
+		return indexed{}, false
+	}
+	k.c.mu.Lock()
+	defer k.c.mu.Unlock()
+	x, ok := k.c.indexed[idea]
+	if ok {
+		k.c.nextIndexed[idea] = x
+	}
+	return x, ok
+}
+
+func (k *indexedCache) put(idea *model.Idea, x indexed) {
+	if k == nil || idea == nil {
+		return
+	}
+	k.c.mu.Lock()
+	k.c.nextIndexed[idea] = x
+	k.c.mu.Unlock()
+}
+
+// done ends a build's use of k: the ideas it did not see are forgotten.
+func (k *indexedCache) done() {
+	if k == nil {
+		return
+	}
+	k.c.mu.Lock()
+	k.c.indexed, k.c.nextIndexed = k.c.nextIndexed, nil
+	k.c.mu.Unlock()
+}
+
+// similar returns the up to n ideas most like each of docs, from the
+// similarity index that c keeps, brought up to date, or on a nil c from a
+// new one: either gives the same.
+func (c *ViewCache) similar(docs []similar.Doc, n int) [][]similar.Match {
+	if c == nil {
+		return similar.New(docs).All(n)
+	}
+	c.indexMu.Lock()
+	defer c.indexMu.Unlock()
+	if c.index == nil {
+		c.index = similar.New(docs)
+	} else {
+		c.index.Update(docs)
+	}
+	return c.index.All(n)
 }
 
 // Site is a site whose pages are rendered when asked for, for idebank

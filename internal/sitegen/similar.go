@@ -20,8 +20,13 @@ const SimilarCount = 5
 func (s *site) indexes() {
 	s.search = make([]searchEntry, len(s.ideas))
 	docs := make([]similar.Doc, len(s.ideas))
+	folded := s.opts.Views.forIndexes()
 	parallel.For(len(s.ideas), func(i int) {
 		v := s.ideas[i]
+		if f, ok := folded.get(v.src); ok {
+			s.search[i], docs[i] = f.search, f.doc
+			return
+		}
 		title, tags, text := model.Fold(v.Title), model.Fold(strings.Join(v.Tags, " ")), model.Fold(v.Text)
 		stage, kind := s.t("stage."+string(v.Stage)), s.t("kind."+string(v.Kind))
 		// Fold folds letter by letter, so parts folded apart are the whole
@@ -35,10 +40,12 @@ func (s *site) indexes() {
 			Fold: strings.Join([]string{v.ID, title, tags, model.Fold(v.UnitName + " " + kind + " " + stage), searchText}, " "),
 		}
 		docs[i] = similar.Doc{ID: v.ID, Title: title, Tags: []string{tags}, Text: text, Folded: true}
+		folded.put(v.src, indexed{s.search[i], docs[i]})
 	})
+	folded.done()
 	var all [][]similar.Match
 	if !s.opts.noSimilar {
-		all = similar.New(docs).All(SimilarCount)
+		all = s.opts.Views.similar(docs, SimilarCount)
 	}
 	for i, matches := range all {
 		v := s.ideas[i]

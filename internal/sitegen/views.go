@@ -72,6 +72,10 @@ type Idea struct {
 	// a layout prints a string for less than half of what a date costs,
 	// which html/template formats through fmt.
 	SubmittedText, ChangedText string
+
+	// src is the idea the view was made of: serve keeps what is made of
+	// it between builds (see ViewCache).
+	src *model.Idea
 }
 
 // Ref is a link to another idea.
@@ -500,9 +504,6 @@ func eventLabel(e workflow.Event) string {
 	}
 	return "section." + e.Section
 }
-
-// StageLabel returns the label of a stage in lang.
-func StageLabel(lang model.Lang, s model.Stage) string { return i18n.T(lang, "stage."+string(s)) }
 
 // waitsFor returns who an idea at stage s waits for: the actors of the
 // steps onward, except withdrawal, which only its submitter may take.

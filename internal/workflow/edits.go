@@ -36,9 +36,6 @@ func (f *Flow) PhaseOf(s model.Stage) Phase {
 	return PhaseActive
 }
 
-// PhaseOf is Default.PhaseOf.
-func PhaseOf(s model.Stage) Phase { return Default.PhaseOf(s) }
-
 func (f *Flow) startsAt(s model.Stage) bool {
 	_, ok := f.Lookup("", s)
 	return ok

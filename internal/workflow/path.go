@@ -13,9 +13,6 @@ type Path []*Transition
 // shortest first. A file at s must satisfy the requirements of at least one.
 func (f *Flow) Paths(s model.Stage) []Path { return f.paths[s] }
 
-// Paths is Default.Paths.
-func Paths(s model.Stage) []Path { return Default.Paths(s) }
-
 func (f *Flow) allPaths() map[model.Stage][]Path {
 	all := make(map[model.Stage][]Path)
 	var walk func(at model.Stage, p Path, seen map[model.Stage]bool)
@@ -88,9 +85,6 @@ func (p Path) Covers(present func(section string) bool) int {
 func (f *Flow) MaySection(s model.Stage, section string) bool {
 	return f.mayHold[s][section]
 }
-
-// MaySection is Default.MaySection.
-func MaySection(s model.Stage, section string) bool { return Default.MaySection(s, section) }
 
 func (f *Flow) holdable() map[model.Stage]map[string]bool {
 	stages := f.Stages()

@@ -248,18 +248,6 @@ func (f *Flow) Stages() []model.Stage { return f.Process.StageIDs() }
 // Final reports whether no change of stage may follow s.
 func (f *Flow) Final(s model.Stage) bool { return f.Process.IsFinal(s) }
 
-// Rows is the workflow table of the default process.
-var Rows = Default.Rows
-
-// Lookup is Default.Lookup.
-func Lookup(from, to model.Stage) (*Transition, bool) { return Default.Lookup(from, to) }
-
-// Next is Default.Next.
-func Next(s model.Stage) []model.Stage { return Default.Next(s) }
-
-// LeadsTo is Default.LeadsTo.
-func LeadsTo(section, outcome string) model.Stage { return Default.LeadsTo(section, outcome) }
-
 // MayAct reports whether login is one of actors for idea: holds the role
 // in the idea's unit, or is the person the idea names (its submitter, or
 // the implementer its decision appoints).

@@ -9,16 +9,16 @@ import (
 
 func TestTableMatchesRows(t *testing.T) {
 	n := 0
-	for _, r := range Rows {
+	for _, r := range Default.Rows {
 		froms := r.From
 		if froms == nil {
 			froms = []model.Stage{""}
 		}
 		for _, f := range froms {
 			n++
-			tr, ok := Lookup(f, r.To)
+			tr, ok := Default.Lookup(f, r.To)
 			if !ok || tr.From != f || tr.To != r.To {
-				t.Errorf("Lookup(%q, %q) = %v, %v", f, r.To, tr, ok)
+				t.Errorf("Default.Lookup(%q, %q) = %v, %v", f, r.To, tr, ok)
 			}
 			if len(r.Actors) == 0 {
 				t.Errorf("%q → %q: nobody may make the step", f, r.To)
@@ -34,12 +34,12 @@ func TestTableMatchesRows(t *testing.T) {
 	if n != 28 {
 		t.Errorf("%d steps, want the contract's 28", n)
 	}
-	if _, ok := Lookup("", model.StageSubmitted); !ok {
+	if _, ok := Default.Lookup("", model.StageSubmitted); !ok {
 		t.Error("a new file starts at submitted")
 	}
 	for _, s := range model.Stages {
-		if _, ok := Lookup("", s); ok != (s == model.StageSubmitted) {
-			t.Errorf("Lookup(new, %s) = %v", s, ok)
+		if _, ok := Default.Lookup("", s); ok != (s == model.StageSubmitted) {
+			t.Errorf("Default.Lookup(new, %s) = %v", s, ok)
 		}
 	}
 }
@@ -63,15 +63,15 @@ func TestNext(t *testing.T) {
 		{"rejected", nil},
 		{"withdrawn", nil},
 	} {
-		if got := Next(c.from); !slices.Equal(got, c.want) {
-			t.Errorf("Next(%q) = %v, want %v", c.from, got, c.want)
+		if got := Default.Next(c.from); !slices.Equal(got, c.want) {
+			t.Errorf("Default.Next(%q) = %v, want %v", c.from, got, c.want)
 		}
 	}
 }
 
 func TestPaths(t *testing.T) {
 	for _, s := range model.Stages {
-		ps := Paths(s)
+		ps := Default.Paths(s)
 		if len(ps) == 0 {
 			t.Errorf("no path to %s", s)
 			continue
@@ -97,10 +97,10 @@ func TestPaths(t *testing.T) {
 				t.Errorf("%s: paths are not shortest first", s)
 			}
 		}
-		if s.Final() && len(Next(s)) != 0 {
-			t.Errorf("the final stage %s has a next stage: %v", s, Next(s))
+		if s.Final() && len(Default.Next(s)) != 0 {
+			t.Errorf("the final stage %s has a next stage: %v", s, Default.Next(s))
 		}
-		if !s.Final() && len(Next(s)) == 0 {
+		if !s.Final() && len(Default.Next(s)) == 0 {
 			t.Errorf("the stage %s is a dead end", s)
 		}
 	}
@@ -114,7 +114,7 @@ func TestPaths(t *testing.T) {
 		"withdrawn":    {"submitted", "withdrawn"},
 	} {
 		var got []model.Stage
-		for _, tr := range Paths(s)[0] {
+		for _, tr := range Default.Paths(s)[0] {
 			got = append(got, tr.To)
 		}
 		if !slices.Equal(got, want) {
@@ -124,7 +124,7 @@ func TestPaths(t *testing.T) {
 	// The main line to evaluated is one of the paths.
 	main := []model.Stage{"submitted", "developing", "proposed", "approved", "planning", "implementing", "implemented", "evaluated"}
 	found := false
-	for _, p := range Paths(model.StageEvaluated) {
+	for _, p := range Default.Paths(model.StageEvaluated) {
 		var got []model.Stage
 		for _, tr := range p {
 			got = append(got, tr.To)
@@ -134,13 +134,13 @@ func TestPaths(t *testing.T) {
 	if !found {
 		t.Error("the main line is not a path to evaluated")
 	}
-	if Paths("") != nil || Paths("nope") != nil {
+	if Default.Paths("") != nil || Default.Paths("nope") != nil {
 		t.Error("paths to no stage")
 	}
 }
 
 func TestRequirements(t *testing.T) {
-	p := Paths(model.StagePlanning)[0]
+	p := Default.Paths(model.StagePlanning)[0]
 	var got []string
 	for _, r := range p.Requirements() {
 		got = append(got, r.Section+":"+r.Outcome)
@@ -149,7 +149,7 @@ func TestRequirements(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("requirements to planning: %v, want %v", got, want)
 	}
-	for _, row := range Rows {
+	for _, row := range Default.Rows {
 		for _, r := range row.Requires {
 			if r.Outcome == string(model.DecideApprove) && !slices.Contains(r.Fields, "implementer") {
 				t.Errorf("a decision to approve (%v → %s) does not need an implementer", row.From, row.To)
@@ -200,14 +200,14 @@ func TestMaySection(t *testing.T) {
 		{"withdrawn", "outcome", false}, // evaluated is final
 		{"withdrawn", "implementation.completed", true},
 	} {
-		if got := MaySection(c.stage, c.section); got != c.want {
-			t.Errorf("MaySection(%s, %s) = %v, want %v", c.stage, c.section, got, c.want)
+		if got := Default.MaySection(c.stage, c.section); got != c.want {
+			t.Errorf("Default.MaySection(%s, %s) = %v, want %v", c.stage, c.section, got, c.want)
 		}
 	}
 	// A section some step requires may be held at the stage that step leads to.
-	for _, row := range Rows {
+	for _, row := range Default.Rows {
 		for _, r := range row.Requires {
-			if !MaySection(row.To, r.Section) {
+			if !Default.MaySection(row.To, r.Section) {
 				t.Errorf("the step to %s requires %s, but MaySection says no", row.To, r.Section)
 			}
 		}
@@ -225,7 +225,7 @@ func TestActors(t *testing.T) {
 			t.Errorf("RoleActor(%s).Role() = %s, %v", r, got, ok)
 		}
 	}
-	for _, row := range Rows {
+	for _, row := range Default.Rows {
 		for _, a := range row.Actors {
 			if _, ok := a.Role(); !ok && a != Anyone && a != Submitter && a != Implementer {
 				t.Errorf("%v → %s: unknown actor %q", row.From, row.To, a)
@@ -238,29 +238,29 @@ func TestActors(t *testing.T) {
 // to one stage for it, whatever stage it starts from, and every outcome
 // has such a step.
 func TestLeadsTo(t *testing.T) {
-	for _, r := range Rows {
+	for _, r := range Default.Rows {
 		if len(r.Requires) != 1 || r.Requires[0].Outcome == "" {
 			continue
 		}
 		req := r.Requires[0]
-		if got := LeadsTo(req.Section, req.Outcome); got != r.To {
+		if got := Default.LeadsTo(req.Section, req.Outcome); got != r.To {
 			t.Errorf("%s %s leads to %s in one row and %s in another", req.Section, req.Outcome, r.To, got)
 		}
 	}
 	for _, o := range model.ScreeningOutcomes {
-		if LeadsTo("screening", string(o)) == "" {
+		if Default.LeadsTo("screening", string(o)) == "" {
 			t.Errorf("no step for the screening outcome %s", o)
 		}
 	}
 	for _, o := range model.DecisionOutcomes {
-		if LeadsTo("decision", string(o)) == "" {
+		if Default.LeadsTo("decision", string(o)) == "" {
 			t.Errorf("no step for the decision outcome %s", o)
 		}
 	}
-	if got := LeadsTo("screening", "quick-win"); got != model.StageQuickWin {
+	if got := Default.LeadsTo("screening", "quick-win"); got != model.StageQuickWin {
 		t.Errorf("quick-win leads to %s", got)
 	}
-	if got := LeadsTo("decision", "approve"); got != model.StageApproved {
+	if got := Default.LeadsTo("decision", "approve"); got != model.StageApproved {
 		t.Errorf("an approval leads to %s", got)
 	}
 }

@@ -50,6 +50,9 @@ type Options struct {
 	Views *ViewCache
 
 	noFold bool // render the built-in theme without folding, for a test of it
+	// noGoIdea renders the idea pages with idea.html even where ideaMain
+	// would write them, for the test that compares the two.
+	noGoIdea bool
 	// noSimilar leaves the similarity index out, for the benchmark that
 	// measures what it costs.
 	noSimilar bool
@@ -81,8 +84,9 @@ type site struct {
 	// The layouts as run: for each depth and section of page, see forPage.
 	specMu sync.Mutex
 	specs  map[specKey]*template.Template
-	// Cached parts of pages: see rows and chrome.
-	rowCache, chromeCache sync.Map
+	// Cached parts of pages: see rows and chrome; texts holds the
+	// catalogue's texts escaped, for ideaMain.
+	rowCache, chromeCache, texts sync.Map
 }
 
 // Tag is a tag with the path segment of its page.
@@ -150,32 +154,33 @@ func (s *site) views() error {
 	md := render.New()
 	views := make([]*Idea, len(s.opts.Ideas))
 	errs := make([]error, len(s.opts.Ideas))
-	cache := s.opts.Views.forBuild(s.cfg, s.lang)
+	cache := s.opts.Views.forBuild(s.cfg, s.lang, s.github)
 	parallel.For(len(s.opts.Ideas), func(i int) {
-		if v := cache.get(s.opts.Ideas[i]); v != nil {
-			views[i] = v
-			return
+		idea := s.opts.Ideas[i]
+		v := cache.get(idea)
+		if v == nil {
+			if v, errs[i] = newIdea(idea, s.cfg, s.lang, md); errs[i] != nil {
+				return
+			}
+			// What the view takes of its idea and the configuration alone
+			// is kept with it between builds; the history is another.
+			v.src = idea
+			v.Next = next(v, s.cfg, s.lang)
+			v.EditURL = s.github.edit(idea.Path)
+			if public.ShowsCommits(idea) {
+				v.HistoryURL = s.github.history(idea.Path) // it names who made each commit
+			}
+			v.page = page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title,
+				Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, 150)}
+			cache.put(idea, v)
 		}
-		views[i], errs[i] = newIdea(s.opts.Ideas[i], s.cfg, s.lang, md)
-		cache.put(s.opts.Ideas[i], views[i], errs[i])
+		v.HistoryNote, v.Timeline = reconcile(v, idea, s.opts.History, s.github, s.lang)
+		views[i] = v
 	})
-	cache.done(s.opts.Ideas)
+	cache.done()
 	for i, err := range errs {
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.opts.Ideas[i].Path, err)
-		}
-	}
-	for i, v := range views {
-		if v == nil {
-			continue
-		}
-		idea := s.opts.Ideas[i]
-		v.src = idea
-		v.HistoryNote, v.Timeline = reconcile(v, idea, s.opts.History, s.github, s.lang)
-		v.Next = next(v, s.cfg, s.lang)
-		v.EditURL = s.github.edit(idea.Path)
-		if public.ShowsCommits(idea) {
-			v.HistoryURL = s.github.history(idea.Path) // it names who made each commit
 		}
 	}
 	for _, v := range views {
@@ -229,9 +234,11 @@ func (s *site) views() error {
 	return nil
 }
 
-// sortNewest orders ideas by submission, newest first, then by id.
+// sortNewest orders ideas by submission, newest first, then by id. The
+// ids of ideas are one each, so no two are equal and the sort need not
+// be stable.
 func sortNewest(ideas []*Idea) {
-	slices.SortStableFunc(ideas, func(a, b *Idea) int {
+	slices.SortFunc(ideas, func(a, b *Idea) int {
 		return cmp.Or(b.Submitted.Compare(a.Submitted), strings.Compare(b.ID, a.ID))
 	})
 }
@@ -267,6 +274,8 @@ type pageData struct {
 	Data        any
 	NoIndex     bool
 	Description string
+	// out is what the page is written into, for ideaMain.
+	out *bytes.Buffer
 }
 
 func (s *site) renderPage(p *page) error {
@@ -287,7 +296,7 @@ func (s *site) renderPage(p *page) error {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	d := s.pageData(root, p.Section)
-	d.Title, d.Data, d.NoIndex = p.Title, p.Data, p.NoIndex
+	d.Title, d.Data, d.NoIndex, d.out = p.Title, p.Data, p.NoIndex, buf
 	d.Description = cmp.Or(p.Description, s.description())
 	if p.Make != nil {
 		d.Data = p.Make()

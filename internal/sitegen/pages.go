@@ -257,9 +257,11 @@ func (s *site) plan() {
 	add(page{Path: "404.html", Layout: "notfound", Title: s.t("site.notfound"), NoIndex: true, AbsRoot: true})
 	// The idea pages last: they are written in this order, and the many
 	// small ones end the build evenly on every core (see write).
+	s.pages = slices.Grow(s.pages, len(s.ideas))
 	for _, v := range s.ideas {
-		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title, Data: v,
-			Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, 150)})
+		p := v.page // made with the view, and kept with it (see views)
+		p.Data = v
+		add(p)
 	}
 }
 

@@ -10,12 +10,14 @@ import (
 
 // ViewCache keeps the views of ideas between builds (see Options.Views).
 // A view is kept for the *model.Idea it was made of, and as long as the
-// configuration and language are the same; what a view takes from other
-// ideas (related ideas, tags, the history) is made anew by every build.
+// configuration, language and repository are the same; what a view takes
+// from other ideas or from the history (related and similar ideas, tags,
+// the timeline's commits) is made anew by every build.
 type ViewCache struct {
 	mu    sync.Mutex
 	cfg   *model.Config
 	lang  model.Lang
+	gh    gitHub
 	views map[*model.Idea]*Idea
 	next  map[*model.Idea]*Idea
 	// indexed is what the search and similarity indexes read of each
@@ -30,18 +32,18 @@ type ViewCache struct {
 // NewViewCache returns an empty ViewCache.
 func NewViewCache() *ViewCache { return &ViewCache{} }
 
-// forBuild readies c for a build of cfg in lang; on a nil c, it does
-// nothing and keeps nothing.
-func (c *ViewCache) forBuild(cfg *model.Config, lang model.Lang) *ViewCache {
+// forBuild readies c for a build of cfg in lang, linking to gh; on a nil
+// c, it does nothing and keeps nothing.
+func (c *ViewCache) forBuild(cfg *model.Config, lang model.Lang, gh gitHub) *ViewCache {
 	if c == nil {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.cfg != cfg || c.lang != lang {
-		c.cfg, c.lang, c.views, c.indexed = cfg, lang, nil, nil
+	if c.cfg != cfg || c.lang != lang || c.gh != gh {
+		c.cfg, c.lang, c.gh, c.views, c.indexed = cfg, lang, gh, nil, nil
 	}
-	c.next = map[*model.Idea]*Idea{}
+	c.next = make(map[*model.Idea]*Idea, len(c.views))
 	return c
 }
 
@@ -53,30 +55,31 @@ func (c *ViewCache) get(idea *model.Idea) *Idea {
 	}
 	c.mu.Lock()
 	v := c.views[idea]
+	if v != nil {
+		c.next[idea] = v // never changed: the build changes its copy
+	}
 	c.mu.Unlock()
 	if v == nil {
 		return nil
 	}
-	c.put(idea, v, nil)
 	cp := *v
 	return &cp
 }
 
-// put keeps v, the view of idea as newIdea made it, for the next build.
-func (c *ViewCache) put(idea *model.Idea, v *Idea, err error) {
-	if c == nil || err != nil || v == nil {
+// put keeps a copy of v, the view of idea, for the next build: as it is
+// before the build adds what comes from other ideas and the history.
+func (c *ViewCache) put(idea *model.Idea, v *Idea) {
+	if c == nil {
 		return
 	}
+	cp := *v
 	c.mu.Lock()
-	if _, ok := c.next[idea]; !ok {
-		cp := *v // before the build adds what comes from other ideas
-		c.next[idea] = &cp
-	}
+	c.next[idea] = &cp
 	c.mu.Unlock()
 }
 
 // done ends a build's use of c: the ideas it did not see are forgotten.
-func (c *ViewCache) done([]*model.Idea) {
+func (c *ViewCache) done() {
 	if c == nil {
 		return
 	}

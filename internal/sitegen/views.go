@@ -76,6 +76,8 @@ type Idea struct {
 	// src is the idea the view was made of: serve keeps what is made of
 	// it between builds (see ViewCache).
 	src *model.Idea
+	// page is the idea's page but its Data, made with the view.
+	page page
 }
 
 // Ref is a link to another idea.

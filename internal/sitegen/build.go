@@ -50,6 +50,9 @@ type Options struct {
 	Views *ViewCache
 
 	noFold bool // render the built-in theme without folding, for a test of it
+	// noGoIdea renders the idea pages with idea.html even where ideaMain
+	// would write them, for the test that compares the two.
+	noGoIdea bool
 	// noSimilar leaves the similarity index out, for the benchmark that
 	// measures what it costs.
 	noSimilar bool
@@ -81,8 +84,9 @@ type site struct {
 	// The layouts as run: for each depth and section of page, see forPage.
 	specMu sync.Mutex
 	specs  map[specKey]*template.Template
-	// Cached parts of pages: see rows and chrome.
-	rowCache, chromeCache sync.Map
+	// Cached parts of pages: see rows and chrome; texts holds the
+	// catalogue's texts escaped, for ideaMain.
+	rowCache, chromeCache, texts sync.Map
 }
 
 // Tag is a tag with the path segment of its page.
@@ -270,6 +274,8 @@ type pageData struct {
 	Data        any
 	NoIndex     bool
 	Description string
+	// out is what the page is written into, for ideaMain.
+	out *bytes.Buffer
 }
 
 func (s *site) renderPage(p *page) error {
@@ -290,7 +296,7 @@ func (s *site) renderPage(p *page) error {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	d := s.pageData(root, p.Section)
-	d.Title, d.Data, d.NoIndex = p.Title, p.Data, p.NoIndex
+	d.Title, d.Data, d.NoIndex, d.out = p.Title, p.Data, p.NoIndex, buf
 	d.Description = cmp.Or(p.Description, s.description())
 	if p.Make != nil {
 		d.Data = p.Make()

@@ -71,13 +71,30 @@ func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
 	if len(ideas) == 0 {
 		return "", nil // as empty as the rows: {{if}} can tell
 	}
+	var b strings.Builder
+	if err := s.writeRows(&b, root, ideas); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil // the rows are escaped by the layout
+}
+
+// rowWriter is where writeRows writes: a strings.Builder or a
+// bytes.Buffer.
+type rowWriter interface {
+	Grow(n int)
+	WriteString(s string) (int, error)
+	Len() int
+}
+
+// writeRows writes the rows of ideas, for a page whose root is root, into
+// b.
+func (s *site) writeRows(b rowWriter, root string, ideas []*Idea) error {
 	mark := rootMark
 	if !s.folds() || !plainRoot.MatchString(root) {
 		mark = root // rendered once per root, the root through the escapers
 	}
-	var b strings.Builder
 	var buf bytes.Buffer
-	for _, v := range ideas {
+	for k, v := range ideas {
 		key := rowKey{mark, v}
 		r, ok := s.rowCache.Load(key)
 		if !ok {
@@ -86,13 +103,13 @@ func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
 				Root string
 				Idea *Idea
 			}{mark, v}); err != nil {
-				return "", err
+				return err
 			}
 			r = buf.String()
 			s.rowCache.Store(key, r)
 		}
 		row := r.(string)
-		if b.Len() == 0 {
+		if k == 0 {
 			b.Grow(len(ideas) * (len(row) + 2*len(root)))
 		}
 		for mark == rootMark {
@@ -106,7 +123,7 @@ func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
 		}
 		b.WriteString(row)
 	}
-	return template.HTML(b.String()), nil // the rows are escaped by the layout
+	return nil
 }
 
 type rowKey struct {

@@ -89,8 +89,14 @@ func (s *site) templates() error {
 		if err != nil {
 			return i18n.Errorf(err, "cli.theme-template", err.Error())
 		}
+		layout := strings.TrimSuffix(name, ".html")
+		if layout == "idea" && s.goIdeaPage() {
+			if _, err := t.Funcs(template.FuncMap{"ideaMain": s.ideaMain}).Parse(ideaMainTemplate); err != nil {
+				return err
+			}
+		}
 		foldTexts(t)
-		s.tmpl[strings.TrimSuffix(name, ".html")] = t
+		s.tmpl[layout] = t
 	}
 	s.partials = base
 	s.specs = map[specKey]*template.Template{}

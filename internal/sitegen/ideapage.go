@@ -16,8 +16,9 @@ import (
 // pages of several banks both ways and compares them. A theme of its own
 // has its idea.html run as written (see goIdeaPage).
 //
-// ideaMain follows idea.html line by line; a change to one is a change to
-// the other, which that test shows.
+// ideaMain follows idea.html line by line, and writeRow base.html's
+// "idea-row"; a change to one is a change to the other, which that test
+// and TestFoldingChangesNothing show.
 
 // goIdeaPage reports whether the build writes the content of the idea
 // pages with ideaMain rather than with idea.html: where the layouts are
@@ -390,6 +391,30 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		}
 		w.raw("</dl>\n</section>\n")
 	}
+}
+
+// writeRow writes v's row of an idea table, as base.html's "idea-row"
+// prints it, for pages whose root is root (or rootMark).
+func (s *site) writeRow(w htmlWriter, root string, v *Idea) {
+	w.raw("<tr>\n<td class=\"id\">")
+	w.text(v.ID)
+	w.raw("</td>\n<td class=\"title\"><a href=\"", root, "idea/")
+	w.path(v.ID)
+	w.raw("/\">")
+	w.text(v.Title)
+	w.raw("</a></td>\n<td>")
+	w.text(v.KindName)
+	w.raw("</td>\n<td>")
+	w.text(v.UnitName)
+	w.raw("</td>\n<td><span class=\"stage stage-")
+	w.text(string(v.Stage))
+	w.raw("\">")
+	w.text(v.StageName)
+	w.raw("</span></td>\n<td class=\"date\" data-label=\"", s.escapedText("site.col.submitted"), "\"><time>")
+	w.text(v.SubmittedText)
+	w.raw("</time></td>\n<td class=\"date\" data-label=\"", s.escapedText("site.col.changed"), "\"><time>")
+	w.text(v.ChangedText)
+	w.raw("</time></td>\n</tr>\n")
 }
 
 // escapedText returns the text of key as {{t "key"}} prints it, escaped

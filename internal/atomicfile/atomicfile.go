@@ -7,6 +7,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,6 +55,14 @@ var Hook func(tmp string)
 // WriteFile writes data to name atomically, with permissions perm for a
 // new file (an existing file keeps its own).
 func WriteFile(name string, data []byte, perm os.FileMode) (err error) {
+	// A fault is the file's, for whoever reads of it: not the temporary
+	// file's, whose name means nothing to them.
+	defer func() {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && IsTemp(filepath.Base(pe.Path)) {
+			pe.Path = name
+		}
+	}()
 	if info, err := os.Stat(name); err == nil {
 		perm = info.Mode().Perm()
 	}

@@ -1,6 +1,8 @@
 package atomicfile
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -37,5 +39,16 @@ func TestWriteFileFailsCleanly(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// TestErrorNamesTheFile: a write that fails names the file asked for, not
+// the temporary file beside it, whose name means nothing to a user.
+func TestErrorNamesTheFile(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "no-such-folder", "report.md")
+	err := WriteFile(name, []byte("x"), 0o644)
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != name {
+		t.Errorf("error %v, want one about %s", err, name)
 	}
 }

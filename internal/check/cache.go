@@ -68,7 +68,7 @@ func LintCached(snap *snapshot.Snapshot, today model.Date, c *Cache) *Result {
 		entries[i] = cachedFile{data: f.Data, idea: idea, diags: out.Items()}
 	})
 	files := make(map[string]cachedFile, len(entries))
-	byID := make(map[model.ID][]*model.Idea)
+	byID := make(map[model.ID][]*model.Idea, len(entries))
 	for i, e := range entries {
 		files[snap.Ideas[i].Path] = e
 		if e.idea != nil && e.idea.ID != "" {
@@ -76,6 +76,7 @@ func LintCached(snap *snapshot.Snapshot, today model.Date, c *Cache) *Result {
 		}
 	}
 	c.files = files // the files gone are forgotten
+	res.Ideas = make([]*model.Idea, 0, len(entries))
 	for _, e := range entries {
 		res.Diags = append(res.Diags, e.diags...)
 		if e.idea != nil {

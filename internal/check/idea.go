@@ -236,8 +236,8 @@ func (l *ideaLinter) sections() {
 			for _, f := range spec.Required {
 				p := spec.Name + "." + f
 				if !idea.Fields.Has(p) && parentGiven(idea.Fields, p) {
-					if key := "hint.field." + f[strings.LastIndexByte(f, '.')+1:]; i18n.Has(key) {
-						l.errorf(p, diag.RuleRequired, "lint.section-field-hint", p, i18n.Key(key))
+					if hint, ok := FieldHint(l.flow.Process, p); ok {
+						l.errorf(p, diag.RuleRequired, "lint.section-field-hint", p, hint)
 						continue
 					}
 					l.errorf(p, diag.RuleRequired, "lint.section-field", p, spec.Name)

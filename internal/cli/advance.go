@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/atomicfile"
+	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/edit"
 	"github.com/idebanken/idebanken/internal/i18n"
@@ -219,8 +220,10 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 			}
 			return i18n.Render(lang, i18n.M("hint.by-one-of", l))
 		}
-		h, _ := i18n.Hint(lang, field)
-		return h
+		if h, ok := check.FieldHint(cfg.Process, field); ok {
+			return i18n.Render(lang, h)
+		}
+		return ""
 	}
 	res, err := edit.Advance(data, t, edit.Options{Today: opts.Today, By: signer, Hint: hint, Process: cfg.Process})
 	if err != nil {

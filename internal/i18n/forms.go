@@ -24,11 +24,11 @@ var formTexts = map[string]Text{
 		"Kryssar du i rutan publiceras ditt namn aldrig: varken i idéfilen, på webbplatsen eller i rapporterna. " +
 			"Men observera: ärendet skapas från ditt GitHub-konto, och ditt användarnamn syns vid ärendet för alla som kan se repot, " +
 			"precis som allt du skriver här. Det går inte att dölja. Är det viktigt att ingen ska kunna koppla idén till dig? " +
-			"Stäng då formuläret och be en idéambassadör att lämna in idén åt dig.",
+			"Stäng då formuläret och be %v att lämna in idén åt dig.",
 		"If you tick the box, your name is never published: not in the idea file, not on the site, not in the reports. " +
 			"But note: the issue is opened from your GitHub account, and your user name shows at the issue to anyone who can see the repository, " +
 			"just as everything you write here does. That cannot be hidden. If it matters that nobody can link the idea to you, " +
-			"close the form and ask an idea ambassador to submit the idea on your behalf.",
+			"close the form and ask %v to submit the idea on your behalf.",
 	},
 	"idea.form.anonymous.option": {"Jag vill vara anonym: mitt namn ska inte publiceras", "I want to be anonymous: my name must not be published"},
 
@@ -40,7 +40,7 @@ var formTexts = map[string]Text{
 		"**Mind privacy.** Everything you write in the form is visible to anyone who can see the repository and is published on Idébanken's site. " +
 			"Do not write other people's names, personal identity numbers or anything about anyone's health, and do not describe residents, clients, pupils or colleagues so that they can be recognised.",
 	},
-	"idea.form.next":      {"**Vad händer sedan?** När du skickar formuläret registreras idén i Idébanken. En idéambassadör bedömer den mot kriterierna och ger dig återkoppling med en motivering inom %d dagar. Du följer idén, och kan diskutera den, här i ärendet.", "**What happens next?** When you submit the form, the idea is registered in Idébanken. An idea ambassador screens it against the criteria and gives you feedback with a justification within %d days. You follow the idea, and can discuss it, here in the issue."},
+	"idea.form.next":      {"**Vad händer sedan?** När du skickar formuläret registreras idén i Idébanken. Den bedöms mot kriterierna av %v, som ger dig återkoppling med en motivering inom %d dagar. Du följer idén, och kan diskutera den, här i ärendet.", "**What happens next?** When you submit the form, the idea is registered in Idébanken. It is screened against the criteria by %v, who gives you feedback with a justification within %d days. You follow the idea, and can discuss it, here in the issue."},
 	"idea.form.read-more": {"[Så går det till](%s)", "[How it works](%s)"},
 
 	"idea.form.describe.improvement": {"Föreslå en förbättring eller en ny idé för verksamheten.", "Suggest an improvement or a new idea for the organisation."},

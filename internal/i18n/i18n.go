@@ -140,12 +140,3 @@ func Lookup(key string) (Text, bool) {
 	t, ok := catalog[key]
 	return t, ok
 }
-
-// Hint returns what may be written in the field named field (the last part
-// of its path), in lang, and whether the catalogue says.
-func Hint(lang model.Lang, field string) (string, bool) {
-	if !Has("hint.field." + field) {
-		return "", false
-	}
-	return T(lang, "hint.field."+field), true
-}

@@ -21,13 +21,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/process"
+	"github.com/idebanken/idebanken/internal/workflow"
 )
 
 // Dir is where GitHub looks for issue forms, from the repository root.
@@ -188,7 +190,7 @@ func makeForm(cfg *model.Config, templates map[model.Kind][]byte, kind model.Kin
 		},
 		field{
 			ID: IDAnonymous, Type: checkboxes, Label: i18n.T(lang, anonymousLabel), Labels: labelsOf(anonymousLabel),
-			Description: i18n.T(lang, "idea.form.anonymous.description"),
+			Description: i18n.Render(lang, i18n.M("idea.form.anonymous.description", screeners(cfg))),
 			Options:     []string{i18n.T(lang, "idea.form.anonymous.option")}, Section: -1,
 		},
 	)
@@ -305,7 +307,7 @@ func formNode(cfg *model.Config, f *form) *yaml.Node {
 	if f.Outline.Intro != "" {
 		intro = append(intro, f.Outline.Intro)
 	}
-	intro = append(intro, i18n.Render(lang, i18n.M("idea.form.title-hint", strings.TrimSpace(TitlePrefix(lang, f.Kind)), check.MaxTitle)))
+	intro = append(intro, i18n.Render(lang, i18n.M("idea.form.title-hint", strings.TrimSpace(TitlePrefix(lang, f.Kind)), model.MaxTitle)))
 	markdown(strings.Join(intro, "\n\n"))
 	markdown(i18n.T(lang, "idea.form.privacy"))
 	for _, fl := range f.Fields {
@@ -336,7 +338,7 @@ func formNode(cfg *model.Config, f *form) *yaml.Node {
 		}
 		body.Content = append(body.Content, el)
 	}
-	next := i18n.Render(lang, i18n.M("idea.form.next", cfg.FeedbackDays))
+	next := i18n.Render(lang, i18n.M("idea.form.next", screeners(cfg), cfg.FeedbackDays))
 	if u := processURL(cfg); u != "" {
 		next += "\n\n" + i18n.Render(lang, i18n.M("idea.form.read-more", u))
 	}
@@ -348,6 +350,35 @@ func formNode(cfg *model.Config, f *form) *yaml.Node {
 		"labels", seq(true, str(LabelIdea), str(KindLabel(f.Kind))),
 		"body", body,
 	)
+}
+
+// screeners names who screens a new idea: those who may take the steps out
+// of the process's first stage, but for the submitter's own withdrawal. A
+// role as v1 names it is named as a sentence does ("en idéambassadör"), a
+// role of the bank's own, or one it renames, by its label.
+func screeners(cfg *model.Config) i18n.Or {
+	lang, flow := cfg.Language, workflow.Of(cfg)
+	start := flow.Process.Start()
+	var names i18n.Or
+	var seen []workflow.Actor
+	for _, to := range flow.Next(start) {
+		t, _ := flow.Lookup(start, to)
+		for _, a := range t.Actors {
+			if a == workflow.Submitter || slices.Contains(seen, a) {
+				continue
+			}
+			seen = append(seen, a)
+			key := "actor." + string(a)
+			if r, ok := a.Role(); ok {
+				own, v1 := flow.Process.Role(r), process.Default().Role(r)
+				if own != nil && (v1 == nil || own.Label != v1.Label) {
+					key = "role." + string(a)
+				}
+			}
+			names = append(names, i18n.Label(lang, flow.Process, key))
+		}
+	}
+	return names
 }
 
 // descriptionKeys say what each form is for, in the template chooser.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,6 +13,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/idebanken/idebanken/internal/config"
+	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/model"
 )
 
@@ -293,6 +297,48 @@ func TestGenerateQuotesYAML11(t *testing.T) {
 	for i, name := range typed {
 		if got := f.Body[2].Attributes.Options[i]; got != name {
 			t.Errorf("the option %q reads back as %#v", name, got)
+		}
+	}
+}
+
+// TestGenerateOwnProcess: the forms say who screens a new idea as the
+// bank's process has it: the example's idea coach, under its own label,
+// and nobody of v1's that the bank does not have.
+func TestGenerateOwnProcess(t *testing.T) {
+	dir := "../../examples/bostadsbolaget"
+	data, err := os.ReadFile(filepath.Join(dir, "idebank.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var diags diag.List
+	cfg := config.Parse(data, &diags)
+	if cfg == nil || diags.Len() > 0 {
+		t.Fatalf("the example configuration: %v", diags.Items())
+	}
+	templates, err := ReadTemplates(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range model.Langs {
+		cfg.Language = lang
+		forms, err := Generate(cfg, templates)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[model.Lang]string{model.Swedish: "av Idécoach eller innovationsgruppen, som", model.English: "by Idea coach or the innovation group, who"}[lang]
+		for name, f := range forms {
+			if name == ConfigFile {
+				continue
+			}
+			text := string(f)
+			if !strings.Contains(text, want) {
+				t.Errorf("%s, %s: the form does not say %q:\n%s", lang, name, want, text)
+			}
+			for _, v1 := range []string{"idéambassadör", "idea ambassador"} {
+				if strings.Contains(strings.ToLower(text), v1) {
+					t.Errorf("%s, %s: the form names v1's %s, a role the bank does not have", lang, name, v1)
+				}
+			}
 		}
 	}
 }

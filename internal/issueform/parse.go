@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/idebanken/idebanken/internal/check"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 )
@@ -240,8 +239,8 @@ func tags(v string, problems []i18n.Message) ([]string, []i18n.Message) {
 		switch {
 		case t == "" || seen[t]:
 			continue
-		case utf8.RuneCountInString(t) > check.MaxTag:
-			problems = append(problems, i18n.M("idea.form.tag-too-long", t, check.MaxTag))
+		case utf8.RuneCountInString(t) > model.MaxTag:
+			problems = append(problems, i18n.M("idea.form.tag-too-long", t, model.MaxTag))
 			continue
 		}
 		seen[t] = true

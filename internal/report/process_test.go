@@ -1,12 +1,17 @@
 package report
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/idebanken/idebanken/internal/config"
 	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/ideafile"
 	"github.com/idebanken/idebanken/internal/model"
 )
@@ -113,6 +118,48 @@ func TestBacklogQuickWinApproved(t *testing.T) {
 		r := Make(cfg, []*model.Idea{i}, Options{Period: period(t, c.period)})
 		if got := backlogStages(r)[i.ID]; got != c.want {
 			t.Errorf("at the end of %s: %q, want %q", c.period, got, c.want)
+		}
+	}
+}
+
+// catalogueKey matches a key of the catalogue as text where its words
+// belong: a first word of the catalogue's keys, a dot and more.
+var catalogueKey = func() *regexp.Regexp {
+	prefixes := []string{"stage", "role", "criterion", "section", "kind", "actor"}
+	for _, k := range i18n.Keys() {
+		if p, _, ok := strings.Cut(k, "."); ok && !slices.Contains(prefixes, p) {
+			prefixes = append(prefixes, p)
+		}
+	}
+	return regexp.MustCompile(`(?:^|[\s>"'(|,])((?:` + strings.Join(prefixes, "|") + `)\.[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)*)(?:[\s<"'),.:;|]|$)`)
+}()
+
+// TestNoRawCatalogueKey: a report in every format, in both languages, of
+// the shipped bank (the default process) and of the example's (its own),
+// holds no key of the catalogue where its text belongs.
+func TestNoRawCatalogueKey(t *testing.T) {
+	for _, dir := range []string{"../..", "../../examples/bostadsbolaget"} {
+		cfg, ideas := loadBank(t, dir)
+		for _, lang := range model.Langs {
+			info := Info{Title: cfg.Title, Organisation: cfg.Organisation, Lang: lang, Process: cfg.Process}
+			r := Make(cfg, ideas, Options{Period: period(t, "2026"), Today: date("2026-11-30")})
+			for name, write := range map[string]func(*bytes.Buffer) error{
+				"md":   func(b *bytes.Buffer) error { return WriteMarkdown(b, r, info) },
+				"csv":  func(b *bytes.Buffer) error { return WriteCSV(b, r, info) },
+				"html": func(b *bytes.Buffer) error { return WriteHTML(b, r, info) },
+				"json": func(b *bytes.Buffer) error { return WriteJSON(b, r, info) },
+			} {
+				var b bytes.Buffer
+				if err := write(&b); err != nil {
+					t.Fatal(err)
+				}
+				if b.Len() < 500 {
+					t.Errorf("%s, %s, %s: a report of %d bytes", dir, lang, name, b.Len())
+				}
+				for _, hit := range catalogueKey.FindAllStringSubmatch(b.String(), -1) {
+					t.Errorf("%s, %s, %s: the report holds the raw key %q", dir, lang, name, hit[1])
+				}
+			}
 		}
 	}
 }

@@ -154,10 +154,10 @@ func (s *site) views() error {
 	md := render.New()
 	views := make([]*Idea, len(s.opts.Ideas))
 	errs := make([]error, len(s.opts.Ideas))
-	cache := s.opts.Views.forBuild(s.cfg, s.lang, s.github)
+	cache := s.opts.Views.forBuild(s.cfg, s.lang, s.github, len(s.opts.Ideas))
 	parallel.For(len(s.opts.Ideas), func(i int) {
 		idea := s.opts.Ideas[i]
-		v := cache.get(idea)
+		v := cache.get(i, idea)
 		if v == nil {
 			if v, errs[i] = newIdea(idea, s.cfg, s.lang, md); errs[i] != nil {
 				return
@@ -172,12 +172,12 @@ func (s *site) views() error {
 			}
 			v.page = page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title,
 				Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, 150)}
-			cache.put(idea, v)
+			cache.put(i, v)
 		}
 		v.HistoryNote, v.Timeline = reconcile(v, idea, s.opts.History, s.github, s.lang)
 		views[i] = v
 	})
-	cache.done()
+	cache.done(s.opts.Ideas)
 	for i, err := range errs {
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.opts.Ideas[i].Path, err)

@@ -2,12 +2,16 @@ package sitegen
 
 import (
 	"encoding/json"
+	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/idebanken/idebanken/internal/check"
+	"github.com/idebanken/idebanken/internal/i18n"
+	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/snapshot"
 )
 
@@ -32,9 +36,18 @@ func banks(t *testing.T) map[string]*check.Result {
 	return map[string]*check.Result{"shipped": fixture(t), "example": exampleBank(t)}
 }
 
-// rawKey matches a catalogue key as text: a word of the catalogue's
-// prefixes, a dot and more, not part of a file name or address.
-var rawKey = regexp.MustCompile(`(?:^|[\s>"'(])((?:site|stage|role|criterion|section|kind|actor|report|notice|lint|list|process)\.[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*)(?:[\s<"'),.:;]|$)`)
+// rawKey matches a catalogue key as text: one of the catalogue's prefixes
+// (every first word of its keys, and those of the process's labels), a dot
+// and more, not part of a file name or address.
+var rawKey = func() *regexp.Regexp {
+	prefixes := []string{"stage", "role", "criterion", "section", "kind", "actor"}
+	for _, k := range i18n.Keys() {
+		if p, _, ok := strings.Cut(k, "."); ok && !slices.Contains(prefixes, p) {
+			prefixes = append(prefixes, p)
+		}
+	}
+	return regexp.MustCompile(`(?:^|[\s>"'(])((?:` + strings.Join(prefixes, "|") + `)\.[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)*)(?:[\s<"'),.:;]|$)`)
+}()
 
 // TestNoRawCatalogueKey: no built page or open data file holds a key of
 // the catalogue where its text belongs, for either process.
@@ -59,10 +72,11 @@ func TestNoRawCatalogueKey(t *testing.T) {
 // fileName matches what looks like a key but names a file.
 var fileName = regexp.MustCompile(`\.(css|js|json|xml|svg|html|txt|png|ico|webmanifest)$`)
 
-var flowCount = regexp.MustCompile(`<span class="flow-count">(\d+)</span> <span class="flow-label">([^<]*)</span>`)
+var flowCount = regexp.MustCompile(`<a href="[^"]*stages/([a-z0-9-]+)/"><span class="flow-count">(\d+)</span> <span class="flow-label">([^<]*)</span>`)
 
 // TestHomeCountsAddUp: the start page counts every idea at exactly one
-// stage, and shows every stage of the process, whatever the process.
+// stage, its own, under the stage's label, and shows every stage of the
+// process, whatever the process.
 func TestHomeCountsAddUp(t *testing.T) {
 	for name, res := range banks(t) {
 		m := buildMemory(t, res)
@@ -70,21 +84,37 @@ func TestHomeCountsAddUp(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: no start page", name)
 		}
-		sum, labels := 0, map[string]bool{}
+		at := map[model.Stage]int{}
+		for _, idea := range res.Ideas {
+			at[idea.Stage]++
+		}
+		sum, shown := 0, map[model.Stage]bool{}
 		for _, hit := range flowCount.FindAllStringSubmatch(string(data), -1) {
+			st := model.Stage(hit[1])
+			n, _ := strconv.Atoi(hit[2])
+			if n != at[st] {
+				t.Errorf("%s: the start page counts %d ideas at %s, the bank has %d", name, n, st, at[st])
+			}
+			if want := html.EscapeString(i18n.Label(res.Config.Language, res.Config.Process, "stage."+string(st))); hit[3] != want {
+				t.Errorf("%s: the start page names %s %q, the process %q", name, st, hit[3], want)
+			}
 			// A stage on both the main line and the quick line is shown on
 			// both, with the same count: counted once.
-			n, _ := strconv.Atoi(hit[1])
-			if !labels[hit[2]] {
+			if !shown[st] {
 				sum += n
 			}
-			labels[hit[2]] = true
+			shown[st] = true
 		}
 		if sum != len(res.Ideas) {
 			t.Errorf("%s: the start page counts %d ideas, the bank has %d", name, sum, len(res.Ideas))
 		}
-		if len(labels) != len(res.Config.Process.Stages) {
-			t.Errorf("%s: the start page shows %d stages, the process has %d", name, len(labels), len(res.Config.Process.Stages))
+		for _, st := range res.Config.Process.Stages {
+			if !shown[st.ID] {
+				t.Errorf("%s: the start page does not show the stage %s", name, st.ID)
+			}
+		}
+		if len(shown) != len(res.Config.Process.Stages) {
+			t.Errorf("%s: the start page shows %d stages, the process has %d", name, len(shown), len(res.Config.Process.Stages))
 		}
 	}
 }

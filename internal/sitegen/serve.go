@@ -12,80 +12,78 @@ import (
 // A view is kept for the *model.Idea it was made of, and as long as the
 // configuration, language and repository are the same; what a view takes
 // from other ideas or from the history (related and similar ideas, tags,
-// the timeline's commits) is made anew by every build.
+// the timeline's commits) is made anew by every build. A ViewCache serves
+// one build at a time: what the last one kept is only read while the next
+// runs, so the build's goroutines read it without a lock.
 type ViewCache struct {
-	mu    sync.Mutex
 	cfg   *model.Config
 	lang  model.Lang
 	gh    gitHub
 	views map[*model.Idea]*Idea
-	next  map[*model.Idea]*Idea
+	kept  []*Idea // by the build's idea: what it keeps for the next
 	// indexed is what the search and similarity indexes read of each
 	// idea, folded, by the idea it was made of.
-	indexed, nextIndexed map[*model.Idea]indexed
+	indexed map[*model.Idea]indexed
 	// index is the similarity index of the last build, brought up to
 	// date by the next: it reads again only the ideas that changed.
-	indexMu sync.Mutex
-	index   *similar.Index
+	index *similar.Index
 }
 
 // NewViewCache returns an empty ViewCache.
 func NewViewCache() *ViewCache { return &ViewCache{} }
 
-// forBuild readies c for a build of cfg in lang, linking to gh; on a nil
-// c, it does nothing and keeps nothing.
-func (c *ViewCache) forBuild(cfg *model.Config, lang model.Lang, gh gitHub) *ViewCache {
+// forBuild readies c for a build of n ideas of cfg in lang, linking to
+// gh; on a nil c, it does nothing and keeps nothing.
+func (c *ViewCache) forBuild(cfg *model.Config, lang model.Lang, gh gitHub, n int) *ViewCache {
 	if c == nil {
 		return nil
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if c.cfg != cfg || c.lang != lang || c.gh != gh {
 		c.cfg, c.lang, c.gh, c.views, c.indexed = cfg, lang, gh, nil, nil
 	}
-	c.next = make(map[*model.Idea]*Idea, len(c.views))
+	c.kept = make([]*Idea, n)
 	return c
 }
 
-// get returns a copy of the view kept for idea, to be completed by the
-// build, or nil.
-func (c *ViewCache) get(idea *model.Idea) *Idea {
+// get returns a copy of the view kept for idea, the build's i-th, to be
+// completed by the build, or nil.
+func (c *ViewCache) get(i int, idea *model.Idea) *Idea {
 	if c == nil {
 		return nil
 	}
-	c.mu.Lock()
 	v := c.views[idea]
-	if v != nil {
-		c.next[idea] = v // never changed: the build changes its copy
-	}
-	c.mu.Unlock()
 	if v == nil {
 		return nil
 	}
+	c.kept[i] = v // never changed: the build changes its copy
 	cp := *v
 	return &cp
 }
 
-// put keeps a copy of v, the view of idea, for the next build: as it is
-// before the build adds what comes from other ideas and the history.
-func (c *ViewCache) put(idea *model.Idea, v *Idea) {
+// put keeps a copy of v, the view of idea, the build's i-th, for the next
+// build: as it is before the build adds what comes from other ideas and
+// the history.
+func (c *ViewCache) put(i int, v *Idea) {
 	if c == nil {
 		return
 	}
 	cp := *v
-	c.mu.Lock()
-	c.next[idea] = &cp
-	c.mu.Unlock()
+	c.kept[i] = &cp
 }
 
-// done ends a build's use of c: the ideas it did not see are forgotten.
-func (c *ViewCache) done() {
+// done ends a build's use of c, whose ideas were ideas: the ideas it did
+// not see are forgotten.
+func (c *ViewCache) done(ideas []*model.Idea) {
 	if c == nil {
 		return
 	}
-	c.mu.Lock()
-	c.views, c.next = c.next, nil
-	c.mu.Unlock()
+	c.views = make(map[*model.Idea]*Idea, len(ideas))
+	for i, v := range c.kept {
+		if v != nil {
+			c.views[ideas[i]] = v
+		}
+	}
+	c.kept = nil
 }
 
 // indexed is what the indexes read of an idea: its entry of search.json
@@ -95,53 +93,26 @@ type indexed struct {
 	doc    similar.Doc
 }
 
-// indexedCache is the part of a ViewCache that keeps what the indexes read
-// of each idea; nil keeps nothing.
-type indexedCache struct{ c *ViewCache }
-
-// forIndexes readies c to keep what the indexes read, for a build that
-// forBuild readied.
-func (c *ViewCache) forIndexes() *indexedCache {
-	if c == nil {
-		return nil
-	}
-	c.mu.Lock()
-	c.nextIndexed = map[*model.Idea]indexed{}
-	c.mu.Unlock()
-	return &indexedCache{c}
-}
-
-// get returns what was kept for idea, and keeps it for the next build.
-func (k *indexedCache) get(idea *model.Idea) (indexed, bool) {
-	if k == nil || idea == nil {
+// folded returns what the indexes read of idea as the last build made
+// it.
+func (c *ViewCache) folded(idea *model.Idea) (indexed, bool) {
+	if c == nil || idea == nil {
 		return indexed{}, false
 	}
-	k.c.mu.Lock()
-	defer k.c.mu.Unlock()
-	x, ok := k.c.indexed[idea]
-	if ok {
-		k.c.nextIndexed[idea] = x
-	}
+	x, ok := c.indexed[idea]
 	return x, ok
 }
 
-func (k *indexedCache) put(idea *model.Idea, x indexed) {
-	if k == nil || idea == nil {
+// keepFolded keeps, for the next build, what the indexes read of views:
+// search and docs, in their order.
+func (c *ViewCache) keepFolded(views []*Idea, search []searchEntry, docs []similar.Doc) {
+	if c == nil {
 		return
 	}
-	k.c.mu.Lock()
-	k.c.nextIndexed[idea] = x
-	k.c.mu.Unlock()
-}
-
-// done ends a build's use of k: the ideas it did not see are forgotten.
-func (k *indexedCache) done() {
-	if k == nil {
-		return
+	c.indexed = make(map[*model.Idea]indexed, len(views))
+	for i, v := range views {
+		c.indexed[v.src] = indexed{search[i], docs[i]}
 	}
-	k.c.mu.Lock()
-	k.c.indexed, k.c.nextIndexed = k.c.nextIndexed, nil
-	k.c.mu.Unlock()
 }
 
 // similar returns the up to n ideas most like each of docs, from the
@@ -151,8 +122,6 @@ func (c *ViewCache) similar(docs []similar.Doc, n int) [][]similar.Match {
 	if c == nil {
 		return similar.New(docs).All(n)
 	}
-	c.indexMu.Lock()
-	defer c.indexMu.Unlock()
 	if c.index == nil {
 		c.index = similar.New(docs)
 	} else {

@@ -20,10 +20,9 @@ const SimilarCount = 5
 func (s *site) indexes() {
 	s.search = make([]searchEntry, len(s.ideas))
 	docs := make([]similar.Doc, len(s.ideas))
-	folded := s.opts.Views.forIndexes()
 	parallel.For(len(s.ideas), func(i int) {
 		v := s.ideas[i]
-		if f, ok := folded.get(v.src); ok {
+		if f, ok := s.opts.Views.folded(v.src); ok {
 			s.search[i], docs[i] = f.search, f.doc
 			return
 		}
@@ -40,9 +39,8 @@ func (s *site) indexes() {
 			Fold: strings.Join([]string{v.ID, title, tags, model.Fold(v.UnitName + " " + kind + " " + stage), searchText}, " "),
 		}
 		docs[i] = similar.Doc{ID: v.ID, Title: title, Tags: []string{tags}, Text: text, Folded: true}
-		folded.put(v.src, indexed{s.search[i], docs[i]})
 	})
-	folded.done()
+	s.opts.Views.keepFolded(s.ideas, s.search, docs)
 	var all [][]similar.Match
 	if !s.opts.noSimilar {
 		all = s.opts.Views.similar(docs, SimilarCount)

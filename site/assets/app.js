@@ -59,11 +59,9 @@
           span.textContent = text;
           td.appendChild(span);
         } else if (i >= 5) {
-          var time = document.createElement("time");
-          time.textContent = text;
+          td.textContent = text;
           td.className = "date";
           td.setAttribute("data-label", labels[i]);
-          td.appendChild(time);
         } else {
           td.textContent = text;
           if (i === 0) { td.className = "id"; }

@@ -396,25 +396,25 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 // writeRow writes v's row of an idea table, as base.html's "idea-row"
 // prints it, for pages whose root is root (or rootMark).
 func (s *site) writeRow(w htmlWriter, root string, v *Idea) {
-	w.raw("<tr>\n<td class=\"id\">")
+	w.raw("<tr><td class=\"id\">")
 	w.text(v.ID)
-	w.raw("</td>\n<td class=\"title\"><a href=\"", root, "idea/")
+	w.raw("</td><td class=\"title\"><a href=\"", root, "idea/")
 	w.path(v.ID)
 	w.raw("/\">")
 	w.text(v.Title)
-	w.raw("</a></td>\n<td>")
+	w.raw("</a></td><td>")
 	w.text(v.KindName)
-	w.raw("</td>\n<td>")
+	w.raw("</td><td>")
 	w.text(v.UnitName)
-	w.raw("</td>\n<td><span class=\"stage stage-")
+	w.raw("</td><td><span class=\"stage stage-")
 	w.text(string(v.Stage))
 	w.raw("\">")
 	w.text(v.StageName)
-	w.raw("</span></td>\n<td class=\"date\" data-label=\"", s.escapedText("site.col.submitted"), "\"><time>")
+	w.raw("</span></td><td class=\"date\" data-label=\"", s.escapedText("site.col.submitted"), "\">")
 	w.text(v.SubmittedText)
-	w.raw("</time></td>\n<td class=\"date\" data-label=\"", s.escapedText("site.col.changed"), "\"><time>")
+	w.raw("</td><td class=\"date\" data-label=\"", s.escapedText("site.col.changed"), "\">")
 	w.text(v.ChangedText)
-	w.raw("</time></td>\n</tr>\n")
+	w.raw("</td></tr>\n")
 }
 
 // escapedText returns the text of key as {{t "key"}} prints it, escaped

@@ -246,7 +246,7 @@ func TestCannotMessages(t *testing.T) {
 		{&fs.PathError{Op: "open", Path: "ideas/x.md", Err: syscall.EACCES}, "ideas/x.md: du saknar behörighet att läsa eller skriva här: kontrollera filens rättigheter"},
 		{&fs.PathError{Op: "write", Path: "ideas/x.md", Err: syscall.ENOSPC}, "ideas/x.md: disken är full: frigör utrymme och försök igen"},
 		{&os.LinkError{Op: "rename", Old: "a.tmp", New: "ideas/x.md", Err: syscall.EROFS}, "ideas/x.md: filsystemet är skrivskyddat: kör i en mapp där du får skriva"},
-		{fmt.Errorf("writing: %w", atomicfile.ErrAbandoned), "programmet avbröts innan filen var skriven; den är som den var före"},
+		{fmt.Errorf("writing: %w", atomicfile.ErrAbandoned), "programmet avbröts innan filen hann skrivas; filen är oförändrad"},
 		{i18n.Errorf(errors.New("x"), "cli.github-token"), "GITHUB_TOKEN är inte satt"},
 	} {
 		got := i18n.Render(model.Swedish, cannotMessage(c.err))

@@ -245,7 +245,7 @@ func runRemind(opts *RemindOptions, lang model.Lang) int {
 		if err != nil {
 			return cannot(opts.Stderr, b.Lang, err)
 		}
-		say(opts.Stdout, b.Lang, "cli.remind-opened", issue.GetNumber(), count)
+		say(opts.Stdout, b.Lang, "cli.remind-opened", issue.GetNumber(), i18n.Count{Key: "cli.ideas", N: count})
 	default:
 		// The one issue is kept: edited while open, closed when nothing
 		// waits, and opened again rather than a second one made.
@@ -263,7 +263,7 @@ func runRemind(opts *RemindOptions, lang model.Lang) int {
 		if key == "cli.remind-closed" {
 			say(opts.Stdout, b.Lang, key, found.GetNumber())
 		} else {
-			say(opts.Stdout, b.Lang, key, found.GetNumber(), count)
+			say(opts.Stdout, b.Lang, key, found.GetNumber(), i18n.Count{Key: "cli.ideas", N: count})
 		}
 	}
 	return ExitOK

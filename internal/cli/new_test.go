@@ -290,7 +290,7 @@ func TestNewRefuses(t *testing.T) {
 		want string
 	}{
 		{"bad kind", func(o *NewOptions) { o.Kind = "förslag" }, `okänd typ "förslag": välj improvement (Förbättringsförslag), incident (Tillbud), deviation (Avvikelse), problem (Problem utan lösning)`},
-		{"unknown unit", func(o *NewOptions) { o.Unit = "skolan" }, `förvaltningen "skolan" finns inte i idebank.yaml`},
+		{"unknown unit", func(o *NewOptions) { o.Unit = "skolan" }, `enheten "skolan" finns inte i idebank.yaml`},
 		{"long title", func(o *NewOptions) { o.Title = strings.Repeat("å", 121) }, "rubriken måste vara 1–120 tecken på en rad"},
 		{"title lines", func(o *NewOptions) { o.Title = "två\nrader" }, "rubriken måste vara 1–120 tecken på en rad"},
 		{"anonymous with name", func(o *NewOptions) { o.Anonymous = true }, "en anonym idé sparar varken namn"},

@@ -45,6 +45,12 @@ func (f *Flow) startsAt(s model.Stage) bool {
 // rule is about, as the idea's path through the process says.
 const Signers Actor = "signers"
 
+// Handlers stands, in Edits, for those who handle new ideas: the roles
+// that may take the steps out of the process's first stage (v1's
+// ambassadors and innovation group; the example's idea coaches too).
+// EditRules names them.
+const Handlers Actor = "handlers"
+
 // EditRule says who may change a field of an idea file that is already
 // merged, in which phases. A change of a field is allowed when one rule
 // for the field and the phase of the file before the change lets every
@@ -67,8 +73,8 @@ type EditRule struct {
 
 var (
 	byAdmin       = RoleActor(model.RoleAdmin)
-	bySubmitter   = []Actor{Submitter, RoleActor(model.RoleAmbassador), RoleActor(model.RoleInnovationGroup), byAdmin}
-	byHandlers    = []Actor{RoleActor(model.RoleAmbassador), RoleActor(model.RoleInnovationGroup), byAdmin}
+	bySubmitter   = []Actor{Submitter, Handlers, byAdmin}
+	byHandlers    = []Actor{Handlers, byAdmin}
 	bySigners     = []Actor{Signers, byAdmin}
 	byImplementer = []Actor{Implementer, RoleActor(model.RoleProjectLead), byAdmin}
 	byAdminOnly   = []Actor{byAdmin}
@@ -83,8 +89,9 @@ var (
 // the submitter anonymous), and stage changes only by a step of the table.
 //
 //   - The idea's text (title, kind, body) is the submitter's while it is
-//     open, and those who handle it (ambassadors, the innovation group) may
-//     correct it until it is final; then it is frozen.
+//     open, and those who handle it (Handlers: in v1 ambassadors and the
+//     innovation group) may correct it until it is final; then it is
+//     frozen.
 //   - Its classification (tags, related, unit) is for those who handle it;
 //     the submitter may set tags and related ideas while it is open.
 //   - discussion is set once, by an ambassador (intake writes it into a new
@@ -172,19 +179,40 @@ func (f *Flow) EditFields() []string {
 // "by", those who handle ideas) may rewrite it until the idea is final, and
 // an admin after.
 func (f *Flow) EditRules(field string, p Phase) []EditRule {
-	if slices.Contains(editFields, field) {
-		return editRules(field, p)
-	}
-	by := byHandlers
-	if slices.Contains(f.Signed(), field) {
-		by = bySigners
-	}
-	switch p {
-	case PhaseFinal:
-		return []EditRule{{Field: field, Phases: inFinal, By: byAdminOnly}}
+	var rules []EditRule
+	switch by := byHandlers; {
+	case slices.Contains(editFields, field):
+		rules = editRules(field, p)
+	case p == PhaseFinal:
+		rules = []EditRule{{Field: field, Phases: inFinal, By: byAdminOnly}}
 	default:
-		return []EditRule{{Field: field, Phases: inNotFinal, By: by}}
+		if slices.Contains(f.Signed(), field) {
+			by = bySigners
+		}
+		rules = []EditRule{{Field: field, Phases: inNotFinal, By: by}}
 	}
+	for i, r := range rules {
+		if j := slices.Index(r.By, Handlers); j >= 0 {
+			rules[i].By = slices.Concat(r.By[:j], f.handlers, r.By[j+1:])
+		}
+	}
+	return rules
+}
+
+// handlersOf returns the roles that may take the steps out of the first
+// stage of the process, in the order of its steps.
+func (f *Flow) handlersOf() []Actor {
+	var out []Actor
+	start := f.Process.Start()
+	for _, to := range f.Next(start) {
+		t, _ := f.Lookup(start, to)
+		for _, a := range t.Actors {
+			if _, ok := a.Role(); ok && !slices.Contains(out, a) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
 }
 
 func editRules(field string, p Phase) []EditRule {

@@ -3,6 +3,7 @@ package workflow_test
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,5 +221,33 @@ screening: {date: 2026-02-20, by: a, outcome: workshop, feedback: f,
 		if st != c.stage || (st != "" && since.String() != c.sinceWant) {
 			t.Errorf("%s on %s: %q since %s, want %q since %s", c.idea.Stage, c.day, st, since, c.stage, c.sinceWant)
 		}
+	}
+}
+
+// TestEditHandlers: those who may correct an idea's text and classify it
+// are the process's own screeners: v1's ambassadors and innovation group,
+// the example's idea coaches and innovation group.
+func TestEditHandlers(t *testing.T) {
+	for _, c := range []struct {
+		flow *workflow.Flow
+		want []workflow.Actor
+	}{
+		{workflow.Default, []workflow.Actor{"ambassador", "innovation-group", "admin"}},
+		{exampleFlow(t), []workflow.Actor{"idea-coach", "innovation-group", "admin"}},
+	} {
+		for _, field := range []string{"title", "kind", "body", "unit", "tags"} {
+			rules := c.flow.EditRules(field, workflow.PhaseActive)
+			if len(rules) != 1 || !slices.Equal(rules[0].By, c.want) {
+				t.Errorf("%s while active: %+v, want one rule by %v", field, rules, c.want)
+			}
+		}
+		open := c.flow.EditRules("title", workflow.PhaseOpen)
+		if len(open) != 1 || !slices.Equal(open[0].By, append([]workflow.Actor{workflow.Submitter}, c.want...)) {
+			t.Errorf("title while open: %+v", open)
+		}
+	}
+	// The policy itself is not changed by naming them.
+	if r := workflow.Default.EditRules("title", workflow.PhaseActive); !slices.Contains(workflow.Edits[1].By, workflow.Handlers) || slices.Contains(r[0].By, workflow.Handlers) {
+		t.Errorf("Edits lost its Handlers, or EditRules left them in: %v, %v", workflow.Edits[1].By, r[0].By)
 	}
 }

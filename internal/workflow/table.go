@@ -94,6 +94,8 @@ type Flow struct {
 	signed, dates, texts []string
 	reqDates             map[string][]string
 
+	handlers []Actor // who Handlers stands for
+
 	table   map[Key]*Transition
 	paths   map[model.Stage][]Path
 	mayHold map[model.Stage]map[string]bool
@@ -160,6 +162,7 @@ func build(p *model.Process) *Flow {
 			f.reqDates[q.Section] = f.requirementDates(q.Section)
 		}
 	}
+	f.handlers = f.handlersOf()
 	f.paths = f.allPaths()
 	f.mayHold = f.holdable()
 	return f

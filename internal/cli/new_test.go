@@ -213,7 +213,7 @@ func TestNewAsks(t *testing.T) {
 		"Svara med en siffra från 1 till 4.",
 		"Rubrik, på en rad (högst 120 tecken): ",
 		"rubriken måste vara 1–120 tecken på en rad",
-		"Vilken förvaltning gäller idén?\n  1. Skolförvaltningen (skola)\n  2. Omsorgsförvaltningen (omsorg)\nVälj 1–2: ",
+		"Vilken enhet gäller idén?\n  1. Skolförvaltningen (skola)\n  2. Omsorgsförvaltningen (omsorg)\nVälj 1–2: ",
 		"Ditt namn (lämna tomt för att vara anonym): ",
 		"Lämna idén anonymt? Då sparas och publiceras inget namn. [j/N]: ",
 	} {

@@ -51,6 +51,7 @@ var catalog = map[string]Text{
 	"yaml.bad-date":         {"%v: %q är inget riktigt datum. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-03-02", "%v: %q is not a real date. Write YYYY-MM-DD, for example 2026-03-02"},
 	"yaml.want-list":        {"%v ska vara en lista, men är %v: skriv [%s]", "%v must be a list, but is %v: write [%s]"},
 	"yaml.enum-suggest":     {"%q är inte tillåtet i %v: menade du %q? Tillåtna värden: %v", "%q is not allowed in %v: did you mean %q? Allowed values: %v"},
+	"yaml.enum-name":        {"%q är ett namn på %s; i filen ska id:t stå: skriv %s: %s", "%q is a name of %s; the file holds the id: write %s: %s"},
 	"yaml.enum":             {"%q är inte tillåtet i %v. Tillåtna värden: %v", "%q is not allowed in %v. Allowed values: %v"},
 	"yaml.empty-item":       {"%v innehåller ett tomt värde: ta bort det eller fyll i det", "%v holds an empty value: remove it or fill it in"},
 	"yaml.kind.mapping":     {"en grupp av fält", "a group of fields"},
@@ -326,7 +327,7 @@ Shows the site on your computer. When a file changes, what changed is checked an
 Skriver verksamhetsrapporten för en period, beräknad från idéfilerna.
 
   --period PERIOD     2026, 2026-Q2, 2026-05 eller 2026-01-01..2026-06-30 (standard: i år)
-  --unit ID           bara en förvaltning (ett id från idebank.yaml)
+  --unit ID           bara en enhet (id eller namn från idebank.yaml)
   --format FORMAT     md (standard), html, csv eller json
   --out FIL           skriv till FIL i stället för till skärmen
   --lang sv|en        rapportens språk (standard: language i idebank.yaml)
@@ -337,7 +338,7 @@ Skriver verksamhetsrapporten för en period, beräknad från idéfilerna.
 Writes the activity report for a period, computed from the idea files.
 
   --period PERIOD     2026, 2026-Q2, 2026-05 or 2026-01-01..2026-06-30 (default: this year)
-  --unit ID           one unit only (an id from idebank.yaml)
+  --unit ID           one unit only (an id or name from idebank.yaml)
   --format FORMAT     md (default), html, csv or json
   --out FILE          write to FILE instead of the screen
   --lang sv|en        the report's language (default: language in idebank.yaml)

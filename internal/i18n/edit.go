@@ -17,7 +17,7 @@ det; annars måste allt som krävs anges som flaggor.
 
   --kind TYP          improvement, incident, deviation eller problem (krävs)
   --title RUBRIK      idéns rubrik, högst 120 tecken (krävs)
-  --unit ID           förvaltningen, ett id från idebank.yaml (krävs)
+  --unit ID           enheten, id eller namn från idebank.yaml (krävs)
   --name NAMN         ditt namn (krävs, om du inte anger --anonymous)
   --anonymous         lämna idén anonymt: inget namn sparas eller publiceras
   --github LOGIN      ditt GitHub-användarnamn (valfritt)
@@ -33,7 +33,7 @@ as flags.
 
   --kind KIND         improvement, incident, deviation or problem (required)
   --title TITLE       the idea's title, at most 120 characters (required)
-  --unit ID           the unit, an id from idebank.yaml (required)
+  --unit ID           the unit, an id or name from idebank.yaml (required)
   --name NAME         your name (required, unless you give --anonymous)
   --anonymous         submit the idea anonymously: no name is kept or published
   --github LOGIN      your GitHub login (optional)
@@ -82,7 +82,7 @@ file is left exactly as it was.
 	"cli.new-empty-body":       {"Tills du har skrivit texten säger idebank check att idén saknar text [empty-body]; resten av filen klarar kontrollen.", "Until you have written the text, idebank check says the idea has no text [empty-body]; the rest of the file passes the check."},
 	"cli.new-other-errors":     {"Filen har också de här felen; rätta dem innan du öppnar en pull request:", "The file also has these errors; correct them before you open a pull request:"},
 	"cli.new-ask-kind":         {"Vilken sorts idé är det?", "What kind of idea is it?"},
-	"cli.new-ask-unit":         {"Vilken förvaltning gäller idén?", "Which unit is the idea about?"},
+	"cli.new-ask-unit":         {"Vilken enhet gäller idén?", "Which unit is the idea about?"},
 	"cli.new-option":           {"  %d. %s (%s)", "  %d. %s (%s)"},
 	"cli.new-ask-choice":       {"Välj 1–%d: ", "Choose 1–%d: "},
 	"cli.new-retry-choice":     {"Svara med en siffra från 1 till %d.", "Answer with a number from 1 to %d."},
@@ -109,7 +109,7 @@ file is left exactly as it was.
 	"cli.advance-no-step":        {"%s → %s är inget steg i processen; från %[1]s kan idén gå till: %[3]v", "%s → %s is not a step of the process; from %[1]s the idea can go to: %[3]v"},
 	"cli.advance-stage":          {"%s (%v)", "%s (%v)"},
 	"cli.advance-cannot-edit":    {"%s kan inte ändras automatiskt, eftersom %v: gör ändringen för hand", "%s cannot be changed automatically, because %v: make the change by hand"},
-	"cli.advance-why-form":       {"värdet är skrivet på ett sätt som inte går att ändra säkert på plats (till exempel över flera rader, eller med en tagg eller ett ankare)", "the value is written in a way that cannot be changed safely in place (for example over several lines, or with a tag or an anchor)"},
+	"cli.advance-why-form":       {"värdet är skrivet på ett sätt som inte går att ändra säkert på plats (till exempel över flera rader, eller med tecknen !! eller &)", "the value is written in a way that cannot be changed safely in place (for example over several lines, or with the marks !! or &)"},
 	"cli.advance-why-shape":      {"fältet innehåller något annat än en grupp av fält", "the field holds something other than a group of fields"},
 	"cli.advance-done":           {"%s flyttades från %s till %s i %s:", "%s moved from %s to %s in %s:"},
 	"cli.advance-changed":        {"  ändrat    %s: %s → %s", "  changed   %s: %s → %s"},

@@ -27,7 +27,7 @@ var githubTexts = map[string]Text{
 	"cli.notified-step":        {"%s: idégivaren är informerad om steget till %s i ärende #%d", "%s: the submitter is told of the step to %s in issue #%d"},
 	"cli.notify-issue-refused": {"%s: ärende #%d går inte att skriva i (%s): idégivaren har inte fått besked. Öppna ärendet igen, lås upp det, eller rätta discussion i idéfilen; nästa körning berättar då", "%s: issue #%d cannot be written to (%s): the submitter has not been told. Reopen or unlock the issue, or correct discussion in the idea file; the next run then tells"},
 	"cli.notify-bad-days":      {"--days %d: ange ett antal dagar, 0 eller fler (0 läser hela historiken)", "--days %d: give a number of days, 0 or more (0 reads the whole history)"},
-	"cli.notify-shallow":       {"historiken är ofullständig (en grund kloning): steg före den hämtade historiken kan inte berättas. Hämta hela historiken (fetch-depth: 0 i actions/checkout)", "the history is incomplete (a shallow clone): steps before the fetched history cannot be told. Fetch the whole history (fetch-depth: 0 in actions/checkout)"},
+	"cli.notify-shallow":       {"git-historiken är ofullständig (en grund klon): steg före den hämtade historiken kan inte berättas. Hämta hela historiken (fetch-depth: 0 i actions/checkout)", "the history is incomplete (a shallow clone): steps before the fetched history cannot be told. Fetch the whole history (fetch-depth: 0 in actions/checkout)"},
 	"cli.remind-reopened":      {"Ärende #%d är öppnat igen: %v väntar för länge", "Issue #%d is open again: %v wait too long"},
 	"cli.remind-closed":        {"Ärende #%d är stängt: inget väntar för länge", "Issue #%d is closed: nothing waits too long"},
 }

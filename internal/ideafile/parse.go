@@ -9,6 +9,7 @@ import (
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/process"
+	"github.com/idebanken/idebanken/internal/vocab"
 	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
@@ -80,9 +81,11 @@ func decode(proc *model.Process, path string, doc Doc, diags *diag.List) *model.
 		case "title":
 			idea.Title = d.String(v, key)
 		case "kind":
-			idea.Kind = yamlx.Enum(d, v, key, model.Kinds)
+			idea.Kind = yamlx.EnumNamed(d, v, key, model.Kinds, vocab.Kind)
 		case "stage":
-			idea.Stage = yamlx.Enum(d, v, key, proc.StageIDs())
+			idea.Stage = yamlx.EnumNamed(d, v, key, proc.StageIDs(), func(s string) (model.Stage, bool) {
+				return vocab.Stage(&model.Config{Process: proc}, s)
+			})
 		case "submitted":
 			idea.Submitted = d.Date(v, key)
 		case "submitter":

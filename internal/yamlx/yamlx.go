@@ -7,6 +7,7 @@ package yamlx
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -373,6 +374,22 @@ func Enum[T ~string](d *Decoder, n *yaml.Node, path string, valid []T) T {
 		d.errorf(n, diag.RuleValue, "yaml.enum", s, d.label(path), i18n.List(anyList(names)))
 	}
 	return T(s)
+}
+
+// EnumNamed is Enum for values that people also call by a name, as the
+// stages and kinds by their labels: a value that named finds, by a name in
+// either language, is reported with the id to write instead ("stage:
+// Vidareutvecklas" → stage: developing), not with the list.
+func EnumNamed[T ~string](d *Decoder, n *yaml.Node, path string, valid []T, named func(string) (T, bool)) T {
+	s := d.String(n, path)
+	if s == "" || slices.Contains(valid, T(s)) {
+		return T(s)
+	}
+	if id, ok := named(s); ok && slices.Contains(valid, id) {
+		d.errorf(n, diag.RuleValue, "yaml.enum-name", s, string(id), path, string(id))
+		return T(s)
+	}
+	return Enum(d, n, path, valid)
 }
 
 func shape(v *yaml.Node) model.Shape {

@@ -99,7 +99,9 @@ func (s *site) writeRows(b rowWriter, root string, ideas []*Idea) error {
 		r, ok := s.rowCache.Load(key)
 		if !ok {
 			buf.Reset()
-			if err := s.partial(&buf, mark, "idea-row", struct {
+			if s.goIdeaPage() { // base.html is the built-in one
+				s.writeRow(htmlWriter{&buf}, mark, v)
+			} else if err := s.partial(&buf, mark, "idea-row", struct {
 				Root string
 				Idea *Idea
 			}{mark, v}); err != nil {

@@ -16,8 +16,9 @@ import (
 // pages of several banks both ways and compares them. A theme of its own
 // has its idea.html run as written (see goIdeaPage).
 //
-// ideaMain follows idea.html line by line; a change to one is a change to
-// the other, which that test shows.
+// ideaMain follows idea.html line by line, and writeRow base.html's
+// "idea-row"; a change to one is a change to the other, which that test
+// and TestFoldingChangesNothing show.
 
 // goIdeaPage reports whether the build writes the content of the idea
 // pages with ideaMain rather than with idea.html: where the layouts are
@@ -390,6 +391,30 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		}
 		w.raw("</dl>\n</section>\n")
 	}
+}
+
+// writeRow writes v's row of an idea table, as base.html's "idea-row"
+// prints it, for pages whose root is root (or rootMark).
+func (s *site) writeRow(w htmlWriter, root string, v *Idea) {
+	w.raw("<tr><td class=\"id\">")
+	w.text(v.ID)
+	w.raw("</td><td class=\"title\"><a href=\"", root, "idea/")
+	w.path(v.ID)
+	w.raw("/\">")
+	w.text(v.Title)
+	w.raw("</a></td><td>")
+	w.text(v.KindName)
+	w.raw("</td><td>")
+	w.text(v.UnitName)
+	w.raw("</td><td><span class=\"stage stage-")
+	w.text(string(v.Stage))
+	w.raw("\">")
+	w.text(v.StageName)
+	w.raw("</span></td><td class=\"date\" data-label=\"", s.escapedText("site.col.submitted"), "\">")
+	w.text(v.SubmittedText)
+	w.raw("</td><td class=\"date\" data-label=\"", s.escapedText("site.col.changed"), "\">")
+	w.text(v.ChangedText)
+	w.raw("</td></tr>\n")
 }
 
 // escapedText returns the text of key as {{t "key"}} prints it, escaped

@@ -128,6 +128,9 @@ func TestEveryErrorInCatalogue(t *testing.T) {
 				{"build", "--out", filepath.Join(t.TempDir(), "site")},
 				{"report", "--today", "2026-11-21"},
 				{"advance", "2026-001", "--to", "Vidareutvecklas", "--by", "amb", "--today", "2026-11-21"},
+				{"new", "--kind", "problem", "--title", "Y", "--unit", "skola", "--name", "Eva", "--today", "2026-11-21"},
+				{"forget", "--name", "Eva", "--dry-run"},
+				{"gen", "github", "--check"},
 			} {
 				env, out, errOut := quietEnv(dir)
 				Main(args, env)

@@ -39,6 +39,7 @@ func TestFlagValues(t *testing.T) {
 		{"report-unit-name", []string{"report", "--unit", "skolforvaltningen"}, ""},
 		{"report-unit-bad", []string{"report", "--unit", "skolan"}, `enheten "skolan" finns inte i idebank.yaml. Ange en av dessa, med id eller namn: skola (Skolförvaltningen), omsorg (Omsorgsförvaltningen)`},
 		{"report-period-bad", []string{"report", "--period", "i fjol"}, `"i fjol" är ingen period`},
+		{"report-period-backwards", []string{"report", "--period", "2026-07-01..2026-01-01"}, `perioden "2026-07-01..2026-01-01" slutar innan den börjar: skriv det tidigare datumet först, 2026-01-01..2026-07-01`},
 		{"new-kind-sv", []string{"new", "--kind", "Förbättringsförslag", "--title", "X", "--unit", "skola", "--name", "Eva"}, ""},
 		{"new-kind-en-folded", []string{"new", "--kind", "PROBLEM WITHOUT A SOLUTION", "--title", "X", "--unit", "skola", "--name", "Eva"}, ""},
 		{"new-kind-bad", []string{"new", "--kind", "klagomål", "--title", "X", "--unit", "skola", "--name", "Eva"}, `"klagomål"`},

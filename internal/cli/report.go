@@ -45,6 +45,13 @@ func runReportCmd(args []string, env Env) int {
 	}
 	p, err := report.ParsePeriod(*period)
 	if err != nil {
+		if from, to, ok := strings.Cut(*period, ".."); ok {
+			a, errA := model.ParseDate(from)
+			b, errB := model.ParseDate(to)
+			if errA == nil && errB == nil && b.Before(a) {
+				return valueError(env.Stderr, lang, "report", "cli.bad-period-order", *period, to, from)
+			}
+		}
 		return valueError(env.Stderr, lang, "report", "cli.bad-period", *period)
 	}
 	opts.Period = p

@@ -346,6 +346,7 @@ Writes the activity report for a period, computed from the idea files.
   -C DIR              run in DIR instead of the current folder
 `},
 	"cli.bad-period":         {"%q är ingen period: skriv 2026, 2026-Q2, 2026-05 eller 2026-01-01..2026-06-30", "%q is not a period: write 2026, 2026-Q2, 2026-05 or 2026-01-01..2026-06-30"},
+	"cli.bad-period-order":   {"perioden %q slutar innan den börjar: skriv det tidigare datumet först, %s..%s", "the period %q ends before it starts: write the earlier date first, %s..%s"},
 	"cli.unknown-unit":       {"enheten %q finns inte i idebank.yaml. Ange en av dessa, med id eller namn: %v", "the unit %q is not in idebank.yaml. Give one of these, by id or name: %v"},
 	"cli.report-with-errors": {"obs: idéfilerna har %d fel (se idebank check); rapporten bygger på det som gick att läsa", "note: the idea files have %d errors (see idebank check); the report is made of what could be read"},
 	"cli.no-history":         {"obs: det finns ingen git-historik här att jämföra med", "note: there is no git history here to compare with"},

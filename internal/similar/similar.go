@@ -73,6 +73,10 @@ const Budget = 1500
 // weighs again only those whose weights the change moves, and looks up
 // again only those whose matches it can change. Whatever the updates
 // before, an index answers as New would of the same docs, to the bit.
+//
+// Update and All change the index (All keeps what it found, for the next
+// All): call them one at a time, and not while Similar or Query run,
+// which may run at the same time as each other.
 type Index struct {
 	// The ideas by slot: the place an idea keeps in the index from one
 	// update to the next, while its place among the docs may move.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/idebanken/idebanken/internal/config"
+	"github.com/idebanken/idebanken/internal/corpus"
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/ideafile"
 	"github.com/idebanken/idebanken/internal/model"
@@ -249,5 +250,27 @@ func TestEditHandlers(t *testing.T) {
 	// The policy itself is not changed by naming them.
 	if r := workflow.Default.EditRules("title", workflow.PhaseActive); !slices.Contains(workflow.Edits[1].By, workflow.Handlers) || slices.Contains(r[0].By, workflow.Handlers) {
 		t.Errorf("Edits lost its Handlers, or EditRules left them in: %v, %v", workflow.Edits[1].By, r[0].By)
+	}
+}
+
+// BenchmarkEvents10k is Events of 10,000 generated ideas of the default
+// process: the site's timelines make them once a build, the reports once
+// for all their periods.
+func BenchmarkEvents10k(b *testing.B) {
+	var ideas []*model.Idea
+	for _, f := range corpus.Generate(10000, 1) {
+		var ds diag.List
+		idea := ideafile.Parse(f.Path, f.Data, &ds)
+		if idea == nil || ds.Len() > 0 {
+			b.Fatalf("%s: %v", f.Path, ds.Items())
+		}
+		ideas = append(ideas, idea)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, idea := range ideas {
+			workflow.Default.Events(idea)
+		}
 	}
 }

@@ -22,8 +22,14 @@ type Gap struct {
 
 // Gaps returns what idea lacks to have come along p.
 func (p Path) Gaps(idea *model.Idea) []Gap {
-	crit := idea.Screening
 	var gs []Gap
+	p.eachGap(idea, func(g Gap) { gs = append(gs, g) })
+	return gs
+}
+
+// eachGap calls fn with each of p's gaps in idea, in order.
+func (p Path) eachGap(idea *model.Idea, fn func(Gap)) {
+	crit := idea.Screening
 	for i, t := range p {
 		for _, r := range t.Requires {
 			if p.Superseded(i, r) {
@@ -31,25 +37,36 @@ func (p Path) Gaps(idea *model.Idea) []Gap {
 			}
 			switch {
 			case !idea.Has(r.Section):
-				gs = append(gs, Gap{r, t, GapMissing})
+				fn(Gap{r, t, GapMissing})
 			case r.Outcome != "" && outcomeOf(idea, r.Section) != r.Outcome:
-				gs = append(gs, Gap{r, t, GapOutcome})
+				fn(Gap{r, t, GapOutcome})
 			case len(r.Met) > 0 && (crit == nil || !crit.Criteria.Met(r.Met)):
-				gs = append(gs, Gap{r, t, GapCriteria})
+				fn(Gap{r, t, GapCriteria})
 			default:
 				for _, f := range r.Fields {
-					if !idea.Fields.Has(r.Section + "." + f) {
-						gs = append(gs, Gap{r, t, GapField})
+					if !idea.Has(r.Section + "." + f) {
+						fn(Gap{r, t, GapField})
 					}
 				}
 			}
 		}
 	}
-	return gs
 }
 
 // outcomeOf returns the outcome written in a section.
 func outcomeOf(idea *model.Idea, section string) string {
+	switch section { // the sections of v1 that have one, without making the path
+	case "screening":
+		if idea.Screening != nil {
+			return string(idea.Screening.Outcome)
+		}
+		return ""
+	case "decision":
+		if idea.Decision != nil {
+			return string(idea.Decision.Outcome)
+		}
+		return ""
+	}
 	return idea.Value(section + ".outcome").Text
 }
 
@@ -62,17 +79,20 @@ func outcomeOf(idea *model.Idea, section string) string {
 // when the process has no way to the idea's stage.
 func (f *Flow) BestPath(idea *model.Idea, from *model.Stage) (Path, []Gap) {
 	var best Path
-	var bestGaps []Gap
-	bestCover := -1
+	bestGaps, bestCover := 0, -1
 	for _, p := range f.Paths(idea.Stage) {
 		if from != nil && p[len(p)-1].From != *from {
 			continue
 		}
-		gs := p.Gaps(idea)
+		n := 0
+		p.eachGap(idea, func(Gap) { n++ })
 		cover := p.Covers(idea.Has)
-		if best == nil || len(gs) < len(bestGaps) || (len(gs) == len(bestGaps) && cover > bestCover) {
-			best, bestGaps, bestCover = p, gs, cover
+		if best == nil || n < bestGaps || (n == bestGaps && cover > bestCover) {
+			best, bestGaps, bestCover = p, n, cover
 		}
 	}
-	return best, bestGaps
+	if best == nil {
+		return nil, nil
+	}
+	return best, best.Gaps(idea)
 }

@@ -62,7 +62,8 @@ func (p Path) Superseded(i int, r Requirement) bool {
 
 // Covers returns how many of sections the requirements of p name.
 func (p Path) Covers(present func(section string) bool) int {
-	var seen []string // a path names a handful of sections
+	var buf [16]string
+	seen := buf[:0] // a path names a handful of sections
 	n := 0
 	for _, t := range p {
 		for _, r := range t.Requires {

@@ -214,6 +214,14 @@ func Make(cfg *model.Config, ideas []*model.Idea, opts Options) *Report {
 // report while its file's data is at hand: the site makes a report of
 // every year and quarter.
 func MakeAll(cfg *model.Config, ideas []*model.Idea, opts []Options) []*Report {
+	return MakeAllFrom(cfg, ideas, opts, workflow.Of(cfg).Events)
+}
+
+// MakeAllFrom is MakeAll with each idea's events from eventsOf, which
+// returns what workflow's Events does: for a caller that has made them
+// already (the site, for the ideas' timelines), so that a build makes
+// them once an idea, not once more for each share of the reports.
+func MakeAllFrom(cfg *model.Config, ideas []*model.Idea, opts []Options, eventsOf func(*model.Idea) []workflow.Event) []*Report {
 	all := make([]*model.Idea, 0, len(ideas))
 	for _, idea := range ideas {
 		if idea.ID != "" {
@@ -241,12 +249,11 @@ func MakeAll(cfg *model.Config, ideas []*model.Idea, opts []Options) []*Report {
 		n := sort.Search(len(submitted), func(k int) bool { return before(o.Period.To, submitted[k]) })
 		ms[i].open = make([]open, 0, n)
 	}
-	flow := workflow.Of(cfg)
 	for _, idea := range all {
 		first, last := eventSpan(idea)
 		// The backlog of every report places the idea at a stage: its
 		// events are made once for them all.
-		events := flow.Events(idea)
+		events := eventsOf(idea)
 		for _, m := range ms {
 			if m.r.Unit == "" || idea.Unit == m.r.Unit {
 				m.add(idea, first, last, events)

@@ -66,6 +66,8 @@ type site struct {
 	base  string
 	ideas []*Idea // newest first
 	byID  map[string]*Idea
+	// byFile holds the view of each of opts.Ideas.
+	byFile map[*model.Idea]*Idea
 	// search holds the entries of search.json, in the order of ideas.
 	search []searchEntry
 	tags   []Tag
@@ -182,6 +184,10 @@ func (s *site) views() error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.opts.Ideas[i].Path, err)
 		}
+	}
+	s.byFile = make(map[*model.Idea]*Idea, len(views))
+	for i, v := range views {
+		s.byFile[s.opts.Ideas[i]] = v
 	}
 	for _, v := range views {
 		if v.ID == "" || s.byID[v.ID] != nil {

@@ -173,7 +173,11 @@ func who(p Person) *openPerson {
 	return &openPerson{p.Login, p.Name}
 }
 
-func (s *site) openData() error {
+func (s *site) openData() error { return s.writeOpenData(s.openRecords()) }
+
+// openRecords returns the records of ideas.json, in the order of the
+// ideas.
+func (s *site) openRecords() []openIdea {
 	out := make([]openIdea, len(s.ideas))
 	for i, v := range s.ideas {
 		o := openIdea{
@@ -247,7 +251,7 @@ func (s *site) openData() error {
 		}
 		out[i] = o
 	}
-	return s.writeOpenData(out)
+	return out
 }
 
 // writeJSONLines writes items as a JSON array, an item a line: small to
@@ -263,7 +267,6 @@ func (s *site) writeOpenData(items []openIdea) error {
 	buf := getBuffer()
 	defer putBuffer(buf)
 	buf.WriteString("[\n")
-	enc := json.NewEncoder(buf)
 	starts := make([]int, len(items)+1) // where each record begins
 	for i := range items {
 		if i == 64 && len(items) > 4*i {
@@ -273,12 +276,16 @@ func (s *site) writeOpenData(items []openIdea) error {
 			buf.Grow(buf.Len()/i*(len(items)-i)*9/8 + 1024)
 		}
 		starts[i] = buf.Len()
-		if err := enc.Encode(items[i]); err != nil {
+		// Into the buffer's own room, where it has it (see appendJSON).
+		b, err := items[i].appendJSON(buf.AvailableBuffer())
+		if err != nil {
 			return err
 		}
+		buf.Write(b)
 		if i < len(items)-1 {
-			buf.Truncate(buf.Len() - 1)
 			buf.WriteString(",\n")
+		} else {
+			buf.WriteString("\n")
 		}
 	}
 	starts[len(items)] = buf.Len()

@@ -10,6 +10,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/report"
+	"github.com/idebanken/idebanken/internal/workflow"
 )
 
 // ReportPage is the data of a report page: charts drawn at build time, then
@@ -132,7 +133,7 @@ func (s *site) reportJobs(emit func(*page) error) []func() error {
 			var rs []*report.Report
 			for k := range mine {
 				if k%reportBatch == 0 {
-					rs = report.MakeAll(s.cfg, s.opts.Ideas, o[k:min(k+reportBatch, len(o))])
+					rs = report.MakeAllFrom(s.cfg, s.opts.Ideas, o[k:min(k+reportBatch, len(o))], s.eventsOf)
 				}
 				r := rs[k%reportBatch]
 				rs[k%reportBatch] = nil // made into pages: let it go
@@ -196,4 +197,13 @@ func (s *site) reportList(emit func(*page) error, link ReportLink, report string
 		}
 	}
 	return nil
+}
+
+// eventsOf returns the events of idea: those its view was made with, so
+// that the passes of the reports do not make them again.
+func (s *site) eventsOf(idea *model.Idea) []workflow.Event {
+	if v := s.byFile[idea]; v != nil {
+		return v.events
+	}
+	return workflow.Of(s.cfg).Events(idea)
 }

@@ -73,6 +73,10 @@ type Idea struct {
 	// which html/template formats through fmt.
 	SubmittedText, ChangedText string
 
+	// events are the idea's as workflow's Events made them, for the
+	// reports (see site.eventsOf).
+	events []workflow.Event
+
 	// src is the idea the view was made of: serve keeps what is made of
 	// it between builds (see ViewCache).
 	src *model.Idea
@@ -365,7 +369,8 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 		v.Withdrawn = &Withdrawn{w.Date, clean(w.Reason)}
 	}
 	v.Own = ownSections(idea, proc(cfg), lang, person)
-	v.Timeline = timeline(idea, workflow.Of(cfg), person)
+	v.events = workflow.Of(cfg).Events(idea)
+	v.Timeline = timelineOf(v.events, person)
 	for i, e := range v.Timeline {
 		v.Timeline[i].Text = tr(e.Label)
 		if !i18n.Has(e.Label) && !e.aside { // an outcome or a section of the bank's own
@@ -469,7 +474,11 @@ func scoreText(lang model.Lang, def model.CriterionDef, a model.Assessment) stri
 // timeline lists the dated steps of idea in order, as the process's
 // Events has them, each with the catalogue key that names it.
 func timeline(idea *model.Idea, flow *workflow.Flow, person func(string) Person) []Event {
-	events := flow.Events(idea)
+	return timelineOf(flow.Events(idea), person)
+}
+
+// timelineOf is timeline of an idea whose events are these.
+func timelineOf(events []workflow.Event, person func(string) Person) []Event {
 	ev := make([]Event, len(events))
 	for i, e := range events {
 		ev[i] = Event{Date: e.Date, Stage: e.Stage, Label: eventLabel(e), By: person(e.By), aside: e.To == ""}

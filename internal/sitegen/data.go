@@ -269,6 +269,12 @@ func (s *site) writeOpenData(items []openIdea) error {
 	buf.WriteString("[\n")
 	starts := make([]int, len(items)+1) // where each record begins
 	for i := range items {
+		if i == 64 && len(items) > 4*i {
+			// Room for all, by the first records: grown by doubling,
+			// the 121 MB of 100,000 ideas took a buffer of up to twice
+			// that, and a copy at each step, at the build's peak.
+			buf.Grow(buf.Len()/i*(len(items)-i)*9/8 + 1024)
+		}
 		starts[i] = buf.Len()
 		// Into the buffer's own room, where it has it (see appendJSON).
 		b, err := items[i].appendJSON(buf.AvailableBuffer())
@@ -287,9 +293,9 @@ func (s *site) writeOpenData(items []openIdea) error {
 	if err := s.opts.Out.Write("ideas.json", buf.Bytes()); err != nil {
 		return err
 	}
-	// The ideas are newest first, so each year's records are together.
-	year, packed := getBuffer(), getBuffer()
-	defer putBuffer(year)
+	// The ideas are newest first, so each year's records are together,
+	// compressed straight from buf.
+	packed := getBuffer()
 	defer putBuffer(packed)
 	// The fastest level: JSON gets nearly as small as at the default,
 	// in half the time. No name or time in the header: the same records,
@@ -304,20 +310,19 @@ func (s *site) writeOpenData(items []openIdea) error {
 		for j < len(items) && strings.HasPrefix(items[j].Submitted, y) {
 			j++
 		}
-		year.Reset()
-		year.WriteString("[\n")
-		year.Write(bytes.TrimSuffix(buf.Bytes()[starts[i]:starts[j]], []byte(",\n")))
+		records := bytes.TrimSuffix(buf.Bytes()[starts[i]:starts[j]], []byte(",\n"))
 		if j == len(items) {
-			year.Truncate(year.Len() - 1) // the newline before "]"
+			records = records[:len(records)-1] // the newline before "]"
 		}
-		year.WriteString("\n]\n")
 		if len(y) != 4 {
 			y = "undated" // an idea whose date the check refuses
 		}
 		packed.Reset()
 		zw.Reset(packed)
-		if _, err := zw.Write(year.Bytes()); err != nil {
-			return err
+		for _, part := range [][]byte{[]byte("[\n"), records, []byte("\n]\n")} {
+			if _, err := zw.Write(part); err != nil {
+				return err
+			}
 		}
 		if err := zw.Close(); err != nil {
 			return err

@@ -127,9 +127,9 @@ func (s *site) reportJobs(emit func(*page) error) []func() error {
 			}
 			// A few reports a pass over the ideas, each let go once it is
 			// written: a report's figures hold every id they count, 0.7 MB
-			// a report at 10,000 ideas (12 reports 8.4 MB, 3 2.2 MB), so
-			// all 35 of 100,000 ideas at once were some 250 MB of the
-			// build's peak. A pass costs little beside making a report.
+			// a report at 10,000 ideas (12 reports 8.4 MB, 3 2.2 MB), by
+			// which all 35 of 100,000 ideas at once would be some 250 MB
+			// (not measured there). A pass costs little beside a report.
 			var rs []*report.Report
 			for k := range mine {
 				if k%reportBatch == 0 {

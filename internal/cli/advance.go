@@ -160,13 +160,13 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 	case !known:
 		return valueError(opts.Err, lang, "advance", "cli.advance-bad-stage", opts.To, string(from), next)
 	case flow.Final(from):
-		say(opts.Err, lang, "cli.advance-final", string(from))
+		say(opts.Err, lang, "cli.advance-final", stageNamed(from))
 		return ExitProblems
 	case from == to:
-		say(opts.Err, lang, "cli.advance-same", string(from), next)
+		say(opts.Err, lang, "cli.advance-same", stageNamed(from), next)
 		return ExitProblems
 	default:
-		say(opts.Err, lang, "cli.advance-no-step", string(from), string(to), next)
+		say(opts.Err, lang, "cli.advance-no-step", stageNamed(from), stageNamed(to), next)
 		return ExitProblems
 	}
 
@@ -243,7 +243,7 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 	}
 
 	// What was done, and what is left to do.
-	say(opts.Out, lang, "cli.advance-done", string(id), string(from), string(to), idea.Path)
+	say(opts.Out, lang, "cli.advance-done", string(id), stageNamed(from), stageNamed(to), idea.Path)
 	for _, c := range res.Changes {
 		switch {
 		case c.Kind == edit.Changed:
@@ -301,9 +301,15 @@ func printFileErrors(w io.Writer, lang model.Lang, b *bank, path string) {
 func stageList(stages []model.Stage) i18n.List {
 	l := i18n.List{}
 	for _, s := range stages {
-		l = append(l, i18n.M("cli.advance-stage", string(s), i18n.Key("stage."+string(s))))
+		l = append(l, stageNamed(s))
 	}
 	return l
+}
+
+// stageNamed is a stage as advance names it: by its id, which --to and the
+// file take, and its label, which is how people know it.
+func stageNamed(s model.Stage) i18n.Message {
+	return i18n.M("cli.advance-stage", string(s), i18n.Key("stage."+string(s)))
 }
 
 // shown is how a value is shown in what advance says it did.

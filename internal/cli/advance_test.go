@@ -74,7 +74,7 @@ func TestAdvance(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("exit %d\n%s%s", r.code, r.out, r.err)
 	}
-	want := `2026-001 flyttades från submitted till developing i ideas/2026/2026-001-battre-schema.md:
+	want := `2026-001 flyttades från submitted (Registrerad) till developing (Vidareutvecklas) i ideas/2026/2026-001-battre-schema.md:
   ändrat    stage: submitted → developing
   tillagt   screening (date, by, criteria, outcome, feedback)
 
@@ -167,7 +167,7 @@ func TestAdvanceCommunicated(t *testing.T) {
 		if !strings.Contains(got, "implementation:\n  started: 2026-11-21\n"+c.want+"\n---\n") {
 			t.Errorf("by %s, the file:\n%s", c.by, got)
 		}
-		if !strings.HasPrefix(r.out, "2026-002 moved from planning to implementing in "+advancePlanningPath+":\n  changed   stage: planning → implementing\n  added     implementation (started, communicated)\n\nFill this in before you open a pull request:\n") {
+		if !strings.HasPrefix(r.out, "2026-002 moved from planning (Being planned) to implementing (Being implemented) in "+advancePlanningPath+":\n  changed   stage: planning → implementing\n  added     implementation (started, communicated)\n\nFill this in before you open a pull request:\n") {
 			t.Errorf("stdout in English:\n%s", r.out)
 		}
 	}
@@ -181,7 +181,7 @@ func TestAdvanceRescreen(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("exit %d\n%s%s", r.code, r.out, r.err)
 	}
-	want := `2026-002 flyttades från paused till quick-win i ideas/2026/2026-002-digital-felanmalan.md:
+	want := `2026-002 flyttades från paused (Pausad) till quick-win (Snabb vinst) i ideas/2026/2026-002-digital-felanmalan.md:
   ändrat    stage: paused → quick-win
   ändrat    screening.date: 2026-01-20 → 2026-11-21
   ändrat    screening.outcome: pause → quick-win
@@ -218,9 +218,9 @@ func TestAdvanceRefuses(t *testing.T) {
 		want string
 	}{
 		{"no step", []string{"2026-001", "--to", "approved"}, ExitProblems,
-			"submitted → approved är inget steg i processen; från submitted kan idén gå till: developing (Vidareutvecklas), quick-win (Snabb vinst), paused (Pausad), rejected (Avslagen), withdrawn (Återtagen)\n"},
-		{"same stage", []string{"2026-001", "--to", "submitted"}, ExitProblems, "idén är redan i steget submitted; härifrån kan den gå till: developing (Vidareutvecklas)"},
-		{"final", []string{"2026-004", "--to", "submitted"}, ExitProblems, "idén är i slutsteget withdrawn och kan inte flyttas vidare\n"},
+			"submitted (Registrerad) → approved (Beslutad) är inget steg i processen; från submitted (Registrerad) kan idén gå till: developing (Vidareutvecklas), quick-win (Snabb vinst), paused (Pausad), rejected (Avslagen), withdrawn (Återtagen)\n"},
+		{"same stage", []string{"2026-001", "--to", "submitted"}, ExitProblems, "idén är redan i steget submitted (Registrerad); härifrån kan den gå till: developing (Vidareutvecklas)"},
+		{"final", []string{"2026-004", "--to", "submitted"}, ExitProblems, "idén är i slutsteget withdrawn (Återtagen) och kan inte flyttas vidare\n"},
 		{"unknown stage", []string{"2026-001", "--to", "utvecklas"}, ExitCannot, `okänt steg "utvecklas"; från submitted kan idén gå till: developing (Vidareutvecklas)`},
 		{"no such idea", []string{"2026-099", "--to", "developing"}, ExitCannot, "det finns ingen idé med id 2026-099 under ideas/\n"},
 		{"bad id", []string{"26-1", "--to", "developing"}, ExitCannot, `"26-1" är inget id`},

@@ -246,23 +246,28 @@ func watchTree(w *fsnotify.Watcher, root string) error {
 		return err
 	}
 	for _, name := range watched {
-		err := filepath.WalkDir(filepath.Join(root, name), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) {
-					return nil
-				}
-				return err
-			}
-			if d.IsDir() {
-				return w.Add(p)
-			}
-			return nil
-		})
-		if err != nil {
+		if err := watchFolders(w, filepath.Join(root, name)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// watchFolders watches dir and every folder under it; nothing where dir
+// does not exist.
+func watchFolders(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() {
+			return w.Add(p)
+		}
+		return nil
+	})
 }
 
 // collect waits for the next change of the files a site is made from,
@@ -353,18 +358,7 @@ func watchGit(w *fsnotify.Watcher, git string) error {
 	if err := w.Add(git); err != nil {
 		return err
 	}
-	return filepath.WalkDir(filepath.Join(git, "refs", "heads"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
-		if d.IsDir() {
-			return w.Add(p)
-		}
-		return nil
-	})
+	return watchFolders(w, filepath.Join(git, "refs", "heads"))
 }
 
 // headOf returns the commit h was read at, "" for none.

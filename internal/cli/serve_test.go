@@ -26,33 +26,8 @@ import (
 // after which the page shows it.
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
-	for name, content := range map[string]string{"idebank.yaml": testConfig, "ideas/2026/2026-001-x.md": submitted} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		_ = os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	addr := make(chan string, 1)
-	done := make(chan int, 1)
-	var out, errOut bytes.Buffer
-	opts := &ServeOptions{Stdout: &out, Stderr: &errOut, Dir: dir, Addr: "127.0.0.1:0",
-		Today: func() model.Date { return model.Date{Year: 2026, Month: 3, Day: 20} }, Listening: func(a string) { addr <- a }}
-	go func() { done <- runServe(ctx, opts, model.Swedish) }()
-	defer func() {
-		cancel()
-		if code := <-done; code != ExitOK {
-			t.Errorf("serve ended with %d\n%s%s", code, &out, &errOut)
-		}
-	}()
-	var base string
-	select {
-	case a := <-addr:
-		base = "http://" + a
-	case <-time.After(20 * time.Second):
-		t.Fatalf("serve never listened\n%s%s", &out, &errOut)
-	}
+	writeFiles(t, dir, map[string][]byte{"idebank.yaml": []byte(testConfig), "ideas/2026/2026-001-x.md": []byte(submitted)})
+	base, out, errOut := startServe(t, dir)
 	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	get := func(path string) (int, string, http.Header) {
 		t.Helper()
@@ -100,7 +75,7 @@ func TestServe(t *testing.T) {
 		for {
 			line, err := events.ReadString('\n')
 			if err != nil {
-				t.Fatalf("the events ended: %v\n%s%s", err, &out, &errOut)
+				t.Fatalf("the events ended: %v\n%s%s", err, out, errOut)
 			}
 			if data, ok := strings.CutPrefix(line, "data: "); ok {
 				return strings.TrimSpace(data)
@@ -116,7 +91,7 @@ func TestServe(t *testing.T) {
 		t.Errorf("the event after an edit is %q, the one before %q", second, first)
 	}
 	if _, body, _ := get("/idea/2026-001/"); !strings.Contains(body, "Ännu bättre schema") {
-		t.Errorf("the edit is not on the page after its event\n%s%s", &out, &errOut)
+		t.Errorf("the edit is not on the page after its event\n%s%s", out, errOut)
 	}
 	// A new year's folder and an idea in it: watched, and shown.
 	if err := os.MkdirAll(filepath.Join(dir, "ideas/2027"), 0o755); err != nil {
@@ -132,7 +107,7 @@ func TestServe(t *testing.T) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("an idea in a new folder never showed\n%s%s", &out, &errOut)
+			t.Fatalf("an idea in a new folder never showed\n%s%s", out, errOut)
 		}
 		next()
 	}
@@ -166,35 +141,10 @@ func TestServeCommit(t *testing.T) {
 		}
 		return h
 	}
-	for name, content := range map[string]string{"idebank.yaml": testConfig + "repository: org/repo\n", "ideas/2026/2026-001-x.md": submitted} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		_ = os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, map[string][]byte{"idebank.yaml": []byte(testConfig + "repository: org/repo\n"), "ideas/2026/2026-001-x.md": []byte(submitted)})
 	commit("idebank.yaml") // the idea's file is not committed yet
 
-	ctx, cancel := context.WithCancel(context.Background())
-	addr := make(chan string, 1)
-	done := make(chan int, 1)
-	var out, errOut bytes.Buffer
-	opts := &ServeOptions{Stdout: &out, Stderr: &errOut, Dir: dir, Addr: "127.0.0.1:0",
-		Today: func() model.Date { return model.Date{Year: 2026, Month: 3, Day: 20} }, Listening: func(a string) { addr <- a }}
-	go func() { done <- runServe(ctx, opts, model.Swedish) }()
-	defer func() {
-		cancel()
-		if code := <-done; code != ExitOK {
-			t.Errorf("serve ended with %d\n%s%s", code, &out, &errOut)
-		}
-	}()
-	var base string
-	select {
-	case a := <-addr:
-		base = "http://" + a
-	case <-time.After(20 * time.Second):
-		t.Fatalf("serve never listened\n%s%s", &out, &errOut)
-	}
+	base, out, errOut := startServe(t, dir)
 	page := func() string {
 		t.Helper()
 		resp, err := http.Get(base + "/idea/2026-001/")
@@ -234,20 +184,47 @@ func TestServeCommit(t *testing.T) {
 		select {
 		case g, ok := <-gens:
 			if !ok {
-				t.Fatalf("the events ended\n%s%s", &out, &errOut)
+				t.Fatalf("the events ended\n%s%s", out, errOut)
 			}
 			return g
 		case <-time.After(20 * time.Second):
-			t.Fatalf("no event in 20 s\n%s%s", &out, &errOut)
+			t.Fatalf("no event in 20 s\n%s%s", out, errOut)
 			return ""
 		}
 	}
 	first := next()
 	h := commit("ideas/2026/2026-001-x.md")
 	if second := next(); second == first {
-		t.Fatalf("no new generation after the commit\n%s%s", &out, &errOut)
+		t.Fatalf("no new generation after the commit\n%s%s", out, errOut)
 	}
 	if body := page(); !strings.Contains(body, "https://github.com/org/repo/commit/"+h.String()) {
-		t.Errorf("the timeline does not link the commit %s after it\n%s%s", h, &out, &errOut)
+		t.Errorf("the timeline does not link the commit %s after it\n%s%s", h, out, errOut)
 	}
+}
+
+// startServe runs serve on dir, on a free port and a fixed day, until the
+// test ends, and returns the address it serves and what it writes. A serve
+// that does not end well when stopped fails the test.
+func startServe(t *testing.T, dir string) (base string, out, errOut *bytes.Buffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	done := make(chan int, 1)
+	out, errOut = new(bytes.Buffer), new(bytes.Buffer)
+	opts := &ServeOptions{Stdout: out, Stderr: errOut, Dir: dir, Addr: "127.0.0.1:0",
+		Today: func() model.Date { return model.Date{Year: 2026, Month: 3, Day: 20} }, Listening: func(a string) { addr <- a }}
+	go func() { done <- runServe(ctx, opts, model.Swedish) }()
+	t.Cleanup(func() {
+		cancel()
+		if code := <-done; code != ExitOK {
+			t.Errorf("serve ended with %d\n%s%s", code, out, errOut)
+		}
+	})
+	select {
+	case a := <-addr:
+		return "http://" + a, out, errOut
+	case <-time.After(20 * time.Second):
+		t.Fatalf("serve never listened\n%s%s", out, errOut)
+	}
+	return "", out, errOut
 }

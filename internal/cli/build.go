@@ -64,9 +64,7 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 	}
 	// The site has no use for where each key stands in the files, which
 	// the check needed for its messages: half the heap on 10,000 ideas.
-	for _, idea := range b.Res.Ideas {
-		idea.Fields = nil
-	}
+	b.Res.Keys = nil
 	out := opts.Out
 	if out == "" {
 		out = filepath.Join(b.Root, "_site")

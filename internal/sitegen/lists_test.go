@@ -305,6 +305,28 @@ func TestLongReports(t *testing.T) {
 			}
 		}
 	}
+	// What waits at the end of 2025 is what waits at the end of its last
+	// quarter: the year's page links to the quarter's lists of it, which
+	// hold the ideas the year's page counts, and has none of its own.
+	waiting := regexp.MustCompile(`<a href="\.\./2025-q4/((?:waiting-[a-z-]+|overdue))/">([^<]+)<`).FindAllSubmatch(page, -1)
+	if len(waiting) < 3 {
+		t.Errorf("the report of 2025 links to %d lists of what waits of 2025-Q4's", len(waiting))
+	}
+	q4, _ := m.File("reports/2025-q4/index.html")
+	for _, l := range waiting {
+		if _, ok := m.File("reports/2025-q4/" + string(l[1]) + "/index.html"); !ok {
+			t.Errorf("the report of 2025 links to 2025-Q4's %s, which is not there", l[1])
+		}
+		// The link says how many the list holds: as the quarter's own does.
+		if !bytes.Contains(q4, []byte(`<a href="`+string(l[1])+`/">`+string(l[2])+`<`)) {
+			t.Errorf("the report of 2025 links to 2025-Q4's %s as %q, which the quarter's page does not", l[1], l[2])
+		}
+	}
+	for _, name := range m.Names() {
+		if strings.HasPrefix(name, "reports/2025/waiting-") || strings.HasPrefix(name, "reports/2025/overdue/") {
+			t.Errorf("the report of 2025 has %s, as its last quarter has", name)
+		}
+	}
 	for _, name := range m.Names() {
 		if data, _ := m.File(name); strings.HasSuffix(name, ".html") && len(data) > 1<<20 {
 			t.Errorf("%s is %d bytes", name, len(data))

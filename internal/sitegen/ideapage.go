@@ -38,13 +38,17 @@ func (s *site) ideaMain(d pageData) (template.HTML, error) {
 	if d.out == nil || !ok {
 		return "", i18n.Errorf(nil, "cli.theme-template", "ideaMain")
 	}
-	root := d.Root
+	return "", s.writeIdeaMain(htmlWriter{d.out}, s.escapedText, ideaRoot(d.Root), v)
+}
+
+// ideaRoot returns root as idea.html prints it where a link starts.
+func ideaRoot(root string) string {
 	if !plainRoot.MatchString(root) { // as the layout's escapers print it
 		var b bytes.Buffer
 		htmlWriter{&b}.url(root)
 		root = b.String()
 	}
-	return "", s.writeIdeaMain(htmlWriter{d.out}, s.escapedText, root, v)
+	return root
 }
 
 // writeIdeaMain writes the content of v's page, t giving the catalogue's

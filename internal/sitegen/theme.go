@@ -103,7 +103,15 @@ func (s *site) templates() error {
 		foldTexts(t)
 		s.tmpl[layout] = t
 	}
+	if s.goIdeaPage() { // the base cut into frames, see frame.go
+		t, err := template.Must(base.Clone()).Parse(frameMain)
+		if err != nil {
+			return err
+		}
+		s.tmpl[frameLayout] = t
+	}
 	s.partials = base
+	s.defaultDescription = s.description()
 	s.specs = map[specKey]*template.Template{}
 	return nil
 }

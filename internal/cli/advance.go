@@ -194,6 +194,13 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 		return valueError(opts.Err, lang, "advance", key, opts.By, label(from), label(to), actors, idea.Unit, who)
 	}
 
+	// The day of the step, which cannot come before what the file already
+	// records: the check would refuse the dates out of order afterwards,
+	// with the file already changed.
+	if last := latestEvent(flow, idea); opts.Today.Before(last.Date) {
+		return valueError(opts.Err, lang, "advance", "cli.advance-too-early", opts.Today.String(), last.Date.String(), last.Field)
+	}
+
 	// The edit.
 	full := filepath.Join(b.Root, filepath.FromSlash(idea.Path))
 	data, err := os.ReadFile(full)
@@ -354,4 +361,12 @@ func sameActors(a, b []workflow.Actor) bool {
 		}
 	}
 	return true
+}
+
+// latestEvent is the latest dated thing idea's file records (Events
+// lists them in the order of their dates); its submission where it
+// records nothing later.
+func latestEvent(flow *workflow.Flow, idea *model.Idea) workflow.Event {
+	ev := flow.Events(idea)
+	return ev[len(ev)-1]
 }

@@ -65,6 +65,10 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 	// The site has no use for where each key stands in the files, which
 	// the check needed for its messages: half the heap on 10,000 ideas.
 	b.Res.Keys = nil
+	// The build lets go of the rest of the parsed files once it has made
+	// the views of them (sitegen's letGo), if nothing else holds them.
+	ideas, n := b.Res.Ideas, len(b.Res.Ideas)
+	b.Res.Ideas = nil
 	out := opts.Out
 	if out == "" {
 		out = filepath.Join(b.Root, "_site")
@@ -78,7 +82,7 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 		return cannot(opts.Stderr, lang, err)
 	}
 	fillRepository(b.Res.Config, opts.Repository)
-	err = sitegen.Build(sitegen.Options{Config: b.Res.Config, Ideas: b.Res.Ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir, Today: opts.Today,
+	err = sitegen.Build(sitegen.Options{Config: b.Res.Config, Ideas: ideas, BaseURL: opts.BaseURL, Theme: theme(b.Root), Out: dir, Today: opts.Today,
 		History: hist, RepoDir: repoDir(b.Root)})
 	if err == nil {
 		err = dir.Close()
@@ -89,7 +93,7 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 	}
 	errs := b.printErrors(opts.Stderr, lang)
 	st := dir.Stats()
-	say(opts.Stderr, lang, "cli.built", i18n.Count{Key: "cli.ideas", N: len(b.Res.Ideas)}, out, i18n.Count{Key: "cli.files", N: st.Written}, st.Unchanged, st.Removed)
+	say(opts.Stderr, lang, "cli.built", i18n.Count{Key: "cli.ideas", N: n}, out, i18n.Count{Key: "cli.files", N: st.Written}, st.Unchanged, st.Removed)
 	if errs > 0 {
 		return ExitProblems
 	}

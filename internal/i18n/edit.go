@@ -104,6 +104,7 @@ file is left exactly as it was.
 	"cli.advance-may-not-sign":   {"%s får inte ta steget %s → %s: det krävs %v för enheten %s. De som får: %v. Ange en av dem med --by", "%s may not take the step %s → %s: it takes %v for the unit %s. Those who may: %v. Give one of them with --by"},
 	"cli.advance-unknown-signer": {"%q finns inte bland people i idebank.yaml, och steget %s → %s kräver %v för enheten %s. De som får: %v. Ange en av dem med --by", "%q is not among the people in idebank.yaml, and the step %s → %s takes %v for the unit %s. Those who may: %v. Give one of them with --by"},
 	"cli.advance-bad-stage":      {"okänt steg %q; från %s kan idén gå till: %v", "unknown stage %q; from %s the idea can go to: %v"},
+	"cli.advance-too-early":      {"steget kan inte dateras %s, före %[3]s (%[2]s) i idéns fil. Ange stegets dag med --today, tidigast %[2]s", "the step cannot be dated %s, before %[3]s (%[2]s) in the idea's file. Give the step's day with --today, %[2]s or later"},
 	"cli.advance-final":          {"idén är i slutsteget %s och kan inte flyttas vidare", "the idea is at the final stage %s and cannot move on"},
 	"cli.advance-same":           {"idén är redan i steget %s; härifrån kan den gå till: %v", "the idea is at the stage %s already; from here it can go to: %v"},
 	"cli.advance-no-step":        {"%s → %s är inget steg i processen; från %[1]s kan idén gå till: %[3]v", "%s → %s is not a step of the process; from %[1]s the idea can go to: %[3]v"},

@@ -173,111 +173,102 @@ func who(p Person) *openPerson {
 	return &openPerson{p.Login, p.Name}
 }
 
-func (s *site) openData() error { return s.writeOpenData(s.openRecords()) }
+func (s *site) openData() error { return s.writeOpenData() }
 
-// openRecords returns the records of ideas.json, in the order of the
-// ideas.
-func (s *site) openRecords() []openIdea {
-	out := make([]openIdea, len(s.ideas))
-	for i, v := range s.ideas {
-		o := openIdea{
-			ID: v.ID, Title: v.Title, Kind: v.Kind, Stage: v.Stage, Submitted: v.Submitted.String(),
-			Submitter: v.Submitter, Anonymous: v.Submitter == "", Unit: v.Unit, UnitName: v.UnitName,
-			Tags: append([]string{}, v.Tags...), Discussion: v.Discussion, Related: []string{}, Text: v.Text,
-		}
-		if s.base != "" {
-			o.URL = s.base + "idea/" + v.ID + "/"
-		}
-		for _, r := range v.Related {
-			o.Related = append(o.Related, r.ID)
-		}
-		o.Similar, o.Duplicates = make([]string, len(v.Similar)), ids(v.Duplicates)
-		for i, x := range v.Similar {
-			o.Similar[i] = x.ID
-		}
-		if sc := v.Screening; sc != nil {
-			crit := make(map[string]any, len(sc.Criteria))
-			for _, c := range sc.Criteria {
-				if c.Scores == nil && c.Max == 0 {
-					crit[c.Key] = openMet{c.Met, c.Note}
-					continue
-				}
-				score := map[string]any{"note": c.Note}
-				for t, n := range c.Scores {
-					score[t] = n
-				}
-				crit[c.Key] = score
-			}
-			o.Screening = &openScreening{Date: date(sc.Date), By: who(sc.By), Criteria: crit,
-				Outcome: sc.Outcome, Feedback: sc.Feedback, Revisit: date(sc.Revisit)}
-			if v.DuplicateOf != nil {
-				o.Screening.DuplicateOf = v.DuplicateOf.ID
-			}
-		}
-		if p := v.Proposal; p != nil {
-			o.Proposal = &openProposal{Date: date(p.Date), By: who(p.By), Summary: p.Summary, Cost: p.Cost, Resources: p.Resources}
-		}
-		if d := v.Decision; d != nil {
-			o.Decision = &openDecision{Date: date(d.Date), By: who(d.By), Outcome: d.Outcome,
-				Motivation: d.Motivation, Implementer: who(d.Implementer), Resources: d.Resources}
-		}
-		if p := v.Plan; p != nil {
-			o.Plan = &openPlan{Date: date(p.Date), By: who(p.By), Summary: p.Summary}
-		}
-		if im := v.Implementation; im != nil {
-			o.Implemented = &openImplement{Started: date(im.Started), Completed: date(im.Completed)}
-			if c := im.Communicated; c != nil {
-				o.Implemented.Communicated = &openCommunicated{Date: date(c.Date), By: who(c.By), Channel: c.Channel}
-			}
-		}
-		if oc := v.Outcome; oc != nil {
-			o.Outcome = &openOutcome{Date: date(oc.Date), By: who(oc.By), Effects: oc.Effects, Lessons: oc.Lessons}
-			if oc.ReportedTo != "" {
-				o.Outcome.ReportedTo = &openReported{Body: oc.ReportedTo, Date: date(oc.ReportedDate)}
-			}
-		}
-		for _, sec := range v.Own {
-			if o.Sections == nil {
-				o.Sections = map[string]map[string]any{}
-			}
-			fields := make(map[string]any, len(sec.Fields))
-			for _, f := range sec.Fields {
-				fields[f.Name] = f.Value
-			}
-			o.Sections[sec.ID] = fields
-		}
-		if w := v.Withdrawn; w != nil {
-			o.Withdrawn = &openWithdrawn{Date: date(w.Date), Reason: w.Reason}
-		}
-		out[i] = o
+// openRecord returns the record of v in ideas.json.
+func (s *site) openRecord(v *Idea) openIdea {
+	o := openIdea{
+		ID: v.ID, Title: v.Title, Kind: v.Kind, Stage: v.Stage, Submitted: v.SubmittedText,
+		Submitter: v.Submitter, Anonymous: v.Submitter == "", Unit: v.Unit, UnitName: v.UnitName,
+		Tags: append([]string{}, v.Tags...), Discussion: v.Discussion, Related: []string{}, Text: v.Text,
 	}
-	return out
+	if s.base != "" {
+		o.URL = s.base + "idea/" + v.ID + "/"
+	}
+	for _, r := range v.Related {
+		o.Related = append(o.Related, r.ID)
+	}
+	o.Similar, o.Duplicates = make([]string, len(v.Similar)), ids(v.Duplicates)
+	for i, x := range v.Similar {
+		o.Similar[i] = x.ID
+	}
+	if sc := v.Screening; sc != nil {
+		crit := make(map[string]any, len(sc.Criteria))
+		for _, c := range sc.Criteria {
+			if c.Scores == nil && c.Max == 0 {
+				crit[c.Key] = openMet{c.Met, c.Note}
+				continue
+			}
+			score := map[string]any{"note": c.Note}
+			for t, n := range c.Scores {
+				score[t] = n
+			}
+			crit[c.Key] = score
+		}
+		o.Screening = &openScreening{Date: date(sc.Date), By: who(sc.By), Criteria: crit,
+			Outcome: sc.Outcome, Feedback: sc.Feedback, Revisit: date(sc.Revisit)}
+		if v.DuplicateOf != nil {
+			o.Screening.DuplicateOf = v.DuplicateOf.ID
+		}
+	}
+	if p := v.Proposal; p != nil {
+		o.Proposal = &openProposal{Date: date(p.Date), By: who(p.By), Summary: p.Summary, Cost: p.Cost, Resources: p.Resources}
+	}
+	if d := v.Decision; d != nil {
+		o.Decision = &openDecision{Date: date(d.Date), By: who(d.By), Outcome: d.Outcome,
+			Motivation: d.Motivation, Implementer: who(d.Implementer), Resources: d.Resources}
+	}
+	if p := v.Plan; p != nil {
+		o.Plan = &openPlan{Date: date(p.Date), By: who(p.By), Summary: p.Summary}
+	}
+	if im := v.Implementation; im != nil {
+		o.Implemented = &openImplement{Started: date(im.Started), Completed: date(im.Completed)}
+		if c := im.Communicated; c != nil {
+			o.Implemented.Communicated = &openCommunicated{Date: date(c.Date), By: who(c.By), Channel: c.Channel}
+		}
+	}
+	if oc := v.Outcome; oc != nil {
+		o.Outcome = &openOutcome{Date: date(oc.Date), By: who(oc.By), Effects: oc.Effects, Lessons: oc.Lessons}
+		if oc.ReportedTo != "" {
+			o.Outcome.ReportedTo = &openReported{Body: oc.ReportedTo, Date: date(oc.ReportedDate)}
+		}
+	}
+	for _, sec := range v.Own {
+		if o.Sections == nil {
+			o.Sections = map[string]map[string]any{}
+		}
+		fields := make(map[string]any, len(sec.Fields))
+		for _, f := range sec.Fields {
+			fields[f.Name] = f.Value
+		}
+		o.Sections[sec.ID] = fields
+	}
+	if w := v.Withdrawn; w != nil {
+		o.Withdrawn = &openWithdrawn{Date: date(w.Date), Reason: w.Reason}
+	}
+	return o
 }
 
-// writeJSONLines writes items as a JSON array, an item a line: small to
-// load, easy to read a record of, and made in one pass, where indenting
-// took a second. encoding/json escapes <, > and & so that the text can
-// never close a script element or start markup where it lands.
 // writeOpenData writes ideas.json, and the same records by the year of
 // submission as data/ideas-YYYY.json.gz: a consumer of a large bank reads
 // the years it needs, and a year once past changes seldom. The years are
 // compressed: uncompressed they were as large as ideas.json again (121 MB
 // at 100,000 ideas), a tenth of a web host's limit for the whole site.
-func (s *site) writeOpenData(items []openIdea) error {
+//
+// Each record is made as it is written and let go: all of them made first
+// were 124 MB of the heap at 100,000 ideas, at the build's peak.
+func (s *site) writeOpenData() error {
+	items := s.ideas
 	buf := getBuffer()
 	defer putBuffer(buf)
 	buf.WriteString("[\n")
 	starts := make([]int, len(items)+1) // where each record begins
-	for i := range items {
-		if i == 64 && len(items) > 4*i {
-			// Room for all, by the first records: grown by doubling,
-			// the 121 MB of 100,000 ideas took a buffer of up to twice
-			// that, and a copy at each step, at the build's peak.
-			buf.Grow(buf.Len()/i*(len(items)-i)*9/8 + 1024)
-		}
+	for i, v := range items {
+		growFor(buf, i, len(items))
 		starts[i] = buf.Len()
 		// Into the buffer's own room, where it has it (see appendJSON).
-		b, err := items[i].appendJSON(buf.AvailableBuffer())
+		o := s.openRecord(v)
+		b, err := o.appendJSON(buf.AvailableBuffer())
 		if err != nil {
 			return err
 		}
@@ -305,9 +296,9 @@ func (s *site) writeOpenData(items []openIdea) error {
 		return err
 	}
 	for i := 0; i < len(items); {
-		y := items[i].Submitted[:min(4, len(items[i].Submitted))]
+		y := items[i].SubmittedText[:min(4, len(items[i].SubmittedText))]
 		j := i + 1
-		for j < len(items) && strings.HasPrefix(items[j].Submitted, y) {
+		for j < len(items) && strings.HasPrefix(items[j].SubmittedText, y) {
 			j++
 		}
 		records := bytes.TrimSuffix(buf.Bytes()[starts[i]:starts[j]], []byte(",\n"))
@@ -335,6 +326,20 @@ func (s *site) writeOpenData(items []openIdea) error {
 	return nil
 }
 
+// growFor makes room in buf, once i of n records are in it, for all n by
+// the size of those: grown by doubling, the 121 MB of ideas.json at
+// 100,000 ideas took a buffer of up to twice that, and a copy at each
+// step, at the build's peak (search.json likewise).
+func growFor(buf *bytes.Buffer, i, n int) {
+	if i == 64 && n > 4*i {
+		buf.Grow(buf.Len()/i*(n-i)*9/8 + 1024)
+	}
+}
+
+// writeJSONLines writes items as a JSON array, an item a line: small to
+// load, easy to read a record of, and made in one pass, where indenting
+// took a second. encoding/json escapes <, > and & so that the text can
+// never close a script element or start markup where it lands.
 func writeJSONLines[T any](s *site, name string, items []T) error {
 	buf := getBuffer()
 	defer putBuffer(buf)
@@ -343,6 +348,7 @@ func writeJSONLines[T any](s *site, name string, items []T) error {
 	// copy of each record to be copied again.
 	enc := json.NewEncoder(buf)
 	for i := range items {
+		growFor(buf, i, len(items))
 		if err := enc.Encode(items[i]); err != nil {
 			return err
 		}

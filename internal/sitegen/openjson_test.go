@@ -20,21 +20,21 @@ func TestOpenDataAsEncodingJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		records := s.openRecords()
-		if len(records) == 0 {
+		if len(s.ideas) == 0 {
 			t.Fatalf("%s: no records", name)
 		}
-		for i := range records {
+		for _, v := range s.ideas {
+			o := s.openRecord(v)
 			var want bytes.Buffer
-			if err := json.NewEncoder(&want).Encode(&records[i]); err != nil {
+			if err := json.NewEncoder(&want).Encode(&o); err != nil {
 				t.Fatal(err)
 			}
-			got, err := records[i].appendJSON(nil)
+			got, err := o.appendJSON(nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(append(got, '\n'), want.Bytes()) {
-				t.Errorf("%s, %s:\n%s\nencoding/json:\n%s", name, records[i].ID, got, want.Bytes())
+				t.Errorf("%s, %s:\n%s\nencoding/json:\n%s", name, o.ID, got, want.Bytes())
 			}
 		}
 	}

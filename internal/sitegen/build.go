@@ -89,6 +89,12 @@ type site struct {
 	// Cached parts of pages: see rows and chrome; texts holds the
 	// catalogue's texts escaped, for ideaMain.
 	rowCache, chromeCache, texts sync.Map
+	// frames holds the base layout as cut for pages of each root and
+	// section, see frame.go.
+	frames sync.Map
+	// defaultDescription is the description of a page that has none of
+	// its own.
+	defaultDescription string
 }
 
 // Tag is a tag with the path segment of its page.
@@ -347,17 +353,35 @@ func (s *site) renderPage(p *page) error {
 	if err != nil {
 		return err
 	}
+	var f *frame
+	if s.goIdeaPage() {
+		if f, err = s.frameFor(frameKey{root, p.Section, p.NoIndex, p.Title != ""}); err != nil {
+			return err
+		}
+	}
 	buf := getBuffer()
 	defer putBuffer(buf)
 	d := s.pageData(root, p.Section)
 	d.Title, d.Data, d.NoIndex, d.out = p.Title, p.Data, p.NoIndex, buf
-	d.Description = cmp.Or(p.Description, s.description())
+	d.Description = p.Description
+	if d.Description == "" {
+		d.Description = s.defaultDescription
+	}
 	if p.Make != nil {
 		d.Data = p.Make()
 	}
-	err = t.ExecuteTemplate(buf, "base", d)
+	if f != nil {
+		err = s.renderFramed(buf, f, p, d, func() error {
+			if v, ok := d.Data.(*Idea); ok && p.Layout == "idea" {
+				return s.writeIdeaMain(htmlWriter{buf}, s.escapedText, ideaRoot(root), v)
+			}
+			return t.ExecuteTemplate(buf, "main", d)
+		})
+	} else if err = t.ExecuteTemplate(buf, "base", d); err != nil {
+		err = fmt.Errorf("%s: %w", p.Path, err)
+	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", p.Path, err)
+		return err
 	}
 	return s.opts.Out.Write(p.Path, buf.Bytes())
 }

@@ -40,8 +40,13 @@ func (s *site) templates() error {
 		},
 		"sek":   func(n int) string { return thousands(n) },
 		"cards": func(ideas []*Idea) ideaList { return ideaList{Ideas: ideas} },
-		"table": func(id, caption string, ideas []*Idea) ideaList {
-			return ideaList{ID: id, Caption: caption, Ideas: ideas}
+		// table's columns are AllColumns unless a list names its own.
+		"table": func(id, caption string, ideas []*Idea, cols ...[]Column) ideaList {
+			l := ideaList{ID: id, Caption: caption, Ideas: ideas, Columns: AllColumns}
+			if len(cols) > 0 {
+				l.Columns = cols[0]
+			}
+			return l
 		},
 		"requirement": func(r workflow.Requirement) string { return describeRequirement(s.lang, s.cfg, r) },
 		"rows":        s.rows,
@@ -98,7 +103,15 @@ func (s *site) templates() error {
 		foldTexts(t)
 		s.tmpl[layout] = t
 	}
+	if s.goIdeaPage() { // the base cut into frames, see frame.go
+		t, err := template.Must(base.Clone()).Parse(frameMain)
+		if err != nil {
+			return err
+		}
+		s.tmpl[frameLayout] = t
+	}
 	s.partials = base
+	s.defaultDescription = s.description()
 	s.specs = map[specKey]*template.Template{}
 	return nil
 }
@@ -107,6 +120,7 @@ func (s *site) templates() error {
 type ideaList struct {
 	ID, Caption string
 	Ideas       []*Idea
+	Columns     []Column // of a table
 }
 
 // describeRequirement says what a step of the workflow needs, in lang.

@@ -95,6 +95,28 @@ func TestLongListFilter(t *testing.T) {
 		t.Errorf("sorted, the list shows %d rows, want %d", len(got), sitegen.ListPageSize)
 	}
 
+	// A tag's list has fewer columns: what the filter finds over the whole
+	// list is drawn with the table's columns, as the page's own rows are.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+subPath+"tags/ide/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "document.querySelector('.table-tools') && !document.querySelector('.table-tools').hidden")
+	cells := `Array.prototype.map.call(document.querySelectorAll('#ideas-table tbody tr'), function (r) {
+	  return Array.prototype.map.call(r.cells, function (c) { return c.innerHTML; }).join("|"); })`
+	heads := eval[int](ctx, t, "document.querySelectorAll('#ideas-table thead th').length")
+	own := eval[[]string](ctx, t, cells)
+	if heads != 4 || len(own) != sitegen.ListPageSize {
+		t.Fatalf("the list of a tag has %d columns and %d rows", heads, len(own))
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("filter-ideas-table"), string(oldest))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "document.querySelector('.filter-status').textContent !== ''")
+	found := eval[[]string](ctx, t, cells)
+	if len(found) != 1 || strings.Count(found[0], "|") != heads-1 || !strings.HasPrefix(found[0], string(oldest)+"|<a href=") || !strings.Contains(found[0], `<span class="stage stage-`) {
+		t.Errorf("filtering the tag's list on %s shows %q", oldest, found)
+	}
+
 	// The reports of so many ideas leave their long lists to pages of
 	// their own (sitegen.ReportListMax): those pass axe-core and the Nu
 	// Html Checker too.

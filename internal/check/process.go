@@ -7,6 +7,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/workflow"
+	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
 // process checks the idea's stage against the workflow: the sections its
@@ -33,7 +34,7 @@ func (l *ideaLinter) process() {
 		// which checks them whatever the stage.
 	}
 	for _, spec := range l.flow.Sections {
-		if idea.Fields.Is(spec.Name, model.Mapping) && !l.flow.MaySection(idea.Stage, spec.Name) {
+		if l.keys.Is(spec.Name, yamlx.Mapping) && !l.flow.MaySection(idea.Stage, spec.Name) {
 			l.errorf(spec.Name, diag.RuleUnexpected, "lint.unexpected", spec.Name, string(idea.Stage))
 		}
 	}

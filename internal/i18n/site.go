@@ -89,7 +89,7 @@ var siteTexts = map[string]Text{
 	"site.edit":                {"Föreslå en ändring", "Suggest a change"},
 	"site.file-history":        {"Idéns historik", "The idea's history"},
 	"site.history.none":        {"Versionshistoriken fanns inte när webbplatsen byggdes, så tidslinjen bygger bara på datumen i idéns fil.", "The version history was not available when the site was built, so the timeline rests on the dates in the idea's file alone."},
-	"site.history.shallow":     {"Versionshistoriken var ofullständig när webbplatsen byggdes: tidigare steg saknas här och bygger på datumen i idéns fil.", "The version history was incomplete when the site was built: earlier steps are missing here and rest on the dates in the idea's file."},
+	"site.history.shallow":     {"Länken vid ett steg visar ändringen på GitHub, med dagen då den sparades. Versionshistoriken var ofullständig när webbplatsen byggdes: tidigare steg saknas här och bygger på datumen i idéns fil.", "The link at a step shows the change on GitHub, with the day it was saved. The version history was incomplete when the site was built: earlier steps are missing here and rest on the dates in the idea's file."},
 	"site.related":             {"Relaterade idéer", "Related ideas"},
 	"site.similar":             {"Liknande idéer", "Similar ideas"},
 	"site.similar-caption":     {"De idéer som mest liknar den här, den mest lika först", "The ideas most like this one, the most alike first"},

@@ -523,7 +523,9 @@ func (w *htmlWriter) backlogByStage() {
 		w.end()
 		w.td()
 		if w.split(len(ids)) {
-			w.idsList(ids, "waiting-"+string(st), w.heading("report.list.waiting", w.plain(w.r.backlogHeading()), w.plain("stage."+string(st))))
+			w.backlogList("waiting-"+string(st), len(ids), func() {
+				w.idsList(ids, "waiting-"+string(st), w.heading("report.list.waiting", w.plain(w.r.backlogHeading()), w.plain("stage."+string(st))))
+			})
 		} else {
 			w.figureIDs(Figure{Count: len(ids), IDs: ids}, "", "")
 		}
@@ -565,7 +567,9 @@ func (w *htmlWriter) backlogByStage() {
 	foot(w, 0)
 	if w.split(len(overdue)) {
 		w.more(len(overdue), func() {
-			w.list("overdue", w.plain("report.overdue-ideas"), len(overdue), rowsPerPage, head, row, foot)
+			w.backlogList("overdue", len(overdue), func() {
+				w.list("overdue", w.plain("report.overdue-ideas"), len(overdue), rowsPerPage, head, row, foot)
+			})
 		})
 	}
 }

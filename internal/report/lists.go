@@ -55,6 +55,21 @@ func (w *htmlWriter) list(name, heading string, n, perPage int, open, item, clos
 	w.raw("</a>")
 }
 
+// backlogList links to the List name of n entries of what waits: the one
+// at info.BacklogLists where there is one, or the one list makes.
+func (w *htmlWriter) backlogList(name string, n int, list func()) {
+	if w.info.BacklogLists == "" {
+		list()
+		return
+	}
+	w.raw(`<a href="`)
+	w.text(w.info.BacklogLists)
+	w.raw(w.listName(name)) // small letters, digits and hyphens
+	w.raw(`/">`)
+	w.t("report.list-link", n)
+	w.raw("</a>")
+}
+
 // sub returns a writer for a page of a List: its links to the ideas'
 // pages start a folder further down than the report's page (Name/), or
 // three on the pages after the first (Name/page/N/). An address of a
@@ -123,9 +138,9 @@ func (w *htmlWriter) idsList(ids []model.ID, name, heading string) {
 	w.list(name, heading, len(ids), idsPerPage,
 		func(x *htmlWriter, _ int) { x.raw("<ul class=\"ids\">\n") },
 		func(x *htmlWriter, i int) {
-			x.raw("<li>")
+			x.raw("<li>") // without its end tag, which HTML lets out
 			x.idTitle(ids[i], "")
-			x.raw("</li>\n")
+			x.raw("\n")
 		},
 		func(x *htmlWriter, _ int) { x.raw("</ul>\n") })
 }

@@ -46,6 +46,13 @@ type Info struct {
 	// funnel, in what waits), 11 MB on one page. 0, as the report command
 	// has it: every list in full, on the one page.
 	ListMax int
+	// BacklogLists, when not "", is where the Lists of what waits at the
+	// report's end already are: the folder of the page of a report that
+	// ends on the same day, relative to this one's ("../2026-q4/" for the
+	// year 2026). What waits depends on that day alone, so the page links
+	// to those Lists instead of making them again: at 100,000 ideas each
+	// year's would be some 2 MB of ids that its last quarter's page has.
+	BacklogLists string
 }
 
 type writer struct {

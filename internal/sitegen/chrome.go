@@ -2,7 +2,9 @@ package sitegen
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/idebanken/idebanken/internal/i18n"
@@ -64,15 +66,21 @@ func (s *site) forPage(layout, root, section string) (*template.Template, error)
 	return t, nil
 }
 
-// rows renders the rows of an idea table with the layout "idea-row". An
-// idea is in up to seven lists, at two depths: each row is rendered once,
-// with rootMark where its root goes, and then reused with the root put in.
-func (s *site) rows(root string, ideas []*Idea) (template.HTML, error) {
+// rows renders the rows of an idea table with the layout "idea-row", with
+// the columns cols (AllColumns if none are given). An idea is in up to
+// seven lists, at two depths: each row is rendered once, with rootMark
+// where its root goes, and then reused with the root put in and the
+// table's columns picked.
+func (s *site) rows(root string, ideas []*Idea, cols ...[]Column) (template.HTML, error) {
 	if len(ideas) == 0 {
 		return "", nil // as empty as the rows: {{if}} can tell
 	}
+	c := AllColumns
+	if len(cols) > 0 {
+		c = cols[0]
+	}
 	var b strings.Builder
-	if err := s.writeRows(&b, root, ideas); err != nil {
+	if err := s.writeRows(&b, root, ideas, c); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil // the rows are escaped by the layout
@@ -86,34 +94,27 @@ type rowWriter interface {
 	Len() int
 }
 
-// writeRows writes the rows of ideas, for a page whose root is root, into
-// b.
-func (s *site) writeRows(b rowWriter, root string, ideas []*Idea) error {
+// cachedRow is an idea's row with every column, and where each of its
+// cells starts: cell i of AllColumns is html[at[i]:at[i+1]].
+type cachedRow struct {
+	html string
+	at   [8]int32
+}
+
+// writeRows writes the rows of ideas with the columns cols, for a page
+// whose root is root, into b.
+func (s *site) writeRows(b rowWriter, root string, ideas []*Idea, cols []Column) error {
 	mark := rootMark
 	if !s.folds() || !plainRoot.MatchString(root) {
 		mark = root // rendered once per root, the root through the escapers
 	}
-	var buf bytes.Buffer
-	for k, v := range ideas {
-		key := rowKey{mark, v}
-		r, ok := s.rowCache.Load(key)
-		if !ok {
-			buf.Reset()
-			if s.goIdeaPage() { // base.html is the built-in one
-				s.writeRow(htmlWriter{&buf}, mark, v)
-			} else if err := s.partial(&buf, mark, "idea-row", struct {
-				Root string
-				Idea *Idea
-			}{mark, v}); err != nil {
-				return err
-			}
-			r = buf.String()
-			s.rowCache.Store(key, r)
-		}
-		row := r.(string)
-		if k == 0 {
-			b.Grow(len(ideas) * (len(row) + 2*len(root)))
-		}
+	var pick [8]int // the cells of cols, as indexes of AllColumns
+	for i, c := range cols {
+		pick[i] = slices.Index(AllColumns, c)
+	}
+	colsKey := fmt.Sprint(cols)
+	// put writes a row, or a part of one, with the root put in.
+	put := func(row string) {
 		for mark == rootMark {
 			i := strings.IndexByte(row, rootMark[0])
 			if i < 0 {
@@ -125,12 +126,60 @@ func (s *site) writeRows(b rowWriter, root string, ideas []*Idea) error {
 		}
 		b.WriteString(row)
 	}
+	var buf bytes.Buffer
+	for k, v := range ideas {
+		if !s.goIdeaPage() { // through the layout's idea-row
+			key := rowKey{mark, v, colsKey}
+			r, ok := s.rowCache.Load(key)
+			if !ok {
+				buf.Reset()
+				if err := s.partial(&buf, mark, "idea-row", struct {
+					Root    string
+					Idea    *Idea
+					Columns []Column
+				}{mark, v, cols}); err != nil {
+					return err
+				}
+				r = buf.String()
+				s.rowCache.Store(key, r)
+			}
+			if k == 0 {
+				b.Grow(len(ideas) * (len(r.(string)) + 2*len(root)))
+			}
+			put(r.(string))
+			continue
+		}
+		key := rowKey{mark, v, ""}
+		r, ok := s.rowCache.Load(key)
+		if !ok {
+			buf.Reset()
+			c := &cachedRow{}
+			s.writeRow(htmlWriter{&buf}, mark, v, &c.at)
+			c.html = buf.String()
+			r = c
+			s.rowCache.Store(key, r)
+		}
+		c := r.(*cachedRow)
+		if k == 0 {
+			b.Grow(len(ideas) * (len(c.html) + 2*len(root)))
+		}
+		if slices.Equal(cols, AllColumns) {
+			put(c.html)
+			continue
+		}
+		b.WriteString("<tr>")
+		for _, i := range pick[:len(cols)] {
+			put(c.html[c.at[i]:c.at[i+1]])
+		}
+		b.WriteString("\n")
+	}
 	return nil
 }
 
 type rowKey struct {
 	root string
 	idea *Idea
+	cols string // of a row through the layout; "" for one written by Go
 }
 
 // chrome renders the part of the base layout called name, which may use

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"path"
 	"regexp"
@@ -16,7 +17,7 @@ import (
 // rowIDs returns the ids of the rows of the idea table of a page.
 func rowIDs(page []byte) []string {
 	var ids []string
-	for _, m := range regexp.MustCompile(`<td[^>]* class="id"[^>]*>([^<]+)</td>`).FindAllSubmatch(page, -1) {
+	for _, m := range regexp.MustCompile(`<tr><td>([^<]+)<td>`).FindAllSubmatch(page, -1) {
 		ids = append(ids, string(m[1]))
 	}
 	return ids
@@ -167,6 +168,81 @@ func TestLongLists(t *testing.T) {
 	}
 }
 
+// TestListColumns: a list leaves out the column that is the same on all
+// its rows, a tag's list shows tagColumns; every row has a cell for each
+// column of the table's head, in its order, and the idea's values in them.
+func TestListColumns(t *testing.T) {
+	res := corpusResult(t, 300)
+	m := buildMemory(t, res)
+	var ix listIndex
+	data, _ := m.File("lists.json")
+	if err := json.Unmarshal(data, &ix); err != nil {
+		t.Fatal(err)
+	}
+	records := map[string][]any{}
+	for _, r := range ix.Ideas {
+		records[r[0].(string)] = r
+	}
+	r := ix.Ideas[0]
+	tag := r[7].([]any)[0].(string)
+	head := regexp.MustCompile(`<th data-col="([a-z]+)"`)
+	row := regexp.MustCompile(`(?m)^<tr><td>.*$`)
+	cell := regexp.MustCompile(`<td[^>]*>((?:<a [^>]*>|<span [^>]*>)?[^<]*)`)
+	for _, c := range []struct {
+		list string
+		want string
+	}{
+		{"idea/index.html", "id title kind unit stage submitted changed"},
+		{"stages/" + r[4].(string) + "/index.html", "id title kind unit submitted changed"},
+		{"units/" + r[3].(string) + "/index.html", "id title kind stage submitted changed"},
+		{"kinds/" + r[2].(string) + "/index.html", "id title unit stage submitted changed"},
+		{"tags/" + tagSlug(t, m, tag) + "/index.html", "id title stage submitted"},
+	} {
+		page, ok := m.File(c.list)
+		if !ok {
+			t.Fatalf("no page %s", c.list)
+		}
+		var cols []string
+		for _, h := range head.FindAllSubmatch(page, -1) {
+			cols = append(cols, string(h[1]))
+		}
+		if got := strings.Join(cols, " "); got != c.want {
+			t.Errorf("%s has the columns %q, want %q", c.list, got, c.want)
+		}
+		rows := row.FindAll(page, -1)
+		if len(rows) == 0 {
+			t.Fatalf("%s has no rows", c.list)
+		}
+		for _, line := range rows {
+			cells := cell.FindAllSubmatch(line, -1)
+			if len(cells) != len(cols) {
+				t.Fatalf("%s: a row of %d cells under %d columns: %s", c.list, len(cells), len(cols), line)
+			}
+			rec := records[string(cells[0][1])]
+			for i, col := range cols {
+				text := regexp.MustCompile(`^<[^>]*>`).ReplaceAllString(string(cells[i][1]), "")
+				want := map[string]string{"id": rec[0].(string), "title": rec[1].(string), "kind": ix.Kinds[rec[2].(string)],
+					"unit": ix.Units[rec[3].(string)], "stage": ix.Stages[rec[4].(string)], "submitted": rec[5].(string), "changed": rec[6].(string)}[col]
+				if html.UnescapeString(text) != want {
+					t.Errorf("%s: the %s of %s is %q, want %q", c.list, col, rec[0], text, want)
+				}
+			}
+		}
+	}
+}
+
+// tagSlug returns the folder of tag's list, from the browse page's links.
+func tagSlug(t *testing.T, m *Memory, tag string) string {
+	t.Helper()
+	browse, _ := m.File("browse/index.html")
+	re := regexp.MustCompile(`href="\.\./tags/([^/"]+)/">` + regexp.QuoteMeta(html.EscapeString(tag)) + ` <`)
+	if l := re.FindSubmatch(browse); l != nil {
+		return string(l[1])
+	}
+	t.Fatalf("the browse page links no list of the tag %q", tag)
+	return ""
+}
+
 func TestPager(t *testing.T) {
 	got := func(p *Pager) string {
 		var parts []string
@@ -227,6 +303,28 @@ func TestLongReports(t *testing.T) {
 			if _, ok := m.File(dir + "page/2/index.html"); !ok {
 				t.Errorf("%s links to a page 2 that is not there", dir)
 			}
+		}
+	}
+	// What waits at the end of 2025 is what waits at the end of its last
+	// quarter: the year's page links to the quarter's lists of it, which
+	// hold the ideas the year's page counts, and has none of its own.
+	waiting := regexp.MustCompile(`<a href="\.\./2025-q4/((?:waiting-[a-z-]+|overdue))/">([^<]+)<`).FindAllSubmatch(page, -1)
+	if len(waiting) < 3 {
+		t.Errorf("the report of 2025 links to %d lists of what waits of 2025-Q4's", len(waiting))
+	}
+	q4, _ := m.File("reports/2025-q4/index.html")
+	for _, l := range waiting {
+		if _, ok := m.File("reports/2025-q4/" + string(l[1]) + "/index.html"); !ok {
+			t.Errorf("the report of 2025 links to 2025-Q4's %s, which is not there", l[1])
+		}
+		// The link says how many the list holds: as the quarter's own does.
+		if !bytes.Contains(q4, []byte(`<a href="`+string(l[1])+`/">`+string(l[2])+`<`)) {
+			t.Errorf("the report of 2025 links to 2025-Q4's %s as %q, which the quarter's page does not", l[1], l[2])
+		}
+	}
+	for _, name := range m.Names() {
+		if strings.HasPrefix(name, "reports/2025/waiting-") || strings.HasPrefix(name, "reports/2025/overdue/") {
+			t.Errorf("the report of 2025 has %s, as its last quarter has", name)
 		}
 	}
 	for _, name := range m.Names() {

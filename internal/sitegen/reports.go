@@ -3,6 +3,7 @@ package sitegen
 import (
 	"fmt"
 	"html/template"
+	"path"
 	"runtime"
 	"strconv"
 	"time"
@@ -115,6 +116,15 @@ func (s *site) reportJobs(emit func(*page) error) []func() error {
 	}
 	s.pages = append(s.pages, page{Path: "reports/index.html", Layout: "reports", Section: "reports",
 		Title: s.t("site.reports"), Data: ReportIndex{Years: years}})
+	// A year ends on the day its last quarter does (or both today), and
+	// what waits is that day's: the year's page links to the quarter's
+	// lists of it.
+	sameEnd := map[string]string{}
+	for _, y := range years {
+		if len(y.Quarters) == 4 {
+			sameEnd[y.Year.Name] = "../" + path.Base(y.Quarters[3].Path) + "/"
+		}
+	}
 	shares := min(runtime.GOMAXPROCS(0), len(all))
 	jobs := make([]func() error, shares)
 	for share := range jobs {
@@ -138,6 +148,8 @@ func (s *site) reportJobs(emit func(*page) error) []func() error {
 				r := rs[k%reportBatch]
 				rs[k%reportBatch] = nil // made into pages: let it go
 				i := mine[k]
+				info := info
+				info.BacklogLists = sameEnd[all[i].Name]
 				data, lists := s.reportPage(r, info, years)
 				title := i18n.Render(s.lang, i18n.M("report.title", s.cfg.Title, all[i].Name))
 				p := page{Path: all[i].Path + "index.html", Layout: "report", Section: "reports", Title: title, Data: data}

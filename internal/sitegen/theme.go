@@ -40,8 +40,13 @@ func (s *site) templates() error {
 		},
 		"sek":   func(n int) string { return thousands(n) },
 		"cards": func(ideas []*Idea) ideaList { return ideaList{Ideas: ideas} },
-		"table": func(id, caption string, ideas []*Idea) ideaList {
-			return ideaList{ID: id, Caption: caption, Ideas: ideas}
+		// table's columns are AllColumns unless a list names its own.
+		"table": func(id, caption string, ideas []*Idea, cols ...[]Column) ideaList {
+			l := ideaList{ID: id, Caption: caption, Ideas: ideas, Columns: AllColumns}
+			if len(cols) > 0 {
+				l.Columns = cols[0]
+			}
+			return l
 		},
 		"requirement": func(r workflow.Requirement) string { return describeRequirement(s.lang, s.cfg, r) },
 		"rows":        s.rows,
@@ -115,6 +120,7 @@ func (s *site) templates() error {
 type ideaList struct {
 	ID, Caption string
 	Ideas       []*Idea
+	Columns     []Column // of a table
 }
 
 // describeRequirement says what a step of the workflow needs, in lang.

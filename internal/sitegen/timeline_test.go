@@ -3,13 +3,17 @@ package sitegen
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/idebanken/idebanken/internal/config"
 	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/history"
+	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/ideafile"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/workflow"
+	theme "github.com/idebanken/idebanken/site"
 )
 
 // TestTimelineIsTheReports: on the shipped bank and on the example's, an
@@ -93,6 +97,38 @@ func TestTimelineQuickWinApproval(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("step %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// TestTimelineOneNote: an idea page's timeline has one note on what its
+// dates rest on: without a history the history's, which says the dates
+// are the file's alone (the links the general note speaks of are not
+// there), and with one the general note.
+func TestTimelineOneNote(t *testing.T) {
+	res := corpusResult(t, 30)
+	cfg := *res.Config
+	cfg.Repository = "kommunen/idebanken"
+	hist := &history.History{Steps: map[model.ID][]history.Step{}}
+	for _, idea := range res.Ideas {
+		hist.Steps[idea.ID] = []history.Step{{Commit: strings.Repeat("ab", 20), When: idea.Submitted.Time(), To: idea.Stage}}
+	}
+	for _, c := range []struct {
+		hist *history.History
+		want string
+	}{{nil, "site.history.none"}, {hist, "site.timeline-note"}} {
+		m := NewMemory()
+		if err := Build(Options{Config: &cfg, Ideas: res.Ideas, Theme: theme.FS, Out: m, History: c.hist}); err != nil {
+			t.Fatal(err)
+		}
+		want := `<p class="note">` + htmlText.Replace(i18n.T(model.Swedish, c.want)) + "</p>\n</section>"
+		for _, idea := range res.Ideas {
+			page, _ := m.File("idea/" + string(idea.ID) + "/index.html")
+			_, timeline, _ := strings.Cut(string(page), `<h2 id="h-timeline">`)
+			timeline, _, _ = strings.Cut(timeline, "</section>")
+			if n := strings.Count(timeline, `<p class="note">`); n != 1 || !strings.Contains(string(page), want) {
+				t.Fatalf("the timeline of %s (history %v) has %d notes, want the one of %s:\n%s", idea.ID, c.hist != nil, n, c.want, timeline)
+			}
 		}
 	}
 }

@@ -12,6 +12,9 @@
 
   function fmt(template, n) { return template.replace("{n}", String(n)); }
 
+  // ALL is the columns of an idea table that has them all, in their order.
+  var ALL = ["id", "title", "kind", "unit", "stage", "submitted", "changed"];
+
   // A list of many pages: its filter and sort work over the whole list,
   // from lists.json, and show the first page of what they find in place of
   // the page's rows. Cleared, the page is as it was.
@@ -21,7 +24,11 @@
     var body = table.tBodies[0], original = Array.prototype.slice.call(body.rows);
     var pager = box.querySelector(".pager"), root = box.getAttribute("data-root");
     var key = box.getAttribute("data-list"), size = original.length;
-    var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+    // The table's columns, by their data-col: a list leaves out what is
+    // the same on all its rows. A table without them has all seven.
+    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var cols = heads.map(function (th, i) { return th.getAttribute("data-col") || ALL[i]; });
+    var labels = heads.map(function (th) { return th.textContent.trim(); });
     var state = { words: [], col: -1, ascending: false }, loading = null, records = null;
 
     function load() {
@@ -35,7 +42,8 @@
             return kind === "all" || (kind === "kind" && d[2] === value) || (kind === "unit" && d[3] === value) ||
               (kind === "stage" && d[4] === value) || (kind === "tag" && d[7].indexOf(value) >= 0);
           }).map(function (d) {
-            var cells = [d[0], d[1], ix.kinds[d[2]], ix.units[d[3]], ix.stages[d[4]], d[5], d[6]];
+            var all = { id: d[0], title: d[1], kind: ix.kinds[d[2]], unit: ix.units[d[3]], stage: ix.stages[d[4]], submitted: d[5], changed: d[6] };
+            var cells = cols.map(function (c) { return all[c]; });
             return { d: d, cells: cells, text: fold(cells.join(" ")) };
           });
         });
@@ -43,28 +51,24 @@
       return loading;
     }
 
+    // row draws a record's row as the page's rows are written.
     function row(rec) {
       var tr = document.createElement("tr");
       rec.cells.forEach(function (text, i) {
         var td = document.createElement("td");
-        if (i === 1) {
+        if (cols[i] === "title") {
           var a = document.createElement("a");
           a.href = root + "idea/" + encodeURIComponent(rec.d[0]) + "/";
           a.textContent = text;
-          td.className = "title";
           td.appendChild(a);
-        } else if (i === 4) {
+        } else if (cols[i] === "stage") {
           var span = document.createElement("span");
           span.className = "stage stage-" + rec.d[4];
           span.textContent = text;
           td.appendChild(span);
-        } else if (i >= 5) {
-          td.textContent = text;
-          td.className = "date";
-          td.setAttribute("data-label", labels[i]);
         } else {
           td.textContent = text;
-          if (i === 0) { td.className = "id"; }
+          if (cols[i] === "submitted" || cols[i] === "changed") { td.setAttribute("data-label", labels[i]); }
         }
         tr.appendChild(td);
       });

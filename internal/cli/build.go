@@ -61,13 +61,11 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 	lang = b.Lang
 	// The site has no use for where each key stands in the files, which
 	// the check needed for its messages: half the heap on 10,000 ideas.
+	b.Res.Keys = nil
 	// The build lets go of the rest of the parsed files once it has made
 	// the views of them (sitegen's letGo), if nothing else holds them.
 	ideas, n := b.Res.Ideas, len(b.Res.Ideas)
 	b.Res.Ideas = nil
-	for _, idea := range ideas {
-		idea.Fields = nil
-	}
 	out := opts.Out
 	if out == "" {
 		out = filepath.Join(b.Root, "_site")

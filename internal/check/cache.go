@@ -7,6 +7,7 @@ import (
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/parallel"
 	"github.com/idebanken/idebanken/internal/snapshot"
+	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
 // Cache keeps what Lint found in each file of a bank, for a caller that
@@ -25,6 +26,7 @@ type Cache struct {
 type cachedFile struct {
 	data  []byte
 	idea  *model.Idea
+	keys  yamlx.Fields
 	diags []diag.Diagnostic // of parsing and of the file on its own
 }
 
@@ -60,12 +62,12 @@ func LintCached(snap *snapshot.Snapshot, today model.Date, c *Cache) *Result {
 			return
 		}
 		var out diag.List
-		idea := parseFile(f, c.cfg.Process, &out)
+		idea, keys := parseFile(f, c.cfg.Process, &out)
 		if idea != nil {
-			l := &ideaLinter{cfg: c.cfg, today: today, idea: idea, out: &out}
+			l := &ideaLinter{cfg: c.cfg, today: today, idea: idea, keys: keys, out: &out}
 			l.lint()
 		}
-		entries[i] = cachedFile{data: f.Data, idea: idea, diags: out.Items()}
+		entries[i] = cachedFile{data: f.Data, idea: idea, keys: keys, diags: out.Items()}
 	})
 	files := make(map[string]cachedFile, len(entries))
 	byID := make(map[model.ID][]*model.Idea, len(entries))
@@ -77,12 +79,14 @@ func LintCached(snap *snapshot.Snapshot, today model.Date, c *Cache) *Result {
 	}
 	c.files = files // the files gone are forgotten
 	res.Ideas = make([]*model.Idea, 0, len(entries))
+	res.Keys = make([]yamlx.Fields, 0, len(entries))
 	for _, e := range entries {
 		res.Diags = append(res.Diags, e.diags...)
 		if e.idea != nil {
 			res.Ideas = append(res.Ideas, e.idea)
+			res.Keys = append(res.Keys, e.keys)
 			var cross diag.List
-			crossFile(e.idea, byID, &cross)
+			crossFile(e.idea, e.keys, byID, &cross)
 			res.Diags = append(res.Diags, cross.Items()...)
 		}
 	}

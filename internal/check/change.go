@@ -14,6 +14,7 @@ import (
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/snapshot"
 	"github.com/idebanken/idebanken/internal/workflow"
+	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
 // Change is a change to an idea bank: its state before and after, and who
@@ -59,8 +60,10 @@ func CheckChange(c Change) *Result {
 		}
 	}
 	heads := make(map[string]*model.Idea, len(res.Ideas))
-	for _, idea := range res.Ideas {
+	keys := make(map[*model.Idea]yamlx.Fields, len(res.Ideas))
+	for i, idea := range res.Ideas {
 		heads[idea.Path] = idea
+		keys[idea] = res.Keys[i]
 	}
 	var out diag.List
 	if configChanged {
@@ -68,7 +71,7 @@ func CheckChange(c Change) *Result {
 	}
 	// The steps are the base's, as the roles are: a change cannot open a
 	// way through the process for itself.
-	ck := &changeChecker{cfg: res.Config, flow: workflow.Of(auth.cfg), out: &out, auth: auth, actor: c.Actor}
+	ck := &changeChecker{cfg: res.Config, flow: workflow.Of(auth.cfg), out: &out, auth: auth, actor: c.Actor, keys: keys}
 	for _, ch := range changes {
 		if ch.headPath != "" {
 			ch.head = heads[ch.headPath]
@@ -114,7 +117,7 @@ func configChange(c Change, auth *authority, out *diag.List) {
 	if c.Head.Config != nil {
 		headData = c.Head.Config.Data
 	}
-	pos := model.Pos{Line: firstDiffLine(baseData, headData), Col: 1}
+	pos := diag.Pos{Line: firstDiffLine(baseData, headData), Col: 1}
 	holders := holdersAnywhere(auth.cfg, role)
 	if len(holders) == 0 {
 		out.Errorf(snapshot.ConfigFile, pos, diag.RuleConfigChange, "change.config-nobody")
@@ -205,16 +208,19 @@ type changeChecker struct {
 	out   *diag.List
 	auth  *authority // the base's: who may make the change
 	actor string     // who proposes the change, "" when not known
+	// keys holds where the keys of each head idea stand: every message
+	// is about the head's file.
+	keys map[*model.Idea]yamlx.Fields
 }
 
 func (c *changeChecker) errorf(idea *model.Idea, field string, rule diag.Rule, key string, args ...any) {
-	c.out.Errorf(idea.Path, idea.Fields.Lookup(field), rule, key, args...)
+	c.out.Errorf(idea.Path, c.keys[idea].Lookup(field), rule, key, args...)
 }
 
 func (c *changeChecker) check(ch fileChange) {
 	switch {
 	case ch.headPath == "":
-		c.out.Errorf(ch.basePath, model.Pos{}, diag.RuleDeleted, "change.deleted")
+		c.out.Errorf(ch.basePath, diag.Pos{}, diag.RuleDeleted, "change.deleted")
 	case ch.basePath == "":
 		c.added(ch)
 	default:
@@ -245,7 +251,7 @@ func (c *changeChecker) added(ch fileChange) {
 		for _, r := range c.flow.EditRules("discussion", c.flow.PhaseOf(idea.Stage)) {
 			by = append(by, r.By...)
 		}
-		c.require(idea, idea, editPos(idea, "discussion"), "discussion", shown(by), idea.Unit)
+		c.require(idea, idea, c.editPos(idea, "discussion"), "discussion", shown(by), idea.Unit)
 	}
 }
 
@@ -257,7 +263,7 @@ const IntakeBot = "github-actions[bot]"
 func (c *changeChecker) modified(ch fileChange) {
 	base, head := ch.base, ch.head
 	if ch.basePath != ch.headPath && path.Dir(ch.basePath) != path.Dir(ch.headPath) {
-		c.out.Errorf(ch.headPath, model.Pos{}, diag.RuleRename, "change.rename", ch.basePath)
+		c.out.Errorf(ch.headPath, diag.Pos{}, diag.RuleRename, "change.rename", ch.basePath)
 	}
 	if base == nil && head != nil && ideafile.LooseStage(ch.baseData) != head.Stage {
 		// Without the state before, the step cannot be checked; a change
@@ -338,11 +344,11 @@ func (c *changeChecker) permission(base, head *model.Idea, t *workflow.Transitio
 		// The check's messages are public annotations: about an anonymous
 		// idea they name nobody who acts in no role.
 		c.errorf(head, "stage", diag.RulePermission, "change.permission-unnamed",
-			string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), who.Unit, holderList)
+			string(head.ID), string(base.Stage), string(head.Stage), actorList(c.flow.Process, t.Actors), who.Unit, holderList)
 		return
 	}
 	c.errorf(head, "stage", diag.RulePermission, "change.permission",
-		string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), who.Unit,
+		string(head.ID), string(base.Stage), string(head.Stage), actorList(c.flow.Process, t.Actors), who.Unit,
 		i18n.List(toAny(holders(c.auth.cfg, &who, t.Actors))), c.auth.authorList(), c.auth.approverList())
 }
 
@@ -392,10 +398,10 @@ func (c *changeChecker) edits(base, head *model.Idea, step *workflow.Transition)
 		case len(actors) == 0:
 			c.errorf(head, field, diag.RuleImmutable, "change.frozen", field, string(base.Stage))
 		case phase == workflow.PhaseFinal && slices.Equal(actors, []workflow.Actor{workflow.RoleActor(model.RoleAdmin)}):
-			c.out.Errorf(head.Path, editPos(head, field), diag.RulePermission, "change.edit-final",
+			c.out.Errorf(head.Path, c.editPos(head, field), diag.RulePermission, "change.edit-final",
 				field, string(base.Stage), i18n.List(toAny(holdersAnywhere(c.auth.cfg, model.RoleAdmin))))
 		default:
-			c.require(base, head, editPos(head, field), field, shown(actors), base.Unit)
+			c.require(base, head, c.editPos(head, field), field, shown(actors), base.Unit)
 		}
 	}
 }
@@ -433,11 +439,11 @@ func (c *changeChecker) expand(by []workflow.Actor, head *model.Idea, section st
 
 // editPos returns where a message about field points: the field, or for
 // the Markdown the line it starts on.
-func editPos(idea *model.Idea, field string) model.Pos {
+func (c *changeChecker) editPos(idea *model.Idea, field string) diag.Pos {
 	if field == "body" {
-		return model.Pos{Line: idea.BodyLine, Col: 1}
+		return diag.Pos{Line: idea.BodyLine, Col: 1}
 	}
-	return idea.Fields.Lookup(field)
+	return c.keys[idea].Lookup(field)
 }
 
 // fieldValue returns the value of a field of workflow.Edits, for comparing.
@@ -486,7 +492,7 @@ func fieldValue(idea *model.Idea, field string) any {
 
 // require reports field, at pos, unless an author or approver is one of
 // actors in unit.
-func (c *changeChecker) require(base, head *model.Idea, pos model.Pos, field string, actors []workflow.Actor, unit string) {
+func (c *changeChecker) require(base, head *model.Idea, pos diag.Pos, field string, actors []workflow.Actor, unit string) {
 	who := *c.who(base, head)
 	who.Unit = unit
 	if c.auth.allows(&who, actors) {
@@ -494,9 +500,9 @@ func (c *changeChecker) require(base, head *model.Idea, pos model.Pos, field str
 	}
 	if !c.auth.nameable(&who, actors) {
 		c.out.Errorf(head.Path, pos, diag.RulePermission, "change.edit-permission-unnamed",
-			field, actorList(actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))))
+			field, actorList(c.flow.Process, actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))))
 		return
 	}
 	c.out.Errorf(head.Path, pos, diag.RulePermission, "change.edit-permission",
-		field, actorList(actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))), c.auth.authorList(), c.auth.approverList())
+		field, actorList(c.flow.Process, actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))), c.auth.authorList(), c.auth.approverList())
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/idebanken/idebanken/internal/parallel"
 	"github.com/idebanken/idebanken/internal/snapshot"
 	"github.com/idebanken/idebanken/internal/workflow"
+	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
 // Result is what checking found.
@@ -24,6 +25,10 @@ type Result struct {
 	Config *model.Config
 	// Ideas are the idea files that could be read, in path order.
 	Ideas []*model.Idea
+	// Keys holds, for each of Ideas by its index, where each key of its
+	// file stands: what the messages about it are placed by. The model
+	// holds no positions; a caller that gives no messages may drop Keys.
+	Keys []yamlx.Fields
 	// Files is the number of files under ideas/ that were checked.
 	Files int
 	Diags []diag.Diagnostic
@@ -46,7 +51,7 @@ func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage
 	res := &Result{}
 	var cfgDiags diag.List
 	if snap.Config == nil {
-		cfgDiags.Errorf(snapshot.ConfigFile, model.Pos{}, diag.RuleRead, "config.missing")
+		cfgDiags.Errorf(snapshot.ConfigFile, diag.Pos{}, diag.RuleRead, "config.missing")
 		res.Diags = cfgDiags.Items()
 		return res
 	}
@@ -58,7 +63,7 @@ func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage
 	res.Diags = append(res.Diags, cfgDiags.Items()...)
 
 	flow := workflow.Of(res.Config)
-	ideas, perFile := parseIdeas(snap, res.Config.Process)
+	ideas, keys, perFile := parseIdeas(snap, res.Config.Process)
 	res.Files = len(snap.Ideas)
 	byID := make(map[model.ID][]*model.Idea)
 	for _, idea := range ideas {
@@ -71,16 +76,17 @@ func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage
 		if idea == nil {
 			return
 		}
-		l := &ideaLinter{cfg: res.Config, flow: flow, today: today, idea: idea, out: &perFile[i]}
+		l := &ideaLinter{cfg: res.Config, flow: flow, today: today, idea: idea, keys: keys[i], out: &perFile[i]}
 		if st, ok := from[idea.Path]; ok {
 			l.from = &st
 		}
 		l.lint()
-		crossFile(idea, byID, &perFile[i])
+		crossFile(idea, keys[i], byID, &perFile[i])
 	})
 	for i, idea := range ideas {
 		if idea != nil {
 			res.Ideas = append(res.Ideas, idea)
+			res.Keys = append(res.Keys, keys[i])
 		}
 		res.Diags = append(res.Diags, perFile[i].Items()...)
 	}
@@ -99,11 +105,11 @@ func parseConfigQuiet(s *snapshot.Snapshot) *model.Config {
 
 func parseConfig(f *snapshot.File, diags *diag.List) *model.Config {
 	if f.Symlink {
-		diags.Errorf(f.Path, model.Pos{}, diag.RuleRead, "config.symlink")
+		diags.Errorf(f.Path, diag.Pos{}, diag.RuleRead, "config.symlink")
 		return nil
 	}
 	if f.Data == nil && f.Size > 0 {
-		diags.Errorf(f.Path, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, snapshot.ReadLimit/1024)
+		diags.Errorf(f.Path, diag.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, snapshot.ReadLimit/1024)
 		return nil
 	}
 	return config.Parse(f.Data, diags)
@@ -111,39 +117,40 @@ func parseConfig(f *snapshot.File, diags *diag.List) *model.Config {
 
 // parseIdeas parses every file under ideas/, on all cores. Files that are
 // not idea files at all get their diagnostic and a nil idea.
-func parseIdeas(snap *snapshot.Snapshot, proc *model.Process) ([]*model.Idea, []diag.List) {
+func parseIdeas(snap *snapshot.Snapshot, proc *model.Process) ([]*model.Idea, []yamlx.Fields, []diag.List) {
 	ideas := make([]*model.Idea, len(snap.Ideas))
+	keys := make([]yamlx.Fields, len(snap.Ideas))
 	lists := make([]diag.List, len(snap.Ideas))
 	parallel.For(len(snap.Ideas), func(i int) {
-		ideas[i] = parseFile(&snap.Ideas[i], proc, &lists[i])
+		ideas[i], keys[i] = parseFile(&snap.Ideas[i], proc, &lists[i])
 	})
-	return ideas, lists
+	return ideas, keys, lists
 }
 
-// parseFile parses one file under ideas/, or reports why it is no idea
-// file and returns nil.
-func parseFile(f *snapshot.File, proc *model.Process, out *diag.List) *model.Idea {
+// parseFile parses one file under ideas/, with where its keys stand, or
+// reports why it is no idea file and returns nil.
+func parseFile(f *snapshot.File, proc *model.Process, out *diag.List) (*model.Idea, yamlx.Fields) {
 	switch {
 	case f.Symlink:
-		out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.symlink")
+		out.Errorf(f.Path, diag.Pos{}, diag.RuleFileName, "file.symlink")
 	case atomicfile.IsTemp(path.Base(f.Path)):
-		out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.temp")
+		out.Errorf(f.Path, diag.Pos{}, diag.RuleFileName, "file.temp")
 	case !strings.HasSuffix(f.Path, ".md"):
-		out.Errorf(f.Path, model.Pos{}, diag.RuleFileName, "file.not-md")
+		out.Errorf(f.Path, diag.Pos{}, diag.RuleFileName, "file.not-md")
 	case f.Data == nil && f.Size > 0:
-		out.Errorf(f.Path, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, ideafile.MaxSize/1024)
+		out.Errorf(f.Path, diag.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, ideafile.MaxSize/1024)
 	default:
-		return ideafile.ParseFor(proc, f.Path, f.Data, out)
+		return ideafile.Decode(proc, f.Path, f.Data, out)
 	}
-	return nil
+	return nil, nil
 }
 
 // crossFile checks what an idea says about other ideas.
-func crossFile(idea *model.Idea, byID map[model.ID][]*model.Idea, out *diag.List) {
+func crossFile(idea *model.Idea, keys yamlx.Fields, byID map[model.ID][]*model.Idea, out *diag.List) {
 	if same := byID[idea.ID]; len(same) > 1 {
 		for _, other := range same {
 			if other != idea {
-				out.Errorf(idea.Path, idea.Fields.Lookup("id"), diag.RuleDuplicateID, "lint.duplicate-id", string(idea.ID), other.Path)
+				out.Errorf(idea.Path, keys.Lookup("id"), diag.RuleDuplicateID, "lint.duplicate-id", string(idea.ID), other.Path)
 				break
 			}
 		}
@@ -151,25 +158,25 @@ func crossFile(idea *model.Idea, byID map[model.ID][]*model.Idea, out *diag.List
 	for _, r := range idea.Related {
 		switch {
 		case model.ID(r).Year() == 0:
-			out.Errorf(idea.Path, idea.Fields.Lookup("related"), diag.RuleRelated, "lint.related-form", string(r))
+			out.Errorf(idea.Path, keys.Lookup("related"), diag.RuleRelated, "lint.related-form", string(r))
 		case r == idea.ID:
-			out.Errorf(idea.Path, idea.Fields.Lookup("related"), diag.RuleRelated, "lint.related-self", string(r))
+			out.Errorf(idea.Path, keys.Lookup("related"), diag.RuleRelated, "lint.related-self", string(r))
 		case len(byID[r]) == 0:
-			out.Errorf(idea.Path, idea.Fields.Lookup("related"), diag.RuleRelated, "lint.related", string(r))
+			out.Errorf(idea.Path, keys.Lookup("related"), diag.RuleRelated, "lint.related", string(r))
 		}
 	}
-	duplicateOf(idea, byID, out)
+	duplicateOf(idea, keys, byID, out)
 }
 
 // duplicateOf checks screening.duplicate_of: the id of another idea of the
 // bank, recorded with the outcome reject, since an idea screened as a
 // duplicate goes no further than its original.
-func duplicateOf(idea *model.Idea, byID map[model.ID][]*model.Idea, out *diag.List) {
+func duplicateOf(idea *model.Idea, keys yamlx.Fields, byID map[model.ID][]*model.Idea, out *diag.List) {
 	s := idea.Screening
-	if s == nil || !idea.Fields.Has("screening.duplicate_of") {
+	if s == nil || !keys.Has("screening.duplicate_of") {
 		return
 	}
-	pos := idea.Fields.Lookup("screening.duplicate_of")
+	pos := keys.Lookup("screening.duplicate_of")
 	switch id := s.DuplicateOf; {
 	case id.Year() == 0:
 		out.Errorf(idea.Path, pos, diag.RuleDuplicateOf, "lint.duplicate-of-form", string(id))

@@ -9,13 +9,14 @@ import (
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
 func TestHistory(t *testing.T) {
 	idea := &model.Idea{ID: "2026-001", Path: "ideas/2026/2026-001-x.md", Stage: model.StageDeveloping,
 		Submitted: model.Date{Year: 2026, Month: 3, Day: 1},
-		Screening: &model.Screening{Date: model.Date{Year: 2026, Month: 3, Day: 20}, Outcome: model.ScreenDevelop},
-		Fields:    model.Fields{"stage": {Pos: model.Pos{Line: 5, Col: 1}}, "screening.date": {Pos: model.Pos{Line: 10, Col: 3}}}}
+		Screening: &model.Screening{Date: model.Date{Year: 2026, Month: 3, Day: 20}, Outcome: model.ScreenDevelop}}
+	keys := yamlx.Fields{"stage": {Pos: diag.Pos{Line: 5, Col: 1}}, "screening.date": {Pos: diag.Pos{Line: 10, Col: 3}}}
 	at := func(day int) time.Time { return time.Date(2026, 3, day, 12, 0, 0, 0, time.UTC) }
 	tests := []struct {
 		name  string
@@ -32,7 +33,7 @@ func TestHistory(t *testing.T) {
 			for i := range tt.steps {
 				tt.steps[i].ID, tt.steps[i].Commit = "2026-001", "0123456789abcdef"
 			}
-			ds := History(nil, []*model.Idea{idea}, &history.History{Steps: map[model.ID][]history.Step{"2026-001": tt.steps}})
+			ds := History(&Result{Ideas: []*model.Idea{idea}, Keys: []yamlx.Fields{keys}}, &history.History{Steps: map[model.ID][]history.Step{"2026-001": tt.steps}})
 			var got []string
 			for _, d := range ds {
 				if d.Severity != diag.Warning {

@@ -30,6 +30,7 @@ type ideaLinter struct {
 	flow  *workflow.Flow
 	today model.Date
 	idea  *model.Idea
+	keys  yamlx.Fields // where each key of idea's file stands
 	out   *diag.List
 	// from is the stage the idea had before the change being checked, or
 	// nil when no change is checked. It narrows the paths through the
@@ -38,14 +39,14 @@ type ideaLinter struct {
 }
 
 func (l *ideaLinter) errorf(field string, rule diag.Rule, key string, args ...any) {
-	l.out.Errorf(l.idea.Path, l.idea.Fields.Lookup(field), rule, key, args...)
+	l.out.Errorf(l.idea.Path, l.keys.Lookup(field), rule, key, args...)
 }
 
 // refused reports whether the value of field was refused as it was read
 // (a text where true or false belongs): what follows from its value would
 // only echo that error.
 func (l *ideaLinter) refused(field string) bool {
-	f, ok := l.idea.Fields[field]
+	f, ok := l.keys[field]
 	if !ok {
 		return false
 	}
@@ -58,7 +59,7 @@ func (l *ideaLinter) refused(field string) bool {
 }
 
 func (l *ideaLinter) warnf(field string, rule diag.Rule, key string, args ...any) {
-	l.out.Warnf(l.idea.Path, l.idea.Fields.Lookup(field), rule, key, args...)
+	l.out.Warnf(l.idea.Path, l.keys.Lookup(field), rule, key, args...)
 }
 
 func (l *ideaLinter) lint() {
@@ -89,14 +90,14 @@ func (l *ideaLinter) lint() {
 		l.errorf("discussion", diag.RuleURL, "lint.url", idea.Discussion)
 	}
 	if !hasContent(idea.Body) {
-		l.out.Errorf(idea.Path, model.Pos{Line: max(idea.BodyLine-1, 1), Col: 1}, diag.RuleEmptyBody, "lint.empty-body")
+		l.out.Errorf(idea.Path, diag.Pos{Line: max(idea.BodyLine-1, 1), Col: 1}, diag.RuleEmptyBody, "lint.empty-body")
 	}
 	for _, lim := range rendering.Limits(idea.Body) {
 		n, most := lim.N, lim.Max
 		if lim.Kind == rendering.LimitText {
 			n, most = (n+1023)/1024, most/1024 // in kB
 		}
-		l.out.Errorf(idea.Path, model.Pos{Line: idea.BodyLine + lim.Line - 1, Col: 1}, diag.RuleMarkdown, limitKeys[lim.Kind], n, most)
+		l.out.Errorf(idea.Path, diag.Pos{Line: idea.BodyLine + lim.Line - 1, Col: 1}, diag.RuleMarkdown, limitKeys[lim.Kind], n, most)
 	}
 	l.sections()
 	l.dates()
@@ -104,7 +105,7 @@ func (l *ideaLinter) lint() {
 		l.process()
 	}
 	l.reminders()
-	personalData(l.flow, idea, l.out)
+	personalData(l.flow, idea, l.keys, l.out)
 }
 
 // limitKeys holds the message of each bound of rendering.Limits.
@@ -119,7 +120,7 @@ var topRequired = []string{"id", "title", "kind", "stage", "submitted", "submitt
 
 func (l *ideaLinter) required() {
 	for _, f := range topRequired {
-		if !l.idea.Fields.Has(f) && !l.suggested(f) {
+		if !l.keys.Has(f) && !l.suggested(f) {
 			l.errorf(f, diag.RuleRequired, "lint.required", f)
 		}
 	}
@@ -159,13 +160,13 @@ func (l *ideaLinter) fileName() {
 	}
 	switch {
 	case m == nil && idea.ID != "":
-		l.out.Errorf(idea.Path, model.Pos{}, diag.RuleFileName, "lint.file-name-want", want())
+		l.out.Errorf(idea.Path, diag.Pos{}, diag.RuleFileName, "lint.file-name-want", want())
 	case m == nil:
-		l.out.Errorf(idea.Path, model.Pos{}, diag.RuleFileName, "lint.file-name")
+		l.out.Errorf(idea.Path, diag.Pos{}, diag.RuleFileName, "lint.file-name")
 	case idea.ID != "" && m[2] != string(idea.ID):
 		l.errorf("id", diag.RuleFileName, "lint.file-id", string(idea.ID), path.Base(idea.Path), want())
 	case m[1] != m[2][:4]:
-		l.out.Errorf(idea.Path, model.Pos{}, diag.RuleFileName, "lint.file-year", m[1], m[2][:4], want())
+		l.out.Errorf(idea.Path, diag.Pos{}, diag.RuleFileName, "lint.file-year", m[1], m[2][:4], want())
 	}
 }
 
@@ -174,7 +175,7 @@ func (l *ideaLinter) submitter() {
 	switch {
 	case s.Anonymous && s.Name != "":
 		l.errorf("submitter.name", diag.RuleAnonymous, "lint.anonymous-name")
-	case !s.Anonymous && l.idea.Fields.Has("submitter") && l.idea.Fields.Is("submitter", model.Mapping) && s.Name == "" && !l.suggested("name"):
+	case !s.Anonymous && l.keys.Has("submitter") && l.keys.Is("submitter", yamlx.Mapping) && s.Name == "" && !l.suggested("name"):
 		l.errorf("submitter.name", diag.RuleRequired, "lint.submitter-name")
 	}
 	if s.Anonymous && s.GitHub != "" {
@@ -230,12 +231,12 @@ func (l *ideaLinter) sections() {
 		for _, spec := range specs {
 			// A section that is not a group of fields has its own error;
 			// looking for its fields would only repeat it.
-			if !idea.Fields.Declared(spec.Name) || !idea.Fields.Is(spec.Name, model.Mapping) {
+			if !l.keys.Declared(spec.Name) || !l.keys.Is(spec.Name, yamlx.Mapping) {
 				continue
 			}
 			for _, f := range spec.Required {
 				p := spec.Name + "." + f
-				if !idea.Fields.Has(p) && parentGiven(idea.Fields, p) {
+				if !l.keys.Has(p) && parentGiven(l.keys, p) {
 					if hint, ok := FieldHint(l.flow.Process, p); ok {
 						l.errorf(p, diag.RuleRequired, "lint.section-field-hint", p, hint)
 						continue
@@ -251,7 +252,7 @@ func (l *ideaLinter) sections() {
 			// in, or not true or false, has its own error already.
 			var unmet []any
 			for _, c := range need {
-				if p := "screening.criteria." + c + ".met"; !s.Criteria[c].Met && idea.Fields.Has(p) && !l.refused(p) {
+				if p := "screening.criteria." + c + ".met"; !s.Criteria[c].Met && l.keys.Has(p) && !l.refused(p) {
 					unmet = append(unmet, c)
 				}
 			}
@@ -287,9 +288,9 @@ func (l *ideaLinter) criteriaFor(outcome string) []string {
 // parentGiven reports whether the group of fields that holds p is in the
 // file, so that a missing criteria block is reported once, not once per
 // criterion.
-func parentGiven(f model.Fields, p string) bool {
+func parentGiven(f yamlx.Fields, p string) bool {
 	i := strings.LastIndexByte(p, '.')
-	return i < 0 || f.Is(p[:i], model.Mapping)
+	return i < 0 || f.Is(p[:i], yamlx.Mapping)
 }
 
 func (l *ideaLinter) unknownPerson(field, login string) {
@@ -333,10 +334,8 @@ func (l *ideaLinter) reminders() {
 			l.warnf("stage", diag.RuleFeedbackDue, "lint.feedback-due", due.String(), idea.Submitted.DaysUntil(l.today), l.cfg.FeedbackDays)
 		}
 	}
-	if idea.Stage == model.StagePaused && idea.Screening != nil && idea.Screening.Outcome == model.ScreenPause {
-		if r := idea.Screening.Revisit; !r.IsZero() && !r.After(l.today) {
-			l.warnf("screening.revisit", diag.RuleRevisitDue, "lint.revisit-due", r.String())
-		}
+	if field, r := l.flow.RevisitOf(idea, idea.Stage); !r.IsZero() && !r.After(l.today) {
+		l.warnf(field, diag.RuleRevisitDue, "lint.revisit-due", r.String())
 	}
 }
 

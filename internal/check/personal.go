@@ -11,6 +11,7 @@ import (
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/personal"
 	"github.com/idebanken/idebanken/internal/workflow"
+	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
 // Incidents and deviations may name the people involved. The repository and
@@ -34,16 +35,16 @@ var shownFields = []string{"title", "submitter.name", "discussion"}
 // is shown: its fields (the sections' are those the process gives the
 // type text), its body line by line, and its file name, which new and
 // intake make from the title.
-func personalData(flow *workflow.Flow, idea *model.Idea, out *diag.List) {
+func personalData(flow *workflow.Flow, idea *model.Idea, keys yamlx.Fields, out *diag.List) {
 	for _, f := range slices.Concat(shownFields, flow.TextFields()) {
 		if t := idea.Value(f).Text; t != "" {
 			scanPersonal(t, func(rule diag.Severity, key string) {
-				report(out, idea.Path, idea.Fields.Lookup(f), rule, key, f)
+				report(out, idea.Path, keys.Lookup(f), rule, key, f)
 			})
 		}
 	}
 	for i, line := range strings.Split(idea.Body, "\n") {
-		pos := model.Pos{Line: idea.BodyLine + i, Col: 1}
+		pos := diag.Pos{Line: idea.BodyLine + i, Col: 1}
 		scanPersonal(line, func(rule diag.Severity, key string) {
 			report(out, idea.Path, pos, rule, key, "")
 		})
@@ -57,7 +58,7 @@ func personalData(flow *workflow.Flow, idea *model.Idea, out *diag.List) {
 	})
 }
 
-func report(out *diag.List, path string, pos model.Pos, sev diag.Severity, key, field string) {
+func report(out *diag.List, path string, pos diag.Pos, sev diag.Severity, key, field string) {
 	m := i18n.M(key + "-body")
 	if field != "" {
 		m = i18n.M(key, field)

@@ -150,7 +150,7 @@ func TestTooLarge(t *testing.T) {
 				found = append(found, d)
 			}
 		}
-		if len(found) != 1 || found[0].Path != path || found[0].Pos != (model.Pos{Line: 1, Col: 1}) {
+		if len(found) != 1 || found[0].Path != path || found[0].Pos != (diag.Pos{Line: 1, Col: 1}) {
 			t.Fatalf("want one too-large error at %s:1:1, got:\n%s", path, render(res.Diags))
 		}
 		if len(res.Diags) != 1 {

@@ -139,7 +139,7 @@ func runCheck(opts *CheckOptions) int {
 			if hist.Shallow {
 				say(opts.Stderr, lang, "cli.shallow-history")
 			}
-			res.Diags = append(res.Diags, check.History(res.Config, res.Ideas, hist)...)
+			res.Diags = append(res.Diags, check.History(res, hist)...)
 			diag.Sort(res.Diags)
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/idebanken/idebanken/internal/edit"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
 func init() { commands["forget"] = runForgetCmd }
@@ -73,7 +74,8 @@ func runForget(opts *ForgetOptions, lang model.Lang) int {
 		say(opts.Stdout, lang, "cli.forget-configured")
 	}
 	changedFiles, manual := 0, 0
-	for _, idea := range b.Res.Ideas {
+	for i, idea := range b.Res.Ideas {
+		keys := b.Res.Keys[i]
 		full := filepath.Join(b.Root, filepath.FromSlash(idea.Path))
 		data, err := os.ReadFile(full)
 		if err != nil {
@@ -119,9 +121,9 @@ func runForget(opts *ForgetOptions, lang model.Lang) int {
 			// Every text of the front matter, wherever it stands: a
 			// section's channel or body of reporting as much as a free
 			// text, and a section of a bank's own process.
-			for _, f := range slices.Sorted(maps.Keys(idea.Fields)) {
-				switch idea.Fields[f].Shape {
-				case model.Scalar:
+			for _, f := range slices.Sorted(maps.Keys(keys)) {
+				switch keys[f].Shape {
+				case yamlx.Scalar:
 					v, ok := doc.Get(f)
 					if !ok || !name.MatchString(v) {
 						continue
@@ -131,7 +133,7 @@ func runForget(opts *ForgetOptions, lang model.Lang) int {
 					} else {
 						fields = append(fields, f)
 					}
-				case model.Sequence:
+				case yamlx.Sequence:
 					items, _ := doc.Items(f)
 					for i, v := range items {
 						if !name.MatchString(v) {

@@ -94,11 +94,11 @@ func readConfig(root string, stderr io.Writer, lang model.Lang) (*model.Config, 
 	case err != nil:
 		return nil, cannot(stderr, lang, err)
 	case f == nil:
-		diags.Errorf(config.FileName, model.Pos{}, diag.RuleRead, "config.missing")
+		diags.Errorf(config.FileName, diag.Pos{}, diag.RuleRead, "config.missing")
 	case f.Symlink:
-		diags.Errorf(config.FileName, model.Pos{}, diag.RuleRead, "config.symlink")
+		diags.Errorf(config.FileName, diag.Pos{}, diag.RuleRead, "config.symlink")
 	case f.Data == nil && f.Size > 0:
-		diags.Errorf(config.FileName, model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, snapshot.ReadLimit/1024)
+		diags.Errorf(config.FileName, diag.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large", f.Size/1024, snapshot.ReadLimit/1024)
 	}
 	var cfg *model.Config
 	if f != nil && !f.Symlink && (f.Data != nil || f.Size == 0) {

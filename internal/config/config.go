@@ -30,7 +30,7 @@ var (
 // Parse reads and validates a configuration. It returns nil when data cannot
 // be read as a configuration at all; problems are added to diags.
 func Parse(data []byte, diags *diag.List) *model.Config {
-	start := model.Pos{Line: 1, Col: 1}
+	start := diag.Pos{Line: 1, Col: 1}
 	if len(data) > MaxSize {
 		diags.Errorf(FileName, start, diag.RuleTooLarge, "file.too-large", len(data)/1024, MaxSize/1024)
 		return nil
@@ -46,7 +46,7 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 		return nil
 	}
 	c := &model.Config{Language: model.Swedish, FeedbackDays: model.DefaultFeedbackDays, Title: "Idébanken"}
-	d.Fields[""] = model.Field{Pos: start}
+	d.Fields[""] = yamlx.Field{Pos: start}
 	var unitNodes, personNodes, processNode []*yaml.Node
 	var rolesMistyped []bool
 	d.Map(root, "", topKeys, func(k string, v *yaml.Node) {
@@ -106,7 +106,6 @@ func Parse(data []byte, diags *diag.List) *model.Config {
 		c.People = append(c.People, p)
 		rolesMistyped = append(rolesMistyped, mistyped)
 	}
-	c.Fields = d.Fields
 	validate(c, d, unitNodes, personNodes, rolesMistyped)
 	return c
 }
@@ -261,8 +260,8 @@ func validate(c *model.Config, d *yamlx.Decoder, unitNodes, personNodes []*yaml.
 	errorf := func(n *yaml.Node, key string, args ...any) {
 		d.Diags.Errorf(FileName, d.Pos(n), diag.RuleConfig, key, args...)
 	}
-	if len(c.Units) == 0 && c.Fields.Is("units", model.Sequence) || !c.Fields.Declared("units") {
-		d.Diags.Errorf(FileName, c.Fields.Lookup("units"), diag.RuleConfig, "config.no-units")
+	if len(c.Units) == 0 && d.Fields.Is("units", yamlx.Sequence) || !d.Fields.Declared("units") {
+		d.Diags.Errorf(FileName, d.Fields.Lookup("units"), diag.RuleConfig, "config.no-units")
 	}
 	units := make(map[string]bool)
 	for i, u := range c.Units {

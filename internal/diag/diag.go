@@ -8,7 +8,6 @@ import (
 	"slices"
 
 	"github.com/idebanken/idebanken/internal/i18n"
-	"github.com/idebanken/idebanken/internal/model"
 )
 
 // Severity says whether a problem blocks a change.
@@ -31,7 +30,7 @@ func (s Severity) String() string {
 // Diagnostic is one problem in one file.
 type Diagnostic struct {
 	Path     string // slash-separated, relative to the repository root
-	Pos      model.Pos
+	Pos      Pos
 	Severity Severity
 	Rule     Rule
 	Msg      i18n.Message
@@ -47,12 +46,12 @@ type List struct {
 func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
 
 // Errorf adds an error.
-func (l *List) Errorf(path string, pos model.Pos, rule Rule, key string, args ...any) {
+func (l *List) Errorf(path string, pos Pos, rule Rule, key string, args ...any) {
 	l.Add(Diagnostic{Path: path, Pos: pos, Severity: Error, Rule: rule, Msg: i18n.M(key, args...)})
 }
 
 // Warnf adds a warning.
-func (l *List) Warnf(path string, pos model.Pos, rule Rule, key string, args ...any) {
+func (l *List) Warnf(path string, pos Pos, rule Rule, key string, args ...any) {
 	l.Add(Diagnostic{Path: path, Pos: pos, Severity: Warning, Rule: rule, Msg: i18n.M(key, args...)})
 }
 

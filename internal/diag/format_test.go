@@ -19,7 +19,7 @@ func TestWriteMarkdown(t *testing.T) {
 	hostile := "ideas/2026/2026-001-`@mallory`\n~~~~~~~~\n<img src=x onerror=alert(1)>\n- [x](javascript:alert(1)).md"
 	var out bytes.Buffer
 	err := Write(&out, FormatMarkdown, model.Swedish, []Diagnostic{
-		{Path: hostile, Pos: model.Pos{Line: 3, Col: 2}, Severity: Error, Rule: RulePersonalData, Msg: i18n.M("lint.pnr", "title")},
+		{Path: hostile, Pos: Pos{Line: 3, Col: 2}, Severity: Error, Rule: RulePersonalData, Msg: i18n.M("lint.pnr", "title")},
 		{Path: "ideas/2026/2026-002-x.md", Severity: Warning, Rule: RulePersonalData, Msg: i18n.M("lint.email", "title")},
 	})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/process"
 )
 
 const fm = "id: 2026-001\ntitle: X\n"
@@ -48,21 +49,21 @@ func TestSplit(t *testing.T) {
 func TestSplitRefuses(t *testing.T) {
 	for _, c := range []struct {
 		name, data string
-		pos        model.Pos
+		pos        diag.Pos
 		rule       diag.Rule
 		key        string
 	}{
-		{"empty", "", model.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.empty"},
-		{"blank", " \n\t\n", model.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.empty"},
-		{"bom-only", "\uFEFF", model.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.empty"},
-		{"no-front-matter", "# Rubrik\n\nText.\n", model.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.no-front-matter"},
-		{"front-matter-later", "\n---\n" + fm + "---\n", model.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.no-front-matter"},
-		{"four-dashes", "----\n" + fm + "----\n", model.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.no-front-matter"},
-		{"unclosed", "---\n" + fm + "Text.\n", model.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.unclosed"},
-		{"only-fence", "---\n", model.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.unclosed"},
-		{"nul", "---\nid: 2026\x00-001\n---\n", model.Pos{Line: 2, Col: 9}, diag.RuleEncoding, "file.binary"},
-		{"latin1", "---\ntitle: B\xe4ttre\n---\n", model.Pos{Line: 2, Col: 9}, diag.RuleEncoding, "file.not-utf8"},
-		{"too-large", "---\n" + strings.Repeat("x", MaxSize), model.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large"},
+		{"empty", "", diag.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.empty"},
+		{"blank", " \n\t\n", diag.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.empty"},
+		{"bom-only", "\uFEFF", diag.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.empty"},
+		{"no-front-matter", "# Rubrik\n\nText.\n", diag.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.no-front-matter"},
+		{"front-matter-later", "\n---\n" + fm + "---\n", diag.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.no-front-matter"},
+		{"four-dashes", "----\n" + fm + "----\n", diag.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.no-front-matter"},
+		{"unclosed", "---\n" + fm + "Text.\n", diag.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.unclosed"},
+		{"only-fence", "---\n", diag.Pos{Line: 1, Col: 1}, diag.RuleFrontMatter, "file.unclosed"},
+		{"nul", "---\nid: 2026\x00-001\n---\n", diag.Pos{Line: 2, Col: 9}, diag.RuleEncoding, "file.binary"},
+		{"latin1", "---\ntitle: B\xe4ttre\n---\n", diag.Pos{Line: 2, Col: 9}, diag.RuleEncoding, "file.not-utf8"},
+		{"too-large", "---\n" + strings.Repeat("x", MaxSize), diag.Pos{Line: 1, Col: 1}, diag.RuleTooLarge, "file.too-large"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var l diag.List
@@ -112,7 +113,7 @@ outcome:
 withdrawn: {date: 2026-03-05, reason: R}
 `, "\n", "\r\n") + "---\r\n\r\nText.\r\n"
 	var l diag.List
-	idea := Parse("ideas/2026/2026-007-x.md", []byte(src), &l)
+	idea, keys := Decode(process.Default(), "ideas/2026/2026-007-x.md", []byte(src), &l)
 	if idea == nil || l.Len() != 0 {
 		t.Fatalf("Parse: %v", l.Items())
 	}
@@ -149,13 +150,13 @@ withdrawn: {date: 2026-03-05, reason: R}
 		t.Errorf("body %q at %d", idea.Body, idea.BodyLine)
 	}
 	// Positions are those of the file: the BOM and the CRs change nothing.
-	for path, want := range map[string]model.Pos{
+	for path, want := range map[string]diag.Pos{
 		"id":                           {Line: 2, Col: 1},
 		"screening.criteria.reach.met": {Line: 17, Col: 13},
 		"implementation.communicated":  {Line: 26, Col: 3},
 		"withdrawn.reason":             {Line: 29, Col: 31},
 	} {
-		if got := idea.Fields.Lookup(path); got != want {
+		if got := keys.Lookup(path); got != want {
 			t.Errorf("%s at %v, want %v", path, got, want)
 		}
 	}

@@ -41,28 +41,38 @@ func Parse(path string, data []byte, diags *diag.List) *model.Idea {
 // outcomes and criteria, and its own sections, each field read as the
 // type the process gives it.
 func ParseFor(p *model.Process, path string, data []byte, diags *diag.List) *model.Idea {
+	idea, _ := Decode(p, path, data, diags)
+	return idea
+}
+
+// Decode is ParseFor that also returns where each key of the file stands,
+// whether it was left blank and the shape of its value: what the check
+// needs to name the line of every message, and to tell an explicit
+// "met: false" from a missing one. The positions are not the model's: a
+// reader that has no messages to give keeps only the idea.
+func Decode(p *model.Process, path string, data []byte, diags *diag.List) (*model.Idea, yamlx.Fields) {
 	doc, ok := Split(path, data, diags)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	return decode(p, path, doc, diags)
 }
 
-func decode(proc *model.Process, path string, doc Doc, diags *diag.List) *model.Idea {
+func decode(proc *model.Process, path string, doc Doc, diags *diag.List) (*model.Idea, yamlx.Fields) {
 	d := yamlx.NewDecoder(path, doc.YAMLLine, diags)
 	defer d.Release() // nothing below keeps a node
 	root, ok := d.Parse(doc.FrontMatter)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	if !yamlx.IsNull(root) && root.Kind != yaml.MappingNode {
 		diags.Errorf(path, d.Pos(root), diag.RuleFrontMatter, "file.not-mapping")
-		return nil
+		return nil, nil
 	}
 	// An empty front matter is an empty mapping: the checks of required
 	// fields then say what it must hold.
 	idea := &model.Idea{Path: path, Body: string(doc.Body), BodyLine: doc.BodyLine}
-	d.Fields[""] = model.Field{Pos: model.Pos{Line: 1, Col: 1}}
+	d.Fields[""] = yamlx.Field{Pos: diag.Pos{Line: 1, Col: 1}}
 	r := &reader{d: d, proc: proc}
 	top := TopKeys
 	if proc != process.Default() {
@@ -131,8 +141,7 @@ func decode(proc *model.Process, path string, doc Doc, diags *diag.List) *model.
 			idea.Sections[key] = r.section(proc.Section(key), v)
 		}
 	})
-	idea.Fields = d.Fields
-	return idea
+	return idea, d.Fields
 }
 
 // reader reads the sections of one idea file, with the keys and types

@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/idebanken/idebanken/internal/diag"
-	"github.com/idebanken/idebanken/internal/model"
 )
 
 // MaxSize is the largest idea file read, in bytes. An idea is a page or two
@@ -32,7 +31,7 @@ type Doc struct {
 // front matter and body. It returns false, having added the reason to
 // diags, when there is no usable front matter.
 func Split(path string, data []byte, diags *diag.List) (Doc, bool) {
-	start := model.Pos{Line: 1, Col: 1}
+	start := diag.Pos{Line: 1, Col: 1}
 	if len(data) > MaxSize {
 		diags.Errorf(path, start, diag.RuleTooLarge, "file.too-large", len(data)/1024, MaxSize/1024)
 		return Doc{}, false
@@ -102,8 +101,8 @@ func firstInvalid(b []byte) int {
 
 // posOf returns the line and column of offset i, counting columns in
 // characters as the YAML positions do.
-func posOf(b []byte, i int) model.Pos {
+func posOf(b []byte, i int) diag.Pos {
 	line := 1 + bytes.Count(b[:i], []byte("\n"))
 	start := bytes.LastIndexByte(b[:i], '\n') + 1
-	return model.Pos{Line: line, Col: 1 + utf8.RuneCount(b[start:i])}
+	return diag.Pos{Line: line, Col: 1 + utf8.RuneCount(b[start:i])}
 }

@@ -19,8 +19,6 @@ type Config struct {
 	// of v1 when idebank.yaml has no process:. Nil only in a Config made
 	// by hand, which then runs the default too.
 	Process *Process
-
-	Fields Fields
 }
 
 // DefaultFeedbackDays is the feedback_days used when the configuration does

@@ -14,8 +14,8 @@ import (
 //
 // A stage section is nil when the file does not have it. Whether an optional
 // scalar was written at all (an explicit "met: false" against a missing
-// "met") is answered by Fields, which holds the position of every key the
-// file contains.
+// "met"), and where each key stands, is not the model's: the check asks the
+// positions ideafile.Decode returns beside the idea.
 type Idea struct {
 	Path string // slash-separated, relative to the repository root
 
@@ -43,8 +43,6 @@ type Idea struct {
 
 	Body     string // the Markdown after the front matter
 	BodyLine int    // the line of the file on which Body starts
-
-	Fields Fields
 }
 
 // Submitter is the employee who submitted an idea.

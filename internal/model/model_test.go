@@ -1,6 +1,7 @@
 package model
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -174,40 +175,6 @@ func TestNextID(t *testing.T) {
 	}
 }
 
-func TestFieldsLookup(t *testing.T) {
-	f := Fields{
-		"":                             {Pos: Pos{1, 1}},
-		"screening":                    {Pos: Pos{9, 1}},
-		"screening.criteria":           {Pos: Pos{12, 3}},
-		"screening.criteria.reach":     {Pos: Pos{14, 5}},
-		"screening.feedback":           {Pos: Pos{18, 3}, Blank: true},
-		"screening.criteria.reach.met": {Pos: Pos{14, 14}},
-	}
-	for path, want := range map[string]Pos{
-		"screening.criteria.reach.met":   {14, 14}, // itself
-		"screening.criteria.mission.met": {12, 3},  // its nearest enclosing key
-		"screening.criteria.mission":     {12, 3},
-		"screening.outcome":              {9, 1},
-		"screening.feedback":             {18, 3}, // blank, but there
-		"decision.implementer":           {1, 1},  // the start of the document
-		"title":                          {1, 1},
-		"":                               {1, 1},
-	} {
-		if got := f.Lookup(path); got != want {
-			t.Errorf("Lookup(%q) = %v, want %v", path, got, want)
-		}
-	}
-	if got := (Fields{}).Lookup("a.b"); got != (Pos{1, 1}) {
-		t.Errorf("Lookup in empty Fields = %v, want 1:1", got)
-	}
-	if f.Has("screening.feedback") || !f.Declared("screening.feedback") {
-		t.Error("a blank field is declared but has no value")
-	}
-	if f.Has("nope") || f.Declared("nope") {
-		t.Error("a missing field")
-	}
-}
-
 func TestEnums(t *testing.T) {
 	if len(Stages) != 12 || len(Kinds) != 4 || len(Roles) != 7 {
 		t.Errorf("%d stages, %d kinds, %d roles", len(Stages), len(Kinds), len(Roles))
@@ -296,5 +263,43 @@ func TestFoldTable(t *testing.T) {
 	}
 	if got := Fold("Ångström Æble ÖVER Straße"); got != "angstrom aeble over strasse" {
 		t.Errorf("Fold = %q", got)
+	}
+}
+
+// TestModelHoldsNoPositions holds the model to what an idea bank says, not
+// where a file says it: the positions of keys are the check's, returned by
+// ideafile.Decode beside the idea, and those of the process's parts are
+// its reader's. No type reachable from Idea or Config has a field of
+// position.
+func TestModelHoldsNoPositions(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(path string, ty reflect.Type)
+	walk = func(path string, ty reflect.Type) {
+		switch ty.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+			if ty.Kind() == reflect.Map {
+				walk(path+"[key]", ty.Key())
+			}
+			walk(path+"[]", ty.Elem())
+			return
+		case reflect.Struct:
+		default:
+			return
+		}
+		if seen[ty] {
+			return
+		}
+		seen[ty] = true
+		for f := range ty.Fields() {
+			if f.Name == "Pos" || f.Name == "Fields" && f.Type.Kind() == reflect.Map || strings.Contains(f.Type.String(), "Pos") {
+				t.Errorf("%s.%s (%s) holds a position", path, f.Name, f.Type)
+			}
+			walk(path+"."+f.Name, f.Type)
+		}
+	}
+	walk("Idea", reflect.TypeFor[Idea]())
+	walk("Config", reflect.TypeFor[Config]())
+	if len(seen) < 10 {
+		t.Fatalf("walked %d types: the walk does not reach the model", len(seen))
 	}
 }

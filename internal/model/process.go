@@ -32,14 +32,12 @@ func (l Label) In(lang Lang) string {
 type StageDef struct {
 	ID    Stage
 	Label Label
-	Pos   Pos // in idebank.yaml; zero for the default process
 }
 
 // RoleDef is one role of a process.
 type RoleDef struct {
 	ID    Role
 	Label Label
-	Pos   Pos
 }
 
 // CriterionType is how a criterion of the assessment template is assessed.
@@ -65,7 +63,6 @@ type CriterionDef struct {
 	Min, Max int      // the scale of a score
 	Terms    []string // the scores a score criterion is given, as short and long
 	Label    Label
-	Pos      Pos
 }
 
 // FieldType is the type of a field of a section.
@@ -110,7 +107,6 @@ type SectionDef struct {
 	// their own types (Screening, Decision ...); a bank's own sections are
 	// read into Idea.Sections.
 	Builtin bool
-	Pos     Pos
 }
 
 // Field returns the field called name, and false if the section has none.
@@ -180,7 +176,6 @@ type Need struct {
 	Outcome  string
 	Met      []string
 	SignedBy []string // empty: the step's By
-	Pos      Pos
 }
 
 // StepDef is one allowed change of stage, from any of From to To, made by
@@ -190,7 +185,6 @@ type StepDef struct {
 	To    Stage
 	By    []string
 	Needs []Need
-	Pos   Pos
 }
 
 // StageIDs returns the ids of the stages in order.

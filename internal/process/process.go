@@ -77,7 +77,8 @@ func Decode(d *yamlx.Decoder, n *yaml.Node, path string) *model.Process {
 
 // decode reads a process; base, when not nil, is the default it builds on.
 func decode(d *yamlx.Decoder, n *yaml.Node, path string, base *model.Process) *model.Process {
-	r := &reader{d: d, path: path, base: base, before: d.Diags.Len()}
+	r := &reader{d: d, path: path, base: base, before: d.Diags.Len(),
+		stagePos: map[model.Stage]diag.Pos{}, sectionPos: map[string]diag.Pos{}}
 	p := &model.Process{}
 	given := map[string]*yaml.Node{}
 	d.Map(n, path, keys, func(k string, v *yaml.Node) {
@@ -92,7 +93,7 @@ func decode(d *yamlx.Decoder, n *yaml.Node, path string, base *model.Process) *m
 		p.Stages = r.stages(v)
 	}
 	if v := given["final"]; v != nil {
-		r.d.Fields[join(path, "final")] = model.Field{Pos: d.Pos(v)}
+		r.d.Fields[join(path, "final")] = yamlx.Field{Pos: d.Pos(v)}
 		for _, s := range d.Strings(v, join(path, "final")) {
 			p.Final = append(p.Final, model.Stage(s))
 		}
@@ -130,13 +131,20 @@ type reader struct {
 	finalNode *yaml.Node
 	before    int
 	own       []string // the ids of the bank's own sections
+
+	// Where the stages, sections, steps and their needs stand in the
+	// file, for validate's messages: the model holds no positions.
+	stagePos   map[model.Stage]diag.Pos
+	sectionPos map[string]diag.Pos
+	stepPos    []diag.Pos   // by the index of the step read
+	needPos    [][]diag.Pos // by the step's index, then the need's
 }
 
 func (r *reader) errorf(n *yaml.Node, key string, args ...any) {
 	r.d.Diags.Errorf(r.d.Path, r.d.Pos(n), diag.RuleConfig, key, args...)
 }
 
-func (r *reader) errorAt(pos model.Pos, key string, args ...any) {
+func (r *reader) errorAt(pos diag.Pos, key string, args ...any) {
 	r.d.Diags.Errorf(r.d.Path, pos, diag.RuleConfig, key, args...)
 }
 
@@ -212,7 +220,8 @@ func (r *reader) stages(n *yaml.Node) []model.StageDef {
 		if id == AnyStage {
 			r.errorf(item, "process.reserved", "stage", id)
 		}
-		out = append(out, model.StageDef{ID: model.Stage(id), Label: l, Pos: r.d.Pos(item)})
+		out = append(out, model.StageDef{ID: model.Stage(id), Label: l})
+		r.stagePos[model.Stage(id)] = r.d.Pos(item)
 	}
 	if len(out) == 0 && n != nil {
 		r.errorf(n, "process.no-stages")
@@ -234,7 +243,7 @@ func (r *reader) roles(n *yaml.Node) []model.RoleDef {
 		case slices.ContainsFunc(out, func(x model.RoleDef) bool { return string(x.ID) == id }):
 			r.errorf(item, "process.duplicate", "role", id)
 		default:
-			out = append(out, model.RoleDef{ID: model.Role(id), Label: l, Pos: r.d.Pos(item)})
+			out = append(out, model.RoleDef{ID: model.Role(id), Label: l})
 		}
 	}
 	return out
@@ -244,7 +253,7 @@ func (r *reader) criteria(n *yaml.Node) []model.CriterionDef {
 	path := join(r.path, "criteria")
 	var out []model.CriterionDef
 	for _, item := range r.items(n, path) {
-		c := model.CriterionDef{Pos: r.d.Pos(item)}
+		c := model.CriterionDef{}
 		var minGiven, maxGiven bool
 		id, l := r.label(item, path, "criterion", criterionKeys, func(k string, v *yaml.Node) {
 			p := path + "[]." + k
@@ -317,9 +326,10 @@ func (r *reader) sections(n *yaml.Node) []model.SectionDef {
 			continue
 		}
 		r.own = append(r.own, id)
-		s := model.SectionDef{ID: id, Pos: r.d.Pos(k)}
+		s := model.SectionDef{ID: id}
+		r.sectionPos[id] = r.d.Pos(k)
 		sp := path + "." + id
-		r.d.Fields[sp] = model.Field{Pos: r.d.Pos(k), Shape: model.Mapping}
+		r.d.Fields[sp] = yamlx.Field{Pos: r.d.Pos(k), Shape: yamlx.Mapping}
 		r.d.Map(v, sp, sectionKeys, func(key string, v *yaml.Node) {
 			switch key {
 			case "sv":
@@ -385,7 +395,8 @@ func (r *reader) steps(n *yaml.Node, p *model.Process) []model.StepDef {
 	path := join(r.path, "steps")
 	var out []model.StepDef
 	for _, item := range r.items(n, path) {
-		st := model.StepDef{Pos: r.d.Pos(item)}
+		st := model.StepDef{}
+		var needPos []diag.Pos
 		sp := path + "[]"
 		r.d.Map(item, sp, stepKeys, func(k string, v *yaml.Node) {
 			switch k {
@@ -399,7 +410,7 @@ func (r *reader) steps(n *yaml.Node, p *model.Process) []model.StepDef {
 				st.By = r.d.Strings(v, sp+".by")
 			case "needs":
 				for _, nn := range r.items(v, sp+".needs") {
-					need := model.Need{Pos: r.d.Pos(nn)}
+					need := model.Need{}
 					np := sp + ".needs[]"
 					r.d.Map(nn, np, needKeys, func(k string, v *yaml.Node) {
 						switch k {
@@ -418,6 +429,7 @@ func (r *reader) steps(n *yaml.Node, p *model.Process) []model.StepDef {
 						continue
 					}
 					st.Needs = append(st.Needs, need)
+					needPos = append(needPos, r.d.Pos(nn))
 				}
 			}
 		})
@@ -426,6 +438,8 @@ func (r *reader) steps(n *yaml.Node, p *model.Process) []model.StepDef {
 			continue
 		}
 		out = append(out, st)
+		r.stepPos = append(r.stepPos, r.d.Pos(item))
+		r.needPos = append(r.needPos, needPos)
 	}
 	// "any" stands for every stage that no step leaves.
 	for i := range out {
@@ -460,64 +474,65 @@ func (r *reader) validate(p *model.Process) {
 		return a == Anyone || a == Submitter || a == Implementer || p.Role(model.Role(a)) != nil
 	}
 	needed := map[string]bool{}
-	for _, st := range p.Steps {
+	for i, st := range p.Steps {
+		stepPos := r.stepPos[i]
 		for _, f := range st.From {
 			switch {
 			case !p.HasStage(f):
-				r.errorAt(st.Pos, "process.unknown-stage", f, stageList(p))
+				r.errorAt(stepPos, "process.unknown-stage", f, stageList(p))
 			case p.IsFinal(f):
-				r.errorAt(st.Pos, "process.from-final", f, st.To)
+				r.errorAt(stepPos, "process.from-final", f, st.To)
 			}
 		}
 		if !p.HasStage(st.To) {
-			r.errorAt(st.Pos, "process.unknown-stage", st.To, stageList(p))
+			r.errorAt(stepPos, "process.unknown-stage", st.To, stageList(p))
 		}
 		if st.To == p.Start() {
-			r.errorAt(st.Pos, "process.to-start", st.To)
+			r.errorAt(stepPos, "process.to-start", st.To)
 		}
 		for _, a := range st.By {
 			if !actor(a) {
-				r.errorAt(st.Pos, "process.unknown-role", a, roleList(p))
+				r.errorAt(stepPos, "process.unknown-role", a, roleList(p))
 			}
 		}
-		for _, n := range st.Needs {
+		for j, n := range st.Needs {
+			needPos := r.needPos[i][j]
 			top, field, dotted := strings.Cut(n.Section, ".")
 			sec := p.Section(top)
 			if sec == nil {
-				r.errorAt(n.Pos, "process.unknown-section", n.Section, strings.Join(p.SectionIDs(), ", "))
+				r.errorAt(needPos, "process.unknown-section", n.Section, strings.Join(p.SectionIDs(), ", "))
 				continue
 			}
 			needed[top] = true
 			if dotted && !hasField(sec, field) {
-				r.errorAt(n.Pos, "process.unknown-field", field, top)
+				r.errorAt(needPos, "process.unknown-field", field, top)
 			}
 			if n.Outcome != "" {
 				if f, ok := sec.Field("outcome"); dotted || !ok || f.Type != model.FieldOutcome && f.Type != model.FieldText {
-					r.errorAt(n.Pos, "process.no-outcome", n.Section)
+					r.errorAt(needPos, "process.no-outcome", n.Section)
 				}
 			}
 			for _, c := range n.Met {
 				switch cd := p.Criterion(c); {
 				case cd == nil:
-					r.errorAt(n.Pos, "process.unknown-criterion", c, criterionList(p))
+					r.errorAt(needPos, "process.unknown-criterion", c, criterionList(p))
 				case cd.Type != model.CriterionMet:
-					r.errorAt(n.Pos, "process.criterion-not-met", c)
+					r.errorAt(needPos, "process.criterion-not-met", c)
 				}
 				if _, ok := sec.Field("criteria"); !ok {
-					r.errorAt(n.Pos, "process.no-criteria", n.Section)
+					r.errorAt(needPos, "process.no-criteria", n.Section)
 				}
 			}
 			for _, a := range n.SignedBy {
 				if !actor(a) {
-					r.errorAt(n.Pos, "process.unknown-role", a, roleList(p))
+					r.errorAt(needPos, "process.unknown-role", a, roleList(p))
 				}
 			}
 		}
 	}
 	for _, id := range r.own {
 		if !needed[id] {
-			s := p.Section(id)
-			r.errorAt(s.Pos, "process.section-unused", id)
+			r.errorAt(r.sectionPos[id], "process.section-unused", id)
 		}
 	}
 	// Every stage must be reachable from the first.
@@ -538,7 +553,7 @@ func (r *reader) validate(p *model.Process) {
 	}
 	for _, s := range p.Stages {
 		if !reach[s.ID] {
-			r.errorAt(s.Pos, "process.unreachable", s.ID, p.Start())
+			r.errorAt(r.stagePos[s.ID], "process.unreachable", s.ID, p.Start())
 		}
 	}
 }

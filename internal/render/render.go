@@ -24,7 +24,8 @@ import (
 
 // Renderer renders idea bodies. It is safe for use by many goroutines.
 type Renderer struct {
-	md goldmark.Markdown
+	md            goldmark.Markdown
+	headingOffset int
 }
 
 // New returns a Renderer for idea texts, whose headings go one level
@@ -44,7 +45,7 @@ func newRenderer(headingOffset int) *Renderer {
 			extension.Strikethrough, extension.TaskList, extension.Linkify),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safety{headingOffset}, 0))),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, headingOffset: headingOffset}
 }
 
 // HTML renders src. The result never holds a script, an element that loads
@@ -53,6 +54,9 @@ func newRenderer(headingOffset int) *Renderer {
 func (r *Renderer) HTML(src string) (string, error) {
 	if len(Limits(src)) > 0 {
 		h, _ := unrendered(src)
+		return h, nil
+	}
+	if h, _, ok := simpleHTMLAndText(src, r.headingOffset); ok {
 		return h, nil
 	}
 	var buf bytes.Buffer
@@ -169,6 +173,9 @@ func (r *Renderer) PlainText(src string) string {
 		_, plain := unrendered(src)
 		return plain
 	}
+	if _, plain, ok := simpleHTMLAndText(src, r.headingOffset); ok {
+		return plain
+	}
 	source := []byte(src)
 	return plainText(r.md.Parser().Parse(text.NewReader(source)), source)
 }
@@ -180,6 +187,14 @@ func (r *Renderer) HTMLAndText(src string) (html, plain string, err error) {
 		html, plain = unrendered(src)
 		return html, plain, nil
 	}
+	if html, plain, ok := simpleHTMLAndText(src, r.headingOffset); ok {
+		return html, plain, nil
+	}
+	return r.markdown(src)
+}
+
+// markdown is HTMLAndText for a text that is not simple, through goldmark.
+func (r *Renderer) markdown(src string) (html, plain string, err error) {
 	source := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(source))
 	out := outputs.Get().(*output)

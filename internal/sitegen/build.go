@@ -141,7 +141,11 @@ func prepare(opts Options) (*site, error) {
 // and alike, last. In that order the cores end the build together,
 // instead of one of them ending it alone on a long item.
 func (s *site) write() error {
-	jobs := append([]func() error{s.openData, s.searchIndex, s.lists, s.feeds, s.assets}, s.jobs...)
+	jobs := []func() error{s.openData}
+	if s.search != nil { // else written already (see letGo)
+		jobs = append(jobs, s.searchIndex)
+	}
+	jobs = append(append(jobs, s.lists, s.feeds, s.assets), s.jobs...)
 	errs := make([]error, len(jobs)+len(s.pages))
 	parallel.For(len(errs), func(i int) {
 		if i < len(jobs) {
@@ -182,7 +186,6 @@ func (s *site) views() error {
 				Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, 150)}
 			cache.put(i, v)
 		}
-		v.HistoryNote, v.Timeline = reconcile(v, idea, s.opts.History, s.github, s.lang)
 		views[i] = v
 	})
 	cache.done(s.opts.Ideas)
@@ -243,8 +246,7 @@ func (s *site) views() error {
 		}
 	}
 	s.indexes()
-	s.letGo()
-	return nil
+	return s.letGo()
 }
 
 // letGo lets go of the parsed files once the views are made, in a build
@@ -253,10 +255,17 @@ func (s *site) views() error {
 // reports read (see reportsRead), with the events of the views. At 100,000
 // ideas the parsed files were 226 MB of the heap at the build's peak, their
 // Markdown bodies and the assessments' criteria most of it.
-func (s *site) letGo() {
+//
+// The search index is written now, and its entries let go (73 MB of
+// folded texts at 100,000 ideas), rather than kept for a job of write.
+func (s *site) letGo() error {
 	if s.opts.Views != nil {
-		return
+		return nil
 	}
+	if err := s.searchIndex(); err != nil {
+		return err
+	}
+	s.search = nil
 	// A slice of its own: the caller's is the caller's.
 	ideas := make([]*model.Idea, len(s.opts.Ideas))
 	byFile := make(map[*model.Idea]*Idea, len(ideas))
@@ -268,6 +277,7 @@ func (s *site) letGo() {
 		}
 	}
 	s.opts.Ideas, s.byFile = ideas, byFile
+	return nil
 }
 
 // reportsRead returns a copy of idea with what package report reads of it,

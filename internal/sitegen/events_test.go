@@ -46,3 +46,42 @@ func TestReportsFromTheViewsEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildLetsGo: a build that keeps no views holds, once they are made,
+// no parsed file's body, no search entries (search.json is written) and no
+// timeline in a view (each page makes its own), while a build that keeps
+// views for serve holds its files as they are.
+func TestBuildLetsGo(t *testing.T) {
+	res := corpusResult(t, 50)
+	out := NewMemory()
+	s, err := prepare(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS, Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.search != nil {
+		t.Error("the search entries are kept")
+	}
+	if _, ok := out.File("search.json"); !ok {
+		t.Error("search.json is not written")
+	}
+	for i, idea := range s.opts.Ideas {
+		if idea == res.Ideas[i] || idea.Body != "" || (idea.Screening != nil && idea.Screening.Criteria != nil) {
+			t.Fatalf("%s: the parsed file is kept", idea.ID)
+		}
+	}
+	for _, v := range s.ideas {
+		if v.Timeline != nil {
+			t.Fatalf("%s: the view holds its timeline", v.ID)
+		}
+		if len(s.withTimeline(v).Timeline) == 0 {
+			t.Fatalf("%s: the page has no timeline", v.ID)
+		}
+	}
+	kept, err := prepare(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS, Out: NewMemory(), Views: NewViewCache()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept.search == nil || kept.opts.Ideas[0] != res.Ideas[0] {
+		t.Error("a build for serve lets go of what the next one needs")
+	}
+}

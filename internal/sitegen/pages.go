@@ -313,7 +313,7 @@ func (s *site) plan() {
 	s.pages = slices.Grow(s.pages, len(s.ideas))
 	for _, v := range s.ideas {
 		p := v.page // made with the view, and kept with it (see views)
-		p.Data = v
+		p.Make = func() any { return s.withTimeline(v) }
 		add(p)
 	}
 }

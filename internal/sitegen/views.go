@@ -45,10 +45,11 @@ type Idea struct {
 	Own []OwnSection
 
 	// Timeline is every step the idea took, from its file and the
-	// repository's history reconciled, oldest first.
+	// repository's history reconciled, oldest first: made for its page
+	// alone (see withTimeline), nil in the view.
 	Timeline []Event
 	// HistoryNote is a catalogue key that says why the history is missing
-	// from the timeline or incomplete, or "".
+	// from the timeline or incomplete, or "": as Timeline, for the page.
 	HistoryNote string
 	// Next is where the idea stands and what happens next.
 	Next Next
@@ -74,7 +75,7 @@ type Idea struct {
 	SubmittedText, ChangedText string
 
 	// events are the idea's as workflow's Events made them, for the
-	// reports (see site.eventsOf).
+	// reports (see site.eventsOf) and the timeline of its page.
 	events []workflow.Event
 
 	// src is the idea the view was made of: serve keeps what is made of
@@ -213,17 +214,24 @@ type Commit struct {
 	URL      string // on GitHub; "" where not known or not to be linked
 }
 
-// reconcile makes the one timeline of v: the steps its file records, each
-// with the commit that made it where the history has one, and the steps
-// only the history still has (a stage visited before, whose section a
+// withTimeline returns a copy of v with its timeline, for v's page: the
+// timeline is made as the page is written, from the view's events, and
+// let go with the page, where every view holding its own was some 100 MB
+// of the heap at 100,000 ideas, only one page of which reads it.
+func (s *site) withTimeline(v *Idea) *Idea {
+	c := *v
+	c.HistoryNote, c.Timeline = reconcile(timelineText(v.events, s.cfg, s.lang), v.src, s.opts.History, s.github, s.lang)
+	return &c
+}
+
+// reconcile makes the one timeline of an idea from ev, the steps its file
+// records (see timelineText): those steps, each with the commit that made
+// it where the history has one, and the steps only the history still has (a stage visited before, whose section a
 // later visit replaced). It names people only from the file's signed
 // sections: a commit's author is whoever the commit says, and may be
 // anyone. Commits are shown as package public allows: none of an
 // anonymous idea, where they would tie the submitter to it.
-func reconcile(v *Idea, idea *model.Idea, hist *history.History, gh gitHub, lang model.Lang) (string, []Event) {
-	// A copy: the file's timeline is kept between builds (see ViewCache),
-	// and the history may differ in the next.
-	ev := slices.Clone(v.Timeline)
+func reconcile(ev []Event, idea *model.Idea, hist *history.History, gh gitHub, lang model.Lang) (string, []Event) {
 	if hist == nil {
 		return "site.history.none", ev
 	}
@@ -284,15 +292,7 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 	tr := func(key string) string { return i18n.Label(lang, proc(cfg), key) }
 	say := func(key string, args ...any) string { return i18n.Render(lang, i18n.M(key, args...)) }
 	sign := func(d model.Date, p Person) string { return say("site.signed", d, p.Name) }
-	person := func(login string) Person {
-		if login == "" {
-			return Person{}
-		}
-		if p := cfg.Person(login); p != nil && p.Name != "" {
-			return Person{Login: p.Login, Name: clean(p.Name)}
-		}
-		return Person{Login: login, Name: clean(login)}
-	}
+	person := func(login string) Person { return personOf(cfg, login) }
 	body, plain, err := md.HTMLAndText(idea.Body)
 	if err != nil {
 		return nil, err
@@ -370,25 +370,43 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 	}
 	v.Own = ownSections(idea, proc(cfg), lang, person)
 	v.events = workflow.Of(cfg).Events(idea)
-	v.Timeline = timelineOf(v.events, person)
-	for i, e := range v.Timeline {
-		v.Timeline[i].Text = tr(e.Label)
-		if !i18n.Has(e.Label) && !e.aside { // an outcome or a section of the bank's own
-			v.Timeline[i].Text = say("site.event.to", tr("stage."+string(e.Stage)))
-		}
-		if e.By.Name != "" {
-			v.Timeline[i].Text += " – " + e.By.Name
-		}
-	}
 	v.Changed = v.Submitted
-	for i, e := range v.Timeline {
+	for _, e := range v.events {
 		if e.Date.After(v.Changed) {
 			v.Changed = e.Date
 		}
-		v.Timeline[i].DateText = e.Date.String()
 	}
 	v.SubmittedText, v.ChangedText = v.Submitted.String(), v.Changed.String()
 	return v, nil
+}
+
+// personOf returns who login is, as cfg names them.
+func personOf(cfg *model.Config, login string) Person {
+	if login == "" {
+		return Person{}
+	}
+	if p := cfg.Person(login); p != nil && p.Name != "" {
+		return Person{Login: p.Login, Name: clean(p.Name)}
+	}
+	return Person{Login: login, Name: clean(login)}
+}
+
+// timelineText is the timeline of an idea whose events are these, each
+// step named and dated as its page prints it.
+func timelineText(events []workflow.Event, cfg *model.Config, lang model.Lang) []Event {
+	tr := func(key string) string { return i18n.Label(lang, proc(cfg), key) }
+	ev := timelineOf(events, func(login string) Person { return personOf(cfg, login) })
+	for i, e := range ev {
+		ev[i].Text = tr(e.Label)
+		if !i18n.Has(e.Label) && !e.aside { // an outcome or a section of the bank's own
+			ev[i].Text = i18n.Render(lang, i18n.M("site.event.to", tr("stage."+string(e.Stage))))
+		}
+		if e.By.Name != "" {
+			ev[i].Text += " – " + e.By.Name
+		}
+		ev[i].DateText = e.Date.String()
+	}
+	return ev
 }
 
 // outcomeText says what an outcome of section means: in v1's words, or

@@ -148,7 +148,7 @@ func TestDecoderPositionsAndTypes(t *testing.T) {
 			t.Errorf("diagnostic %d: %d:%d %s, want %d:%d %s", i, it.Pos.Line, it.Pos.Col, it.Rule, w.line, w.col, w.rule)
 		}
 	}
-	if f := d.Fields["a"]; f.Pos != (model.Pos{Line: 2, Col: 1}) {
+	if f := d.Fields["a"]; f.Pos != (diag.Pos{Line: 2, Col: 1}) {
 		t.Errorf("a is at %v, want the first a, 2:1 (line 1 of the YAML, after one line of offset)", f.Pos)
 	}
 }
@@ -162,8 +162,8 @@ func TestAliasRefused(t *testing.T) {
 	})
 	// Both the anchor and the alias are refused, each where it is.
 	items := l.Items()
-	if len(items) != 2 || items[0].Rule != diag.RuleYAMLAlias || items[0].Pos != (model.Pos{Line: 2, Col: 4}) ||
-		items[1].Rule != diag.RuleYAMLAlias || items[1].Pos != (model.Pos{Line: 3, Col: 4}) {
+	if len(items) != 2 || items[0].Rule != diag.RuleYAMLAlias || items[0].Pos != (diag.Pos{Line: 2, Col: 4}) ||
+		items[1].Rule != diag.RuleYAMLAlias || items[1].Pos != (diag.Pos{Line: 3, Col: 4}) {
 		t.Errorf("want yaml-alias at 2:4 (the anchor) and 3:4 (the alias), got %+v", items)
 	}
 }

@@ -1,17 +1,15 @@
-package model
+package yamlx
 
-import "strings"
+import (
+	"strings"
 
-// Pos is a position in a file: 1-based line and column. The zero Pos means
-// "no position".
-type Pos struct {
-	Line, Col int
-}
+	"github.com/idebanken/idebanken/internal/diag"
+)
 
 // Field is where a key stands in a file, whether it was left blank
 // ("feedback:" with no value, or an empty text), and the shape of its value.
 type Field struct {
-	Pos   Pos
+	Pos   diag.Pos
 	Blank bool
 	Shape Shape
 }
@@ -53,13 +51,13 @@ func (f Fields) Declared(path string) bool {
 
 // Lookup returns the position of path, or of its nearest enclosing key that
 // the file contains, so that a missing field is reported where it belongs.
-func (f Fields) Lookup(path string) Pos {
+func (f Fields) Lookup(path string) diag.Pos {
 	for {
 		if x, ok := f[path]; ok {
 			return x.Pos
 		}
 		if path == "" {
-			return Pos{Line: 1, Col: 1}
+			return diag.Pos{Line: 1, Col: 1}
 		}
 		i := strings.LastIndexByte(path, '.')
 		if i < 0 {

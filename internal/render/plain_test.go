@@ -1,0 +1,100 @@
+package render
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/idebanken/idebanken/internal/corpus"
+)
+
+// simpleParts are what the texts of TestSimpleAsGoldmark are made of:
+// the words and marks of simple texts, and the characters and lines next
+// to them that make a text not simple, each where it can stand anywhere
+// in a line.
+var simpleParts = []string{
+	"Nuläge", "idé", "Förslag", "ÅÄÖ", "x", "2026", "1.", "2)", " ", "  ", "   ", "    ", "\n", "\n\n", "\n \n",
+	"#", "##", "###", "######", "#######", "# ", "## ", ".", ",", ":", ";", "?", "!", "(", ")", "'", "\"", "-", "--", "---", "/", "=", "===", "+",
+	"\t", "\r", "*", "_", "~", "`", "[", "]", "<", ">", "&", "@", "%", "|", "\\", "www.", "http:", "https://", "ftp:", "a@b.se",
+	"\u00a0", "\u0308", "\uff20", "\ufeff", "日本", "\xff",
+}
+
+// TestSimpleAsGoldmark: where simpleHTMLAndText takes a text, it gives
+// what goldmark and the safety pass give, for both kinds of Renderer:
+// texts put together at random of simpleParts, and the generated corpus's
+// ideas. And it takes most of them, or it would save nothing.
+func TestSimpleAsGoldmark(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var texts []string
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			// Mostly words and spaces, so that many texts are simple.
+			if rng.IntN(3) > 0 {
+				b.WriteString(simpleParts[rng.IntN(15)])
+			} else {
+				b.WriteString(simpleParts[rng.IntN(len(simpleParts))])
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	nCorpus := 0
+	for _, f := range corpus.Generate(300, 1) {
+		if _, body, ok := strings.Cut(strings.TrimPrefix(string(f.Data), "---\n"), "\n---\n"); ok {
+			texts = append(texts, body)
+			nCorpus++
+		}
+	}
+	if nCorpus == 0 {
+		t.Fatal("no text of the generated corpus")
+	}
+	simple := 0
+	for _, r := range []*Renderer{New(), NewDocument()} {
+		for _, src := range texts {
+			html, plain, ok := simpleHTMLAndText(src, r.headingOffset)
+			if !ok {
+				continue
+			}
+			simple++
+			wantHTML, wantPlain, err := r.markdown(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if html != wantHTML || plain != wantPlain {
+				t.Errorf("%q:\n%q, %q\ngoldmark:\n%q, %q", src, html, plain, wantHTML, wantPlain)
+			}
+		}
+	}
+	if simple < 2*len(texts)/5 {
+		t.Errorf("%d of %d texts taken as simple", simple, 2*len(texts))
+	}
+	corpusSimple := 0
+	for _, src := range texts[len(texts)-nCorpus:] {
+		if _, _, ok := simpleHTMLAndText(src, 1); ok {
+			corpusSimple++
+		}
+	}
+	if corpusSimple < nCorpus*9/10 {
+		t.Errorf("%d of the corpus's %d texts taken as simple", corpusSimple, nCorpus)
+	}
+}
+
+// FuzzSimpleAsGoldmark: a simple text renders as goldmark renders it.
+func FuzzSimpleAsGoldmark(f *testing.F) {
+	for _, s := range []string{"## Nuläge\n\nI dag \"x\" 'y'.\n\n## Förslag\n\nVi föreslår. \n\n", "a \nb", "a  \nb", "#  X  \ny", "Ett (test): 5+3=8 - n", "a\n=", "Titel\n---"} {
+		f.Add(s)
+	}
+	rs := []*Renderer{New(), NewDocument()}
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, r := range rs {
+			html, plain, ok := simpleHTMLAndText(src, r.headingOffset)
+			if !ok {
+				return
+			}
+			wantHTML, wantPlain, err := r.markdown(src)
+			if err != nil || html != wantHTML || plain != wantPlain {
+				t.Fatalf("%q:\n%q, %q\ngoldmark:\n%q, %q (%v)", src, html, plain, wantHTML, wantPlain, err)
+			}
+		}
+	})
+}

@@ -344,11 +344,11 @@ func (c *changeChecker) permission(base, head *model.Idea, t *workflow.Transitio
 		// The check's messages are public annotations: about an anonymous
 		// idea they name nobody who acts in no role.
 		c.errorf(head, "stage", diag.RulePermission, "change.permission-unnamed",
-			string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), who.Unit, holderList)
+			string(head.ID), string(base.Stage), string(head.Stage), actorList(c.flow.Process, t.Actors), who.Unit, holderList)
 		return
 	}
 	c.errorf(head, "stage", diag.RulePermission, "change.permission",
-		string(head.ID), string(base.Stage), string(head.Stage), actorList(t.Actors), who.Unit,
+		string(head.ID), string(base.Stage), string(head.Stage), actorList(c.flow.Process, t.Actors), who.Unit,
 		i18n.List(toAny(holders(c.auth.cfg, &who, t.Actors))), c.auth.authorList(), c.auth.approverList())
 }
 
@@ -500,9 +500,9 @@ func (c *changeChecker) require(base, head *model.Idea, pos diag.Pos, field stri
 	}
 	if !c.auth.nameable(&who, actors) {
 		c.out.Errorf(head.Path, pos, diag.RulePermission, "change.edit-permission-unnamed",
-			field, actorList(actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))))
+			field, actorList(c.flow.Process, actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))))
 		return
 	}
 	c.out.Errorf(head.Path, pos, diag.RulePermission, "change.edit-permission",
-		field, actorList(actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))), c.auth.authorList(), c.auth.approverList())
+		field, actorList(c.flow.Process, actors), unit, i18n.List(toAny(holders(c.auth.cfg, &who, actors))), c.auth.authorList(), c.auth.approverList())
 }

@@ -129,3 +129,24 @@ func TestExampleBankChange(t *testing.T) {
 		t.Errorf("workshop → decided: errors %s", got)
 	}
 }
+
+// TestExampleBankDiscussion: those who handle new ideas in the bank's own
+// process (its idea coaches) may link an idea to its discussion once; v1's
+// ambassador is no role there, and someone with no such role may not.
+func TestExampleBankDiscussion(t *testing.T) {
+	const path = "ideas/2026/2026-001-digital-tvattstugebokning.md"
+	base := exampleSnapshot(t)
+	head := edited(t, base, path, "tags: [tvattstuga]", "tags: [tvattstuga]\ndiscussion: https://github.com/org/repo/issues/42")
+	for _, c := range []struct {
+		actor string
+		want  []string
+	}{
+		{"saraholm", nil}, // the idea coach of norra
+		{"kimkom", []string{"change.edit-permission"}},
+	} {
+		res := CheckChange(Change{Base: base, Head: head, Actor: c.actor, Today: exampleToday})
+		if got := keys(res.Diags, diag.Error); !slices.Equal(got, c.want) {
+			t.Errorf("%s sets the discussion: errors %v, want %v", c.actor, got, c.want)
+		}
+	}
+}

@@ -334,10 +334,8 @@ func (l *ideaLinter) reminders() {
 			l.warnf("stage", diag.RuleFeedbackDue, "lint.feedback-due", due.String(), idea.Submitted.DaysUntil(l.today), l.cfg.FeedbackDays)
 		}
 	}
-	if idea.Stage == model.StagePaused && idea.Screening != nil && idea.Screening.Outcome == model.ScreenPause {
-		if r := idea.Screening.Revisit; !r.IsZero() && !r.After(l.today) {
-			l.warnf("screening.revisit", diag.RuleRevisitDue, "lint.revisit-due", r.String())
-		}
+	if field, r := l.flow.RevisitOf(idea, idea.Stage); !r.IsZero() && !r.After(l.today) {
+		l.warnf(field, diag.RuleRevisitDue, "lint.revisit-due", r.String())
 	}
 }
 

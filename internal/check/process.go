@@ -90,7 +90,7 @@ func (l *ideaLinter) signers(p workflow.Path) {
 				}
 			}
 		}
-		l.errorf(field, diag.RuleRole, "lint.role", login, actorList(signers), idea.Unit, i18n.List(holders))
+		l.errorf(field, diag.RuleRole, "lint.role", login, actorList(l.flow.Process, signers), idea.Unit, i18n.List(holders))
 	}
 }
 
@@ -135,10 +135,12 @@ func anySigners(flow *workflow.Flow, section string) []workflow.Actor {
 	return all
 }
 
-func actorList(actors []workflow.Actor) i18n.Or {
+// actorList names actors as the process p does: a role of the bank's own
+// by its label.
+func actorList(p *model.Process, actors []workflow.Actor) i18n.Or {
 	l := make(i18n.Or, len(actors))
 	for i, a := range actors {
-		l[i] = i18n.Key("actor." + string(a))
+		l[i] = i18n.Name(p, "actor."+string(a))
 	}
 	return l
 }

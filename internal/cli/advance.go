@@ -153,20 +153,20 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 		printFileErrors(opts.Err, lang, b, idea.Path)
 		return ExitProblems
 	}
-	next := stageList(flow.Next(from))
+	next := stageList(flow.Process, flow.Next(from))
 	t, ok := flow.Lookup(from, to)
 	switch {
 	case ok:
 	case !known:
 		return valueError(opts.Err, lang, "advance", "cli.advance-bad-stage", opts.To, string(from), next)
 	case flow.Final(from):
-		say(opts.Err, lang, "cli.advance-final", stageNamed(from))
+		say(opts.Err, lang, "cli.advance-final", stageNamed(flow.Process, from))
 		return ExitProblems
 	case from == to:
-		say(opts.Err, lang, "cli.advance-same", stageNamed(from), next)
+		say(opts.Err, lang, "cli.advance-same", stageNamed(flow.Process, from), next)
 		return ExitProblems
 	default:
-		say(opts.Err, lang, "cli.advance-no-step", stageNamed(from), stageNamed(to), next)
+		say(opts.Err, lang, "cli.advance-no-step", stageNamed(flow.Process, from), stageNamed(flow.Process, to), next)
 		return ExitProblems
 	}
 
@@ -182,7 +182,7 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 		}
 		var actors i18n.Or
 		for _, a := range t.Actors {
-			actors = append(actors, i18n.Key("actor."+string(a)))
+			actors = append(actors, i18n.Name(cfg.Process, "actor."+string(a)))
 		}
 		key := "cli.advance-may-not-sign"
 		if cfg.Person(opts.By) == nil {
@@ -250,7 +250,7 @@ func runAdvance(opts *AdvanceOptions, lang model.Lang) int {
 	}
 
 	// What was done, and what is left to do.
-	say(opts.Out, lang, "cli.advance-done", string(id), stageNamed(from), stageNamed(to), idea.Path)
+	say(opts.Out, lang, "cli.advance-done", string(id), stageNamed(flow.Process, from), stageNamed(flow.Process, to), idea.Path)
 	for _, c := range res.Changes {
 		switch {
 		case c.Kind == edit.Changed:
@@ -305,18 +305,18 @@ func printFileErrors(w io.Writer, lang model.Lang, b *bank, path string) {
 }
 
 // stageList lists stages for a message, each with its name as people say it.
-func stageList(stages []model.Stage) i18n.List {
+func stageList(p *model.Process, stages []model.Stage) i18n.List {
 	l := i18n.List{}
 	for _, s := range stages {
-		l = append(l, stageNamed(s))
+		l = append(l, stageNamed(p, s))
 	}
 	return l
 }
 
 // stageNamed is a stage as advance names it: by its id, which --to and the
-// file take, and its label, which is how people know it.
-func stageNamed(s model.Stage) i18n.Message {
-	return i18n.M("cli.advance-stage", string(s), i18n.Key("stage."+string(s)))
+// file take, and its label in the process p, which is how people know it.
+func stageNamed(p *model.Process, s model.Stage) i18n.Message {
+	return i18n.M("cli.advance-stage", string(s), i18n.Name(p, "stage."+string(s)))
 }
 
 // shown is how a value is shown in what advance says it did.

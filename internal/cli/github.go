@@ -15,6 +15,7 @@ import (
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/notice"
+	"github.com/idebanken/idebanken/internal/workflow"
 )
 
 func init() {
@@ -205,13 +206,17 @@ func runRemind(opts *RemindOptions, lang model.Lang) int {
 		return ExitCannot
 	}
 	cfg := b.Res.Config
+	flow := workflow.Of(cfg)
 	var feedback, revisit []notice.Waiting
 	for _, idea := range b.Res.Ideas {
+		// The waits are the process's: its first stage, and a stage with
+		// a day to take the idea up again (v1's pause).
+		_, due := flow.RevisitOf(idea, idea.Stage)
 		switch {
-		case idea.Stage == model.StageSubmitted && !idea.Submitted.IsZero() && idea.Submitted.DaysUntil(opts.Today) > cfg.FeedbackDays:
+		case idea.Stage == flow.Process.Start() && !idea.Submitted.IsZero() && idea.Submitted.DaysUntil(opts.Today) > cfg.FeedbackDays:
 			feedback = append(feedback, notice.Waiting{Idea: idea, Since: idea.Submitted, Days: idea.Submitted.DaysUntil(opts.Today)})
-		case idea.Stage == model.StagePaused && idea.Screening != nil && !idea.Screening.Revisit.IsZero() && !idea.Screening.Revisit.After(opts.Today):
-			revisit = append(revisit, notice.Waiting{Idea: idea, Since: idea.Screening.Revisit, Days: idea.Screening.Revisit.DaysUntil(opts.Today)})
+		case !due.IsZero() && !due.After(opts.Today):
+			revisit = append(revisit, notice.Waiting{Idea: idea, Since: due, Days: due.DaysUntil(opts.Today)})
 		}
 	}
 	repo, err := opts.GitHub.open()

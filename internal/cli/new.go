@@ -202,7 +202,7 @@ func runNew(opts *NewOptions, lang model.Lang) int {
 	if like := similarTo(b.Res.Ideas, similar.Doc{Title: opts.Title, Tags: tags}, "", similarShown); len(like) > 0 {
 		say(opts.Out, lang, "cli.new-similar")
 		for _, idea := range like {
-			say(opts.Out, lang, "cli.new-similar-idea", string(idea.ID), printable(idea.Title), i18n.Key("stage."+string(idea.Stage)))
+			say(opts.Out, lang, "cli.new-similar-idea", string(idea.ID), printable(idea.Title), i18n.Name(cfg.Process, "stage."+string(idea.Stage)))
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {

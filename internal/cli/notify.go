@@ -300,7 +300,7 @@ func notifyIdea(ctx context.Context, opts *NotifyOptions, lang model.Lang, w not
 			return told, err
 		}
 		told++
-		say(opts.Stdout, lang, "cli.notified-step", string(idea.ID), i18n.Key("stage."+string(v.step.To)), n)
+		say(opts.Stdout, lang, "cli.notified-step", string(idea.ID), i18n.Name(w.Cfg.Process, "stage."+string(v.step.To)), n)
 	}
 	return told, followStage(ctx, repo, n, idea.Stage)
 }

@@ -65,26 +65,25 @@ func Advance(data []byte, t *workflow.Transition, opts Options) (*Result, error)
 	if _, err := d.merge(nil, pairs, &c); err != nil {
 		return nil, err
 	}
-	// A pause's revisit date does not belong with another outcome.
-	if outcome, ok := d.Get("screening.outcome"); ok && touches(t, "screening") && outcome != string(model.ScreenPause) {
-		if _, ok := d.Get("screening.revisit"); ok {
-			old, err := d.remove([]string{"screening", "revisit"})
+	// A revisit date belongs to a wait (a stage with a step to itself, as
+	// v1's pause): a step that writes its section anew to another stage
+	// takes it away.
+	if _, wait := workflow.For(opts.Process).Lookup(t.To, t.To); !wait {
+		for _, r := range t.Requires {
+			if strings.Contains(r.Section, ".") {
+				continue
+			}
+			if _, ok := d.Get(r.Section + "." + workflow.Revisit); !ok {
+				continue
+			}
+			old, err := d.remove([]string{r.Section, workflow.Revisit})
 			if err != nil {
 				return nil, err
 			}
-			c.add(Change{Path: "screening.revisit", Kind: Removed, Old: old})
+			c.add(Change{Path: r.Section + "." + workflow.Revisit, Kind: Removed, Old: old})
 		}
 	}
 	return &Result{Data: d.Bytes(), Changes: c.list, Kept: c.kept}, nil
-}
-
-func touches(t *workflow.Transition, section string) bool {
-	for _, r := range t.Requires {
-		if r.Section == section {
-			return true
-		}
-	}
-	return false
 }
 
 // Skeleton returns the sections that the step t writes, each a mapping of

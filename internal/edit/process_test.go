@@ -100,3 +100,49 @@ func TestSkeletonOwnParts(t *testing.T) {
 		}
 	}
 }
+
+// TestRevisitOwnWait: a revisit date goes with a step away from a wait
+// and stays with a step that keeps the idea waiting, whatever the bank
+// calls the outcome that pauses it.
+func TestRevisitOwnWait(t *testing.T) {
+	data, err := os.ReadFile("../../examples/bostadsbolaget/idebank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := strings.Replace(string(data), "{section: screening, outcome: pause}", "{section: screening, outcome: wait}", 1)
+	var diags diag.List
+	cfg := config.Parse([]byte(yaml), &diags)
+	if cfg == nil || diags.Len() > 0 || yaml == string(data) {
+		t.Fatalf("the changed example: %v", diags.Items())
+	}
+	src := "---\nid: 2026-008\nstage: paused\nscreening:\n  date: 2026-06-10\n  by: saraholm\n  outcome: wait\n  feedback: Vi tar upp den i mars.\n  revisit: 2027-03-01\n---\nText.\n"
+	flow := workflow.Of(cfg)
+	opts := Options{Today: model.Date{Year: 2026, Month: 11, Day: 30}, By: func(workflow.Requirement) string { return "saraholm" }, Process: cfg.Process}
+	for _, c := range []struct {
+		to   model.Stage
+		kept bool
+	}{
+		{"paused", true},
+		{"developing", false},
+		{"workshop", false},
+	} {
+		tr, ok := flow.Lookup("paused", c.to)
+		if !ok {
+			t.Fatalf("paused → %s is not a step", c.to)
+		}
+		res, err := Advance([]byte(src), tr, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(res.Data), "revisit: 2027-03-01"); got != c.kept {
+			t.Errorf("paused → %s: revisit kept %v, want %v:\n%s", c.to, got, c.kept, res.Data)
+		}
+		removed := false
+		for _, ch := range res.Changes {
+			removed = removed || ch.Path == "screening.revisit" && ch.Kind == Removed
+		}
+		if removed == c.kept {
+			t.Errorf("paused → %s: the changes %v say revisit removed %v", c.to, res.Changes, removed)
+		}
+	}
+}

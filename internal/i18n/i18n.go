@@ -78,6 +78,8 @@ func renderArg(lang model.Lang, a any) any {
 		return Render(lang, v)
 	case Key:
 		return Render(lang, Message{Key: string(v)})
+	case Named:
+		return v.Label.In(lang)
 	case Count:
 		form := ".other"
 		if v.N == 1 {

@@ -1,6 +1,10 @@
 package i18n
 
-import "github.com/idebanken/idebanken/internal/model"
+import (
+	"strings"
+
+	"github.com/idebanken/idebanken/internal/model"
+)
 
 func init() {
 	for k, v := range processTexts {
@@ -60,4 +64,33 @@ func Label(lang model.Lang, p *model.Process, key string) string {
 		return l.In(lang)
 	}
 	return T(lang, key)
+}
+
+// Named is a catalogue key given as an argument, with the label the
+// bank's process gives it: it renders as the label in the language the
+// message is read in, so that a stage or role of the bank's own is named
+// in its own words where a Key would show the raw key.
+type Named struct {
+	Key   string
+	Label model.Label
+}
+
+// Name returns key as an argument that renders as the label process p
+// gives it ("stage.piloting"), or as the catalogue's text where p gives
+// none. One who takes a step ("actor.idea-coach") is named as the
+// catalogue says it in a sentence where it has the role (v1's "en
+// idéambassadör", and submitter, implementer, anyone), else by the label
+// of the process's role.
+func Name(p *model.Process, key string) any {
+	look := key
+	if id, ok := strings.CutPrefix(key, "actor."); ok {
+		if Has(key) {
+			return Key(key)
+		}
+		look = "role." + id
+	}
+	if l, ok := p.LabelOf(look); ok {
+		return Named{Key: key, Label: l}
+	}
+	return Key(key)
 }

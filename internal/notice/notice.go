@@ -52,7 +52,7 @@ func (w Writer) unit(id string) string {
 func (w Writer) actors(as []workflow.Actor) string {
 	or := make(i18n.Or, len(as))
 	for i, a := range as {
-		or[i] = i18n.Key("actor." + string(a))
+		or[i] = i18n.Name(w.Cfg.Process, "actor."+string(a))
 	}
 	return i18n.Render(w.Lang, i18n.M("notice.actors", or))
 }

@@ -149,7 +149,7 @@ func Charts(r *Report, info Info) []Chart {
 	}
 	var funnel []Bar
 	for _, st := range r.Funnel {
-		funnel = append(funnel, Bar{Label: t("report.funnel." + st.Step), Value: float64(st.Figure.Count),
+		funnel = append(funnel, Bar{Label: stepLabel(info, st.Step), Value: float64(st.Figure.Count),
 			Text: fmt.Sprintf("%d (%s)", st.Figure.Count, mw.pct(st.Share))})
 	}
 	title := t("site.chart.funnel")

@@ -367,7 +367,7 @@ func (w *htmlWriter) body() {
 	for _, s := range r.Funnel {
 		w.tr()
 		w.td()
-		w.label("report.funnel." + s.Step)
+		w.raw(inline(stepLabel(w.info, s.Step)))
 		w.end()
 		w.tdRight()
 		w.int(s.Figure.Count)
@@ -376,7 +376,7 @@ func (w *htmlWriter) body() {
 		w.text(mw.pct(s.Share))
 		w.end()
 		w.td()
-		w.figureIDs(s.Figure, "funnel-"+s.Step, w.heading("report.list.funnel", w.plain("report.funnel."+s.Step)))
+		w.figureIDs(s.Figure, "funnel-"+s.Step, w.heading("report.list.funnel", stepLabel(w.info, s.Step)))
 		w.end()
 		w.raw("</tr>\n")
 	}

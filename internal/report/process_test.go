@@ -163,3 +163,94 @@ func TestNoRawCatalogueKey(t *testing.T) {
 		}
 	}
 }
+
+// TestFunnelOwnProcess: the funnel's steps are the bank's own stages, its
+// workshop and its three ways in among them, and an idea counts at each
+// stage its file shows it has been at.
+func TestFunnelOwnProcess(t *testing.T) {
+	cfg, ideas := loadBank(t, "../../examples/bostadsbolaget")
+	r := Make(cfg, ideas, Options{Period: period(t, "2026"), Today: date("2026-11-30")})
+	want := map[string][]model.ID{
+		"submitted":    {"2026-002", "2026-003", "2026-004", "2026-005", "2026-006", "2026-007", "2026-008"}, // moved on
+		"workshop":     {"2026-002", "2026-003"},
+		"developing":   {"2026-003", "2026-004"},
+		"quick-win":    {"2026-005", "2026-006"},
+		"decided":      {"2026-004"},
+		"implementing": {"2026-005", "2026-006"},
+		"followed-up":  {"2026-006"},
+	}
+	var steps []string
+	for _, s := range r.Funnel {
+		steps = append(steps, s.Step)
+		if !slices.Equal(s.Figure.IDs, want[s.Step]) {
+			t.Errorf("funnel step %s: %v, want %v", s.Step, s.Figure.IDs, want[s.Step])
+		}
+	}
+	if w := []string{"submitted", "workshop", "developing", "quick-win", "decided", "implementing", "followed-up"}; !slices.Equal(steps, w) {
+		t.Errorf("the funnel's steps are %v, want %v", steps, w)
+	}
+	var md bytes.Buffer
+	if err := WriteMarkdown(&md, r, Info{Lang: model.Swedish, Process: cfg.Process}); err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range []string{"| Har gått vidare från Inkommen | 7 |", "| Nytänkandeverkstad | 2 |", "| Uppföljd | 1 |"} {
+		if !strings.Contains(md.String(), row) {
+			t.Errorf("the report has no row %q:\n%s", row, md.String())
+		}
+	}
+}
+
+// TestRevisitOwnStage: an idea that waits at a stage of the bank's own
+// with a date to take it up again is overdue past that day, whatever the
+// stage is called: the wait is the process's, not v1's "paused".
+func TestRevisitOwnStage(t *testing.T) {
+	dir := t.TempDir()
+	bank := "../../examples/bostadsbolaget"
+	rename := func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("paused"), []byte("on-hold")) }
+	data, err := os.ReadFile(filepath.Join(bank, "idebank.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "idebank.yaml"), rename(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(bank, "ideas", "2026", "*.md"))
+	if err := os.MkdirAll(filepath.Join(dir, "ideas", "2026"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "ideas", "2026", filepath.Base(f)), rename(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, ideas := loadBank(t, dir)
+	// 2026-008 waits until 2027-03-01.
+	for _, c := range []struct {
+		period  string
+		overdue bool
+	}{
+		{"2027-01-01..2027-02-28", false},
+		{"2027-01-01..2027-03-01", true},
+	} {
+		r := Make(cfg, ideas, Options{Period: period(t, c.period)})
+		var found bool
+		for _, w := range r.Backlog.Items {
+			if w.ID == "2026-008" {
+				found = true
+				if w.Stage != "on-hold" || w.Overdue != c.overdue {
+					t.Errorf("%s: 2026-008 waits at %s, overdue %v; want on-hold, %v", c.period, w.Stage, w.Overdue, c.overdue)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: 2026-008 is not in the backlog", c.period)
+		}
+		if got := slices.Contains(r.Backlog.Overdue.IDs, "2026-008"); got != c.overdue {
+			t.Errorf("%s: 2026-008 among the overdue: %v, want %v", c.period, got, c.overdue)
+		}
+	}
+}

@@ -73,10 +73,10 @@ type Inflow struct {
 	Monthly []Month `json:"monthly"`
 }
 
-// FunnelSteps are the steps of the funnel, in order.
-var FunnelSteps = []string{"screened", "developed", "quick-win", "proposed", "decided", "approved", "started", "implemented", "evaluated"}
-
 // Step is how many of the period's ideas reached one step of the funnel.
+// The steps are the stages of workflow's Funnel: the first counts the
+// ideas that have left the stage every idea starts at, each other those
+// that have been at the stage.
 type Step struct {
 	Step   string  `json:"step"`
 	Figure Figure  `json:"figure"`
@@ -273,6 +273,7 @@ type making struct {
 	flow      *workflow.Flow
 	facts     bool
 	submitted []*model.Idea
+	reached   []bool // submitted idea i reached step k of the funnel: [i*steps+k]
 	open      []open
 	prev      previous
 	sections  [4][]Fact               // inflow, response, outcomes, backlog; the funnel's are made last
@@ -342,6 +343,9 @@ func (m *making) add(idea *model.Idea, first, last model.Date, events []workflow
 	if !first.IsZero() && !before(last, m.span.From) && !before(m.span.To, first) {
 		if r.Period.has(idea.Submitted) {
 			m.submitted = append(m.submitted, idea)
+			n := len(m.reached)
+			m.reached = slices.Grow(m.reached, len(m.flow.Funnel()))[:n+len(m.flow.Funnel())]
+			m.flow.Reached(events, m.reached[n:])
 		}
 		response(idea, &r.Period, r.FeedbackDays, &r.Response, m)
 		m.prev.add(idea, &r.Previous, r.FeedbackDays)
@@ -470,32 +474,6 @@ func sized(n int) Figure {
 	return Figure{IDs: make([]model.ID, 0, n)}
 }
 
-// hasReached reports whether idea has come as far as a step of the funnel.
-func hasReached(idea *model.Idea, step string) bool {
-	s, d, im := idea.Screening, idea.Decision, idea.Implementation
-	switch step {
-	case "screened":
-		return s != nil
-	case "developed":
-		return s != nil && s.Outcome == model.ScreenDevelop || idea.Proposal != nil
-	case "quick-win":
-		return s != nil && s.Outcome == model.ScreenQuickWin
-	case "proposed":
-		return idea.Proposal != nil
-	case "decided":
-		return d != nil && (d.Outcome == model.DecideApprove || d.Outcome == model.DecideReject)
-	case "approved":
-		return d != nil && d.Outcome == model.DecideApprove
-	case "started":
-		return im != nil && !im.Started.IsZero()
-	case "implemented":
-		return im != nil && !im.Completed.IsZero()
-	case "evaluated":
-		return idea.Outcome != nil
-	}
-	return false
-}
-
 // response measures the lead times of the steps a submitted idea took in
 // p. m is nil for the previous period, which only the comparison uses and
 // which has no facts.
@@ -616,8 +594,12 @@ func (m *making) backlog(idea *model.Idea, events []workflow.Event) {
 	switch st {
 	case m.flow.Process.Start():
 		o.overdue = daysBetween(idea.Submitted, end) > m.r.FeedbackDays
-	case model.StagePaused:
-		o.overdue = idea.Screening != nil && !idea.Screening.Revisit.IsZero() && !idea.Screening.Revisit.After(end)
+	default:
+		// A wait with a day to take the idea up again (v1's pause) is
+		// overdue past that day.
+		if _, d := m.flow.RevisitOf(idea, st); !d.IsZero() && !d.After(end) {
+			o.overdue = true
+		}
 	}
 	m.open = append(m.open, o)
 	if m.facts {
@@ -705,18 +687,16 @@ func (m *making) finish() *Report {
 	// The funnel follows the ideas submitted in the period: how far each came.
 	var funnel []Fact
 	total := r.Inflow.Total.Count
-	steps := len(FunnelSteps)
-	reached := make([]bool, len(m.submitted)*steps) // idea i reached step k: [i*steps+k]
+	stages := m.flow.Funnel()
+	steps, reached := len(stages), m.reached
 	reaching := make([]int, steps)
-	for i, idea := range m.submitted {
-		for k, step := range FunnelSteps {
-			if hasReached(idea, step) {
-				reached[i*steps+k] = true
-				reaching[k]++
-			}
+	for i, r := range reached {
+		if r {
+			reaching[i%steps]++
 		}
 	}
-	for k, step := range FunnelSteps {
+	for k, st := range stages {
+		step := string(st)
 		f := sized(reaching[k])
 		for i, idea := range m.submitted {
 			if reached[i*steps+k] {

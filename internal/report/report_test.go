@@ -85,7 +85,7 @@ func TestOneIdea(t *testing.T) {
 	if ff.Figure.Count != 1 || ff.Median != 10 || ff.P90 != 10 || r.Response.WithinShare != 1 {
 		t.Errorf("first feedback %+v, within %v", ff, r.Response.WithinShare)
 	}
-	if s := r.Funnel[0]; s.Step != "screened" || s.Figure.Count != 1 || s.Share != 1 {
+	if s := r.Funnel[0]; s.Step != "submitted" || s.Figure.Count != 1 || s.Share != 1 {
 		t.Errorf("funnel %+v", s)
 	}
 	// On 2026-03-31 the idea is being developed, since 2026-03-20.

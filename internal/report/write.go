@@ -12,6 +12,7 @@ import (
 
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/workflow"
 )
 
 // Format is a report's output format.
@@ -69,6 +70,17 @@ func (w *writer) t(key string, args ...any) string {
 }
 
 func (w *writer) f(format string, args ...any) { fmt.Fprintf(&w.b, format, args...) }
+
+// stepLabel names a step of the funnel by the process's own words: the
+// stage the ideas have reached, or for the first step, the stage every
+// idea starts at that they have moved on from.
+func stepLabel(info Info, step string) string {
+	label := i18n.Label(info.Lang, info.Process, "stage."+step)
+	if model.Stage(step) == workflow.For(info.Process).Process.Start() {
+		return i18n.Render(info.Lang, i18n.M("report.funnel-past", label))
+	}
+	return label
+}
 
 func (w *writer) unit(id string) string {
 	if n := w.info.Units[id]; n != "" {
@@ -166,7 +178,7 @@ func (w *writer) markdown() {
 	w.f("%s\n\n", w.t("report.funnel-text", r.Inflow.Total.Count))
 	w.f("| %s | %s | %s | %s |\n|---|---:|---:|---|\n", w.t("report.step"), w.t("report.count"), w.t("report.share"), w.t("report.ideas"))
 	for _, s := range r.Funnel {
-		w.f("| %s | %d | %s | %s |\n", w.t("report.funnel."+s.Step), s.Figure.Count, w.pct(s.Share), ids(s.Figure))
+		w.f("| %s | %d | %s | %s |\n", stepLabel(w.info, s.Step), s.Figure.Count, w.pct(s.Share), ids(s.Figure))
 	}
 
 	w.f("\n## %s\n\n", w.t("report.response"))
@@ -312,7 +324,13 @@ func WriteCSV(out io.Writer, r *Report, info Info) error {
 	_ = cw.Write([]string{"period", "section", "section_label", "measure", "measure_label", "group", "group_label", "idea", "title", "value"})
 	w := &writer{r: r, info: info}
 	for _, f := range r.Facts {
-		_ = cw.Write([]string{r.Period.Name, f.Section, w.t("report.csv." + f.Section), f.Measure, w.t("report.csv." + f.Section + "." + f.Measure),
+		var measure string
+		if f.Section == "funnel" { // a step of the funnel is a stage of the bank's own
+			measure = stepLabel(info, f.Measure)
+		} else {
+			measure = w.t("report.csv." + f.Section + "." + f.Measure)
+		}
+		_ = cw.Write([]string{r.Period.Name, f.Section, w.t("report.csv." + f.Section), f.Measure, measure,
 			noFormula(f.Group), noFormula(w.groupLabel(f)), string(f.ID), noFormula(r.Title(f.ID)), f.Value})
 	}
 	cw.Flush()

@@ -94,8 +94,9 @@ var (
 //     frozen.
 //   - Its classification (tags, related, unit) is for those who handle it;
 //     the submitter may set tags and related ideas while it is open.
-//   - discussion is set once, by an ambassador (intake writes it into a new
-//     file), and never pointed at another issue: notify comments there.
+//   - discussion is set once, by those who handle new ideas (intake writes
+//     it into a new file), and never pointed at another issue: notify
+//     comments there.
 //   - A section is rewritten only by someone who may sign it, until the idea
 //     is final; an evaluation may still be completed (reported_to) by its
 //     signers once the idea is evaluated.
@@ -113,7 +114,7 @@ var Edits = []EditRule{
 	{Field: "related", Phases: inOpen, By: bySubmitter},
 	{Field: "related", Phases: []Phase{PhaseActive, PhaseFinal}, By: byHandlers},
 	{Field: "unit", Phases: inNotFinal, By: byHandlers},
-	{Field: "discussion", Phases: Phases, By: []Actor{RoleActor(model.RoleAmbassador), byAdmin}, Once: true},
+	{Field: "discussion", Phases: Phases, By: byHandlers, Once: true},
 	{Field: "screening", Phases: inNotFinal, By: bySigners},
 	{Field: "proposal", Phases: inNotFinal, By: bySigners},
 	{Field: "decision", Phases: inNotFinal, By: bySigners},

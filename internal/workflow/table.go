@@ -100,6 +100,7 @@ type Flow struct {
 	paths   map[model.Stage][]Path
 	mayHold map[model.Stage]map[string]bool
 	leadsTo map[outcomeKey]model.Stage
+	funnel  []model.Stage
 }
 
 var flows sync.Map // *model.Process → *Flow
@@ -165,6 +166,7 @@ func build(p *model.Process) *Flow {
 	f.handlers = f.handlersOf()
 	f.paths = f.allPaths()
 	f.mayHold = f.holdable()
+	f.funnel = f.funnelStages()
 	return f
 }
 

@@ -264,3 +264,30 @@ func TestLeadsTo(t *testing.T) {
 		t.Errorf("an approval leads to %s", got)
 	}
 }
+
+// TestFunnel: the funnel's steps are the stages forward of the process,
+// from its first stage through the main and the quick line, in the
+// process's order; not the waits and the ends aside.
+func TestFunnel(t *testing.T) {
+	want := []model.Stage{"submitted", "developing", "quick-win", "proposed", "approved", "planning", "implementing", "implemented", "evaluated"}
+	if got := Default.Funnel(); !slices.Equal(got, want) {
+		t.Errorf("Funnel = %v, want %v", got, want)
+	}
+	d := func(s string) model.Date { v, _ := model.ParseDate(s); return v }
+	paused := &model.Idea{Stage: model.StagePaused, Submitted: d("2026-01-10"),
+		Screening: &model.Screening{Date: d("2026-01-20"), Outcome: model.ScreenPause, Revisit: d("2026-09-01")}}
+	reached := make([]bool, len(want))
+	Default.Reached(Default.Events(paused), reached)
+	if !reached[0] || slices.Contains(reached[1:], true) {
+		t.Errorf("a paused idea reached %v: it has moved on from the first stage and no further", reached)
+	}
+	if f, r := Default.RevisitOf(paused, model.StagePaused); f != "screening.revisit" || r != d("2026-09-01") {
+		t.Errorf("RevisitOf a pause = %s %v", f, r)
+	}
+	// A revisit date left with another outcome is no wait's.
+	dev := *paused
+	dev.Stage, dev.Screening = model.StageDeveloping, &model.Screening{Date: d("2026-01-20"), Outcome: model.ScreenDevelop, Revisit: d("2026-09-01")}
+	if _, r := Default.RevisitOf(&dev, model.StageDeveloping); !r.IsZero() {
+		t.Errorf("RevisitOf developing = %v, want none", r)
+	}
+}

@@ -31,7 +31,11 @@ type bank struct {
 // loadBank reads and checks the idea bank that holds dir. It returns an
 // error only when there is nothing to check; a configuration that cannot
 // be used leaves Res.Config nil, with the reason in Res.Diags.
-func loadBank(dir string, today model.Date) (*bank, error) {
+func loadBank(dir string, today model.Date) (*bank, error) { return readBank(dir, today, nil) }
+
+// readBank is loadBank that tells sized, when set, how many files there are
+// under ideas/ once they are read, before they are parsed and checked.
+func readBank(dir string, today model.Date, sized func(files int)) (*bank, error) {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil, &noDirError{dir}
 	}
@@ -39,6 +43,9 @@ func loadBank(dir string, today model.Date) (*bank, error) {
 	snap, err := snapshot.FromDir(root)
 	if err != nil {
 		return nil, err
+	}
+	if sized != nil {
+		sized(len(snap.Ideas))
 	}
 	b := &bank{Root: root, Res: check.Lint(snap, today), Lang: model.Swedish}
 	for _, f := range snap.Ideas {
@@ -54,7 +61,13 @@ func loadBank(dir string, today model.Date) (*bank, error) {
 // where there is none, it says why on w and returns false, and the command
 // exits with ExitCannot.
 func openBank(dir string, today model.Date, w io.Writer, lang model.Lang) (*bank, bool) {
-	b, err := loadBank(dir, today)
+	return openBankSized(dir, today, w, lang, nil)
+}
+
+// openBankSized is openBank that tells sized how many files the bank has,
+// as readBank does.
+func openBankSized(dir string, today model.Date, w io.Writer, lang model.Lang, sized func(files int)) (*bank, bool) {
+	b, err := readBank(dir, today, sized)
 	if err != nil {
 		cannot(w, lang, err)
 		return nil, false

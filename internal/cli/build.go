@@ -22,9 +22,9 @@ type BuildOptions struct {
 	// configuration without repository: GITHUB_REPOSITORY in Actions.
 	Repository string
 	Today      model.Date
-	// BankSize, when set, is told how many ideas the bank has once they
-	// are read, before the site is built: main sizes the process's memory
-	// limit by it (Env.BankSize).
+	// BankSize, when set, is told how many idea files the bank has once
+	// they are read, before they are parsed and checked: main sizes the
+	// process's memory limit by it (Env.BankSize).
 	BankSize func(ideas int)
 }
 
@@ -54,14 +54,11 @@ func runBuildCmd(args []string, env Env) int {
 // errors are still published as far as they could be read, and the errors
 // printed: the exit status says there were some.
 func runBuild(opts *BuildOptions, lang model.Lang) int {
-	b, ok := openBank(opts.Dir, opts.Today, opts.Stderr, lang)
+	b, ok := openBankSized(opts.Dir, opts.Today, opts.Stderr, lang, opts.BankSize)
 	if !ok {
 		return ExitCannot
 	}
 	lang = b.Lang
-	if opts.BankSize != nil {
-		opts.BankSize(len(b.Res.Ideas))
-	}
 	// The site has no use for where each key stands in the files, which
 	// the check needed for its messages: half the heap on 10,000 ideas.
 	b.Res.Keys = nil

@@ -38,8 +38,8 @@ type Env struct {
 	Now            func() time.Time
 	Dir            string       // the working directory
 	HTTP           *http.Client // for GitHub's API; nil for the default
-	// BankSize, when set, is told how many ideas a build's bank has once
-	// they are read. main sets it, with the collector's settings, for
+	// BankSize, when set, is told how many idea files a build's bank has
+	// once they are read, before they are parsed. main sets it, with the collector's settings, for
 	// idebank build: they are the process's, and a test that builds in
 	// its own process keeps its own.
 	BankSize func(ideas int)

@@ -54,49 +54,49 @@ func ideaRoot(root string) string {
 // writeIdeaMain writes the content of v's page, t giving the catalogue's
 // texts escaped.
 func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v *Idea) error {
-	w.raw("\n<nav class=\"crumbs\" aria-label=\"", t("site.crumbs"), "\">\n<ol>\n<li><a href=\"", root, "\">", t("site.home"), "</a></li>\n<li><a href=\"", root, "idea/\">", t("site.all-ideas"), "</a></li>\n<li><a href=\"", root, "idea/")
+	w.raw("\n<nav class=\"crumbs\" aria-label=\"", t("site.crumbs"), "\">\n<ol>\n<li><a href=\"", root, "\">", t("site.home"), "</a>\n<li><a href=\"", root, "idea/\">", t("site.all-ideas"), "</a>\n<li><a href=\"", root, "idea/")
 	w.path(v.ID)
 	w.raw("/\" aria-current=\"page\">")
 	w.text(v.ID)
-	w.raw("</a></li>\n</ol>\n</nav>\n<article class=\"idea\">\n<header>\n<p class=\"idea-id\">")
+	w.raw("</a>\n</ol>\n</nav>\n<article class=\"idea\">\n<header>\n<p class=\"idea-id\">")
 	w.text(v.ID)
 	w.raw(" · ")
 	w.text(v.KindName)
 	w.raw("</p>\n<h1>")
 	w.text(v.Title)
-	w.raw("</h1>\n<dl class=\"facts\">\n<div><dt>", t("site.col.stage"), "</dt><dd><a href=\"", root, "stages/")
+	w.raw("</h1>\n<dl class=\"facts\">\n<div><dt>", t("site.col.stage"), "<dd><a href=\"", root, "stages/")
 	w.path(string(v.Stage))
 	w.raw("/\"><span class=\"stage stage-")
 	w.text(string(v.Stage))
 	w.raw("\">")
 	w.text(v.StageName)
-	w.raw("</span></a></dd></div>\n<div><dt>", t("site.col.kind"), "</dt><dd><a href=\"", root, "kinds/")
+	w.raw("</span></a></div>\n<div><dt>", t("site.col.kind"), "<dd><a href=\"", root, "kinds/")
 	w.path(string(v.Kind))
 	w.raw("/\">")
 	w.text(v.KindName)
-	w.raw("</a></dd></div>\n<div><dt>", t("site.col.unit"), "</dt><dd><a href=\"", root, "units/")
+	w.raw("</a></div>\n<div><dt>", t("site.col.unit"), "<dd><a href=\"", root, "units/")
 	w.path(v.Unit)
 	w.raw("/\">")
 	w.text(v.UnitName)
-	w.raw("</a></dd></div>\n<div><dt>", t("site.submitter"), "</dt><dd>")
+	w.raw("</a></div>\n<div><dt>", t("site.submitter"), "<dd>")
 	if v.Submitter != "" {
 		w.text(v.Submitter)
 	} else {
 		w.raw(t("site.anonymous"))
 	}
-	w.raw("</dd></div>\n<div><dt>", t("site.col.submitted"), "</dt><dd><time>")
+	w.raw("</div>\n<div><dt>", t("site.col.submitted"), "<dd><time>")
 	w.text(v.SubmittedText)
-	w.raw("</time></dd></div>\n")
+	w.raw("</time></div>\n")
 	if len(v.Tags) > 0 {
-		w.raw("<div class=\"wide\"><dt>", t("site.tags"), "</dt><dd><ul class=\"tags\">")
+		w.raw("<div class=\"wide\"><dt>", t("site.tags"), "<dd><ul class=\"tags\">")
 		for _, tag := range v.TagLinks {
 			w.raw("<li><a href=\"", root, "tags/")
 			w.path(tag.Slug)
 			w.raw("/\">")
 			w.text(tag.Name)
-			w.raw("</a></li>")
+			w.raw("</a>")
 		}
-		w.raw("</ul></dd></div>")
+		w.raw("</ul></div>")
 	}
 	w.raw("\n</dl>\n</header>\n")
 	if d := v.DuplicateOf; d != nil {
@@ -117,7 +117,7 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 			w.text(d.ID)
 			w.raw(" ")
 			w.text(d.Title)
-			w.raw("</a></li>\n")
+			w.raw("</a>\n")
 		}
 		w.raw("</ul>\n</section>\n")
 	}
@@ -129,19 +129,19 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 		if v.Discussion != "" {
 			w.raw("<li><a class=\"button\" href=\"")
 			w.url(v.Discussion)
-			w.raw("\">", t("site.discuss"), "</a></li>")
+			w.raw("\">", t("site.discuss"), "</a>")
 		}
 		w.raw("\n")
 		if v.EditURL != "" {
 			w.raw("<li><a class=\"button secondary\" href=\"")
 			w.url(v.EditURL)
-			w.raw("\">", t("site.edit"), "</a></li>")
+			w.raw("\">", t("site.edit"), "</a>")
 		}
 		w.raw("\n")
 		if v.HistoryURL != "" {
 			w.raw("<li><a class=\"button secondary\" href=\"")
 			w.url(v.HistoryURL)
-			w.raw("\">", t("site.file-history"), "</a></li>")
+			w.raw("\">", t("site.file-history"), "</a>")
 		}
 		w.raw("\n</ul>")
 	}
@@ -163,7 +163,7 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 			w.text(s.sayCommit(c.DateText))
 			w.raw("</a>")
 		}
-		w.raw("</li>\n")
+		w.raw("\n")
 	}
 	// One note: where the history is missing or short, its own says what
 	// the dates rest on (110 bytes a page fewer).
@@ -179,7 +179,7 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 		for i := range v.Related {
 			w.raw("<li>")
 			w.ref(root, &v.Related[i])
-			w.raw("</li>\n")
+			w.raw("\n")
 		}
 		w.raw("</ul>\n</section>\n")
 	}
@@ -206,25 +206,24 @@ func writeNext(w htmlWriter, t func(string) string, n *Next) {
 	}
 	w.raw("\" aria-labelledby=\"h-next\">\n<h2 id=\"h-next\">", t("site.next.heading"), "</h2>\n<p class=\"next-now\">")
 	w.text(n.Heading)
-	w.raw("</p>\n<dl class=\"next-facts\">\n<div><dt>", t("site.next.what"), "</dt><dd>")
+	w.raw("</p>\n<dl class=\"next-facts\">\n<div><dt>", t("site.next.what"), "<dd>")
 	w.text(n.What)
-	w.raw("</dd></div>\n")
+	w.raw("</div>\n")
 	if len(n.Who) > 0 {
-		w.raw("<div><dt>", t("site.next.who"), "</dt><dd><ul>")
+		w.raw("<div><dt>", t("site.next.who"), "<dd><ul>")
 		for _, a := range n.Who {
 			w.raw("<li>")
 			w.text(a.Role)
 			w.raw(": ")
 			w.text(a.People)
-			w.raw("</li>")
 		}
-		w.raw("</ul></dd></div>")
+		w.raw("</ul></div>")
 	}
 	w.raw("\n")
 	if n.Due != "" {
-		w.raw("<div><dt>", t("site.next.when"), "</dt><dd>")
+		w.raw("<div><dt>", t("site.next.when"), "<dd>")
 		w.text(n.Due)
-		w.raw("</dd></div>")
+		w.raw("</div>")
 	}
 	w.raw("\n</dl>\n")
 	if a := n.Answer; a != nil {
@@ -252,22 +251,21 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		w.raw("</p>\n<p><strong>", t("site.outcome"), ":</strong> ")
 		w.text(sc.OutcomeText)
 		w.raw("</p>\n<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"criteria-caption\">\n<table class=\"criteria stack\">\n<caption id=\"criteria-caption\">", t("site.criteria"), "</caption>\n",
-			"<thead><tr><th scope=\"col\">", t("site.criterion"), "</th><th scope=\"col\">", t("site.met"), "</th><th scope=\"col\">", t("site.note"), "</th></tr></thead>\n<tbody>\n")
+			"<thead><tr><th>", t("site.criterion"), "<th>", t("site.met"), "<th>", t("site.note"), "</thead>\n<tbody>\n")
 		for i := range sc.Criteria {
 			c := &sc.Criteria[i]
-			w.raw("<tr><th scope=\"row\">")
+			w.raw("<tr><th>")
 			w.text(c.Label)
-			w.raw("</th><td data-label=\"", t("site.met"), "\">")
+			w.raw("<td data-label=\"", t("site.met"), "\">")
 			w.text(c.MetText)
-			w.raw("</td>")
 			if c.Note != "" {
 				w.raw("<td class=\"text\" data-label=\"", t("site.note"), "\">")
 				w.text(c.Note)
-				w.raw("</td>")
+				w.raw("</td>") // not a line more of the pre-line text
 			} else {
-				w.raw("<td></td>")
+				w.raw("<td></td>") // closed, so that it is :empty
 			}
-			w.raw("</tr>\n")
+			w.raw("\n")
 		}
 		w.raw("</tbody>\n</table>\n</div>\n<h3>", t("site.feedback"), "</h3>\n<blockquote class=\"text\">")
 		w.text(sc.Feedback)
@@ -325,21 +323,21 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 	if im := v.Implementation; im != nil {
 		w.raw("\n<section aria-labelledby=\"h-implementation\">\n<h2 id=\"h-implementation\">", t("section.implementation"), "</h2>\n<dl class=\"facts\">\n")
 		if !im.Started.IsZero() {
-			w.raw("<div><dt>", t("site.started"), "</dt><dd><time>")
+			w.raw("<div><dt>", t("site.started"), "<dd><time>")
 			w.text(im.Started.String())
-			w.raw("</time></dd></div>")
+			w.raw("</time></div>")
 		}
 		w.raw("\n")
 		if c := im.Communicated; c != nil {
-			w.raw("<div><dt>", t("site.communicated"), "</dt><dd>")
+			w.raw("<div><dt>", t("site.communicated"), "<dd>")
 			w.text(c.Text)
-			w.raw("</dd></div>")
+			w.raw("</div>")
 		}
 		w.raw("\n")
 		if !im.Completed.IsZero() {
-			w.raw("<div><dt>", t("site.completed"), "</dt><dd><time>")
+			w.raw("<div><dt>", t("site.completed"), "<dd><time>")
 			w.text(im.Completed.String())
-			w.raw("</time></dd></div>")
+			w.raw("</time></div>")
 		}
 		w.raw("\n</dl>\n</section>\n")
 	}
@@ -381,7 +379,7 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 			f := &o.Fields[j]
 			w.raw("<dt>")
 			w.text(f.Name)
-			w.raw("</dt><dd>")
+			w.raw("<dd>")
 			if f.URL != "" {
 				w.raw("<a href=\"")
 				w.url(f.URL)

@@ -233,7 +233,7 @@
       el.textContent = fmt(table.getAttribute("data-days"), days(el.getAttribute("data-since")));
     });
     table.querySelectorAll("time.due").forEach(function (el) {
-      if (days(el.getAttribute("datetime")) > 0) {
+      if (days(el.getAttribute("datetime") || el.textContent) > 0) {
         var mark = document.createElement("span");
         mark.className = "overdue";
         mark.textContent = " " + table.getAttribute("data-overdue");

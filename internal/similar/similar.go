@@ -221,9 +221,7 @@ func (x *Index) Update(docs []Doc) {
 			}
 			x.df[t]++
 			changedTerm[t] = true
-			p := x.post[t]
-			at, _ := slices.BinarySearchFunc(p, s, bySlot)
-			x.post[t] = slices.Insert(p, at, posting{doc: s})
+			x.post[t] = insertPosting(x.post[t], s)
 			c = append(c, weighted{t, tc.n})
 		}
 		x.counts[s] = c
@@ -260,17 +258,24 @@ func (x *Index) Update(docs []Doc) {
 	for s := range reweigh {
 		again = append(again, s)
 	}
+	// Each idea's weights are put in its postings after all are weighed:
+	// the places are found on all cores, the postings written on one.
+	places := make([][]int32, len(again))
 	parallel.For(len(again), func(i int) {
 		s := again[i]
 		v := append(x.vecs[s][:0], x.counts[s]...)
 		x.weigh(v, 0)
 		x.vecs[s] = v
+		at := make([]int32, len(v))
+		for k, tw := range v {
+			a, _ := slices.BinarySearchFunc(x.post[tw.term], s, bySlot)
+			at[k] = int32(a)
+		}
+		places[i] = at
 	})
-	for _, s := range again {
-		for _, tw := range x.vecs[s] {
-			p := x.post[tw.term]
-			at, _ := slices.BinarySearchFunc(p, s, bySlot)
-			p[at].w = tw.w
+	for i, s := range again {
+		for k, tw := range x.vecs[s] {
+			x.post[tw.term][places[i][k]].w = tw.w
 		}
 	}
 	// What All is to look at again: the ideas weighed again or gone, and
@@ -290,6 +295,17 @@ func (x *Index) Update(docs []Doc) {
 	for _, s := range gone {
 		x.changed[s] = true
 	}
+}
+
+// insertPosting returns p with a posting of slot s in its place, by slot.
+// A new index counts its ideas in the order of their slots, so the place
+// is nearly always the end.
+func insertPosting(p []posting, s int32) []posting {
+	if n := len(p); n == 0 || p[n-1].doc < s {
+		return append(p, posting{doc: s})
+	}
+	at, _ := slices.BinarySearchFunc(p, s, bySlot)
+	return slices.Insert(p, at, posting{doc: s})
 }
 
 // alloc returns a free slot for the doc of key.

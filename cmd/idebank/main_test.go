@@ -68,12 +68,15 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":     cmdExits,
-			"gitinit":   cmdGitInit,
-			"gitcommit": cmdGitCommit,
-			"gittag":    cmdGitTag,
-			"fill":      cmdFill,
-			"gitrmobj":  cmdGitRmObj,
+			"exits":       cmdExits,
+			"gitinit":     cmdGitInit,
+			"gitcommit":   cmdGitCommit,
+			"gittag":      cmdGitTag,
+			"fill":        cmdFill,
+			"gitrmobj":    cmdGitRmObj,
+			"shippedbank": cmdShippedBank,
+			"append":      cmdAppend,
+			"nokeys":      cmdNoKeys,
 		},
 	})
 }

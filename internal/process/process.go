@@ -113,7 +113,13 @@ func decode(d *yamlx.Decoder, n *yaml.Node, path string, base *model.Process) *m
 		p.Sections = slices.Clone(base.Sections)
 	}
 	if v := given["sections"]; v != nil {
-		p.Sections = append(p.Sections, r.sections(v)...)
+		own := r.sections(v)
+		for i := range p.Sections {
+			if re := r.restated[p.Sections[i].ID]; re != nil {
+				p.Sections[i].Label = re.Label
+			}
+		}
+		p.Sections = append(p.Sections, own...)
 	}
 	if v := given["steps"]; v != nil {
 		p.Steps = r.steps(v, p)
@@ -130,7 +136,8 @@ type reader struct {
 	base      *model.Process
 	finalNode *yaml.Node
 	before    int
-	own       []string // the ids of the bank's own sections
+	own       []string                     // the ids of the bank's own sections
+	restated  map[string]*model.SectionDef // v1's sections as the bank writes them out, by id
 
 	// Where the stages, sections, steps and their needs stand in the
 	// file, for validate's messages: the model holds no positions.
@@ -318,14 +325,23 @@ func (r *reader) sections(n *yaml.Node) []model.SectionDef {
 		case !model.ValidSlug(strings.ReplaceAll(id, "_", "-")):
 			r.errorf(k, "process.id-form", "section", id)
 			continue
-		case slices.Contains(reservedKeys, id) || r.base != nil && r.base.Section(id) != nil:
+		case slices.Contains(reservedKeys, id):
 			r.errorf(k, "process.section-builtin", id)
 			continue
-		case slices.Contains(r.own, id):
+		case slices.Contains(r.own, id) || r.restated[id] != nil:
 			r.errorf(k, "process.duplicate", "section", id)
 			continue
 		}
-		r.own = append(r.own, id)
+		// A section of v1 may be written out as the default writes it, as a
+		// bank that copies the default under process: does, with labels of
+		// its own; it cannot be changed.
+		var builtin *model.SectionDef
+		if r.base != nil {
+			builtin = r.base.Section(id)
+		}
+		if builtin == nil {
+			r.own = append(r.own, id)
+		}
 		s := model.SectionDef{ID: id}
 		r.sectionPos[id] = r.d.Pos(k)
 		sp := path + "." + id
@@ -353,7 +369,7 @@ func (r *reader) sections(n *yaml.Node) []model.SectionDef {
 						continue
 					}
 					types := ownFieldTypes
-					if r.base == nil { // the default process, with v1's own types
+					if r.base == nil || builtin != nil { // v1's sections, with their own types
 						types = model.FieldTypes
 					}
 					t := yamlx.Enum(r.d, fv, sp+".fields."+name, types)
@@ -374,6 +390,16 @@ func (r *reader) sections(n *yaml.Node) []model.SectionDef {
 		}
 		if f, ok := s.Field("by"); ok && f.Type != model.FieldLogin {
 			r.errorf(k, "process.by-login", id)
+		}
+		if builtin != nil {
+			if !slices.Equal(s.Fields, builtin.Fields) || !slices.Equal(s.Required, builtin.Required) {
+				r.errorf(k, "process.section-builtin-changed", id)
+			}
+			if r.restated == nil {
+				r.restated = map[string]*model.SectionDef{}
+			}
+			r.restated[id] = &s
+			continue
 		}
 		out = append(out, s)
 	}

@@ -123,7 +123,9 @@ func TestInvalid(t *testing.T) {
 		{"section label", "      en: Workshop\n      fields", "      fields", "process.label", 8},
 		{"unknown final", "final: [done]", "final: [klar]", "process.unknown-stage", 6},
 		{"field type", "summary: text}", "summary: prose}", "yaml.enum", 11},
-		{"builtin section", "    workshop:\n      sv: Verkstad", "    plan:\n      sv: Verkstad", "process.section-builtin", 8},
+		{"builtin section changed", "    workshop:\n      sv: Verkstad\n      en: Workshop\n      fields: {date: date, by: login, summary: text}",
+			"    plan:\n      sv: Verkstad\n      en: Workshop\n      fields: {date: date, by: login, summary: text, cost: number}", "process.section-builtin-changed", 8},
+		{"reserved section", "    workshop:\n      sv: Verkstad", "    title:\n      sv: Verkstad", "process.section-builtin", 8},
 		{"required field", "required: [date, by, summary]", "required: [date, by, summary, notes]", "process.required-field", 12},
 		{"no steps", "  steps:", "  stepz:", "yaml.unknown-suggest", 13},
 	} {
@@ -140,5 +142,38 @@ func TestInvalid(t *testing.T) {
 			}
 			t.Errorf("no %s on line %d; got %v", c.key, c.line, ds)
 		})
+	}
+}
+
+// TestDefaultWrittenOut: the default process copied under process:, as
+// docs/process.md tells a bank to start, is a process that works, v1's
+// sections and all; the labels the bank gives v1's sections are its own.
+func TestDefaultWrittenOut(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("process:\n")
+	for _, l := range strings.Split(string(defaultYAML), "\n") {
+		if l != "" {
+			b.WriteString("  " + l)
+		}
+		b.WriteString("\n")
+	}
+	src := strings.Replace(b.String(), "    sv: Förbereda genomförandet", "    sv: Planen", 1)
+	if src == b.String() {
+		t.Fatal("the default has no plan section to relabel")
+	}
+	p, ds := decodeText(t, src)
+	if len(ds) > 0 {
+		t.Fatalf("the default written out: %v", ds)
+	}
+	def := Default()
+	if len(p.Sections) != len(def.Sections) || len(p.Stages) != len(def.Stages) || len(p.Steps) != len(def.Steps) {
+		t.Errorf("%d sections, %d stages, %d steps; the default has %d, %d, %d", len(p.Sections), len(p.Stages), len(p.Steps),
+			len(def.Sections), len(def.Stages), len(def.Steps))
+	}
+	if s := p.Section("plan"); s == nil || !s.Builtin || s.Label.SV != "Planen" || s.Label.EN != def.Section("plan").Label.EN {
+		t.Errorf("the plan section: %+v", s)
+	}
+	if def.Section("plan").Label.SV != "Förbereda genomförandet" {
+		t.Error("a bank's label changed the default")
 	}
 }

@@ -96,17 +96,16 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 			w.text(tag.Name)
 			w.raw("</a>")
 		}
-		w.raw("</ul></div>")
+		w.raw("</ul></div>\n")
 	}
-	w.raw("\n</dl>\n</header>\n")
+	w.raw("</dl>\n</header>\n")
 	if d := v.DuplicateOf; d != nil {
-		w.raw("\n<p class=\"duplicate-of\">", t("site.duplicate-of"), " ")
+		w.raw("<p class=\"duplicate-of\">", t("site.duplicate-of"), " ")
 		w.ref(root, d)
 		w.raw("</p>\n")
 	}
-	w.raw("\n")
 	if len(v.Duplicates) > 0 {
-		w.raw("\n<section aria-labelledby=\"h-duplicates\">\n<h2 id=\"h-duplicates\">", t("site.duplicates-heading"), "</h2>\n<p>")
+		w.raw("<section aria-labelledby=\"h-duplicates\">\n<h2 id=\"h-duplicates\">", t("site.duplicates-heading"), "</h2>\n<p>")
 		w.text(v.DuplicatesText)
 		w.raw("</p>\n<ul>\n")
 		for i := range v.Duplicates {
@@ -121,35 +120,31 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 		}
 		w.raw("</ul>\n</section>\n")
 	}
-	w.raw("\n\n")
 	writeNext(w, t, &v.Next)
-	w.raw("\n\n")
 	if v.Discussion != "" || v.EditURL != "" || v.HistoryURL != "" {
 		w.raw("<ul class=\"idea-links\">\n")
 		if v.Discussion != "" {
 			w.raw("<li><a class=\"button\" href=\"")
 			w.url(v.Discussion)
-			w.raw("\">", t("site.discuss"), "</a>")
+			w.raw("\">", t("site.discuss"), "</a>\n")
 		}
-		w.raw("\n")
 		if v.EditURL != "" {
 			w.raw("<li><a class=\"button secondary\" href=\"")
 			w.url(v.EditURL)
-			w.raw("\">", t("site.edit"), "</a>")
+			w.raw("\">", t("site.edit"), "</a>\n")
 		}
-		w.raw("\n")
 		if v.HistoryURL != "" {
 			w.raw("<li><a class=\"button secondary\" href=\"")
 			w.url(v.HistoryURL)
-			w.raw("\">", t("site.file-history"), "</a>")
+			w.raw("\">", t("site.file-history"), "</a>\n")
 		}
-		w.raw("\n</ul>")
+		w.raw("</ul>\n")
 	}
-	w.raw("\n\n<section aria-labelledby=\"h-desc\">\n<h2 id=\"h-desc\">", t("site.description"), "</h2>\n<div class=\"prose\">")
+	w.raw("<section aria-labelledby=\"h-desc\">\n<h2 id=\"h-desc\">", t("site.description"), "</h2>\n<div class=\"prose\">")
 	w.raw(string(v.Body))
-	w.raw("</div>\n</section>\n\n")
+	w.raw("</div>\n</section>\n")
 	writeSections(w, t, v)
-	w.raw("\n\n<section aria-labelledby=\"h-timeline\">\n<h2 id=\"h-timeline\">", t("site.timeline"), "</h2>\n<ol class=\"timeline\">\n")
+	w.raw("<section aria-labelledby=\"h-timeline\">\n<h2 id=\"h-timeline\">", t("site.timeline"), "</h2>\n<ol class=\"timeline\">\n")
 	for i := range v.Timeline {
 		e := &v.Timeline[i]
 		w.raw("<li><time>")
@@ -173,9 +168,9 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 	} else {
 		w.raw(t("site.timeline-note"))
 	}
-	w.raw("</p>\n</section>\n\n")
+	w.raw("</p>\n</section>\n")
 	if len(v.Related) > 0 {
-		w.raw("\n<section aria-labelledby=\"h-related\">\n<h2 id=\"h-related\">", t("site.related"), "</h2>\n<ul>\n")
+		w.raw("<section aria-labelledby=\"h-related\">\n<h2 id=\"h-related\">", t("site.related"), "</h2>\n<ul>\n")
 		for i := range v.Related {
 			w.raw("<li>")
 			w.ref(root, &v.Related[i])
@@ -183,9 +178,8 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 		}
 		w.raw("</ul>\n</section>\n")
 	}
-	w.raw("\n")
 	if len(v.Similar) > 0 {
-		w.raw("\n<section aria-labelledby=\"h-similar\">\n<h2 id=\"h-similar\">", t("site.similar"), "</h2>\n<p>", t("site.similar-intro"), "</p>\n",
+		w.raw("<section aria-labelledby=\"h-similar\">\n<h2 id=\"h-similar\">", t("site.similar"), "</h2>\n<p>", t("site.similar-intro"), "</p>\n",
 			"<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"similar-caption\">\n<table class=\"ideas stack\">\n<caption id=\"similar-caption\">", t("site.similar-caption"), "</caption>\n<thead>\n<tr>\n",
 			"<th>", t("site.col.id"), "</th>\n<th>", t("site.col.title"), "</th>\n<th>", t("site.col.kind"), "</th>\n<th>", t("site.col.unit"), "</th>\n",
 			"<th>", t("site.col.stage"), "</th>\n<th>", t("site.col.submitted"), "</th>\n<th>", t("site.col.changed"), "</th>\n</tr>\n</thead>\n<tbody>\n")
@@ -194,7 +188,7 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 		}
 		w.raw("</tbody>\n</table>\n</div>\n</section>\n")
 	}
-	w.raw("\n</article>\n")
+	w.raw("</article>\n")
 	return nil
 }
 
@@ -217,15 +211,14 @@ func writeNext(w htmlWriter, t func(string) string, n *Next) {
 			w.raw(": ")
 			w.text(a.People)
 		}
-		w.raw("</ul></div>")
+		w.raw("</ul></div>\n")
 	}
-	w.raw("\n")
 	if n.Due != "" {
 		w.raw("<div><dt>", t("site.next.when"), "<dd>")
 		w.text(n.Due)
-		w.raw("</div>")
+		w.raw("</div>\n")
 	}
-	w.raw("\n</dl>\n")
+	w.raw("</dl>\n")
 	if a := n.Answer; a != nil {
 		w.raw("<div class=\"answer\">\n<h3>")
 		w.text(a.Heading)
@@ -233,20 +226,20 @@ func writeNext(w htmlWriter, t func(string) string, n *Next) {
 		if a.Text != "" {
 			w.raw("<blockquote class=\"text\">")
 			w.text(a.Text)
-			w.raw("</blockquote>")
+			w.raw("</blockquote>\n")
 		}
-		w.raw("\n<p class=\"signed\">")
+		w.raw("<p class=\"signed\">")
 		w.text(a.Signature)
-		w.raw("</p>\n</div>")
+		w.raw("</p>\n</div>\n")
 	}
-	w.raw("\n</section>")
+	w.raw("</section>\n")
 }
 
 // writeSections writes the idea's sections, from the screening to those
 // of the bank's own.
 func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 	if sc := v.Screening; sc != nil {
-		w.raw("\n<section aria-labelledby=\"h-screening\">\n<h2 id=\"h-screening\">", t("section.screening"), "</h2>\n<p class=\"signed\">")
+		w.raw("<section aria-labelledby=\"h-screening\">\n<h2 id=\"h-screening\">", t("section.screening"), "</h2>\n<p class=\"signed\">")
 		w.text(sc.Signature)
 		w.raw("</p>\n<p><strong>", t("site.outcome"), ":</strong> ")
 		w.text(sc.OutcomeText)
@@ -273,13 +266,12 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		if sc.RevisitText != "" {
 			w.raw("<p>")
 			w.text(sc.RevisitText)
-			w.raw("</p>")
+			w.raw("</p>\n")
 		}
-		w.raw("\n</section>\n")
+		w.raw("</section>\n")
 	}
-	w.raw("\n\n")
 	if p := v.Proposal; p != nil {
-		w.raw("\n<section aria-labelledby=\"h-proposal\">\n<h2 id=\"h-proposal\">", t("section.proposal"), "</h2>\n<p class=\"signed\">")
+		w.raw("<section aria-labelledby=\"h-proposal\">\n<h2 id=\"h-proposal\">", t("section.proposal"), "</h2>\n<p class=\"signed\">")
 		w.text(p.Signature)
 		w.raw("</p>\n<p class=\"text\">")
 		w.text(p.Summary)
@@ -287,15 +279,13 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		if p.CostText != "" {
 			w.raw("<p><strong>", t("site.cost"), ":</strong> ")
 			w.text(p.CostText)
-			w.raw(" kr</p>")
+			w.raw(" kr</p>\n")
 		}
-		w.raw("\n")
 		w.resources(t, p.Resources)
-		w.raw("\n</section>\n")
+		w.raw("</section>\n")
 	}
-	w.raw("\n\n")
 	if d := v.Decision; d != nil {
-		w.raw("\n<section aria-labelledby=\"h-decision\">\n<h2 id=\"h-decision\">", t("section.decision"), "</h2>\n<p class=\"signed\">")
+		w.raw("<section aria-labelledby=\"h-decision\">\n<h2 id=\"h-decision\">", t("section.decision"), "</h2>\n<p class=\"signed\">")
 		w.text(d.Signature)
 		w.raw("</p>\n<p><strong>", t("site.outcome"), ":</strong> ")
 		w.text(d.OutcomeText)
@@ -305,45 +295,39 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		if d.Implementer.Name != "" {
 			w.raw("<p><strong>", t("site.implementer"), ":</strong> ")
 			w.text(d.Implementer.Name)
-			w.raw("</p>")
+			w.raw("</p>\n")
 		}
-		w.raw("\n")
 		w.resources(t, d.Resources)
-		w.raw("\n</section>\n")
+		w.raw("</section>\n")
 	}
-	w.raw("\n\n")
 	if p := v.Plan; p != nil {
-		w.raw("\n<section aria-labelledby=\"h-plan\">\n<h2 id=\"h-plan\">", t("section.plan"), "</h2>\n<p class=\"signed\">")
+		w.raw("<section aria-labelledby=\"h-plan\">\n<h2 id=\"h-plan\">", t("section.plan"), "</h2>\n<p class=\"signed\">")
 		w.text(p.Signature)
 		w.raw("</p>\n<p class=\"text\">")
 		w.text(p.Summary)
 		w.raw("</p>\n</section>\n")
 	}
-	w.raw("\n\n")
 	if im := v.Implementation; im != nil {
-		w.raw("\n<section aria-labelledby=\"h-implementation\">\n<h2 id=\"h-implementation\">", t("section.implementation"), "</h2>\n<dl class=\"facts\">\n")
+		w.raw("<section aria-labelledby=\"h-implementation\">\n<h2 id=\"h-implementation\">", t("section.implementation"), "</h2>\n<dl class=\"facts\">\n")
 		if !im.Started.IsZero() {
 			w.raw("<div><dt>", t("site.started"), "<dd><time>")
 			w.text(im.Started.String())
-			w.raw("</time></div>")
+			w.raw("</time></div>\n")
 		}
-		w.raw("\n")
 		if c := im.Communicated; c != nil {
 			w.raw("<div><dt>", t("site.communicated"), "<dd>")
 			w.text(c.Text)
-			w.raw("</div>")
+			w.raw("</div>\n")
 		}
-		w.raw("\n")
 		if !im.Completed.IsZero() {
 			w.raw("<div><dt>", t("site.completed"), "<dd><time>")
 			w.text(im.Completed.String())
-			w.raw("</time></div>")
+			w.raw("</time></div>\n")
 		}
-		w.raw("\n</dl>\n</section>\n")
+		w.raw("</dl>\n</section>\n")
 	}
-	w.raw("\n\n")
 	if o := v.Outcome; o != nil {
-		w.raw("\n<section aria-labelledby=\"h-outcome\">\n<h2 id=\"h-outcome\">", t("section.outcome"), "</h2>\n<p class=\"signed\">")
+		w.raw("<section aria-labelledby=\"h-outcome\">\n<h2 id=\"h-outcome\">", t("section.outcome"), "</h2>\n<p class=\"signed\">")
 		w.text(o.Signature)
 		w.raw("</p>\n<h3>", t("site.effects"), "</h3>\n<p class=\"text\">")
 		w.text(o.Effects)
@@ -353,22 +337,20 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		if o.ReportedText != "" {
 			w.raw("<p>")
 			w.text(o.ReportedText)
-			w.raw("</p>")
+			w.raw("</p>\n")
 		}
-		w.raw("\n</section>\n")
+		w.raw("</section>\n")
 	}
-	w.raw("\n\n")
 	if wd := v.Withdrawn; wd != nil {
-		w.raw("\n<section aria-labelledby=\"h-withdrawn\">\n<h2 id=\"h-withdrawn\">", t("section.withdrawn"), "</h2>\n<p class=\"signed\"><time>")
+		w.raw("<section aria-labelledby=\"h-withdrawn\">\n<h2 id=\"h-withdrawn\">", t("section.withdrawn"), "</h2>\n<p class=\"signed\"><time>")
 		w.text(wd.Date.String())
 		w.raw("</time></p>\n<p class=\"text\">")
 		w.text(wd.Reason)
 		w.raw("</p>\n</section>\n")
 	}
-	w.raw("\n\n")
 	for i := range v.Own {
 		o := &v.Own[i]
-		w.raw("\n<section aria-labelledby=\"h-own-")
+		w.raw("<section aria-labelledby=\"h-own-")
 		w.text(o.ID)
 		w.raw("\">\n<h2 id=\"h-own-")
 		w.text(o.ID)
@@ -567,5 +549,5 @@ func (w htmlWriter) resources(t func(string) string, r string) {
 	}
 	w.raw("<p class=\"text\"><strong>", t("site.resources"), ":</strong> ")
 	w.text(r)
-	w.raw("</p>")
+	w.raw("</p>\n")
 }

@@ -22,7 +22,7 @@ var simpleParts = []string{
 // TestSimpleAsGoldmark: where simpleHTMLAndText takes a text, it gives
 // what goldmark and the safety pass give, for both kinds of Renderer:
 // texts put together at random of simpleParts, and the generated corpus's
-// ideas. And it takes most of them, or it would save nothing.
+// ideas. And it takes many of them, or it would save nothing.
 func TestSimpleAsGoldmark(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	var texts []string
@@ -88,8 +88,11 @@ func TestSimpleAsGoldmark(t *testing.T) {
 			corpusSimple++
 		}
 	}
-	if corpusSimple < nCorpus*9/10 {
-		t.Errorf("%d of the corpus's %d texts taken as simple", corpusSimple, nCorpus)
+	// A third of the corpus's texts are headings and plain sentences, as a
+	// third of the ideas under ideas/ are; the rest have lists, links or
+	// emphasis, which only goldmark writes.
+	if corpusSimple < nCorpus/4 || corpusSimple > nCorpus/2 {
+		t.Errorf("%d of the corpus's %d texts taken as simple, not about a third", corpusSimple, nCorpus)
 	}
 }
 

@@ -50,9 +50,13 @@ func (w Writer) unit(id string) string {
 }
 
 func (w Writer) actors(as []workflow.Actor) string {
+	var p *model.Process // nil without a configuration: the catalogue's words
+	if w.Cfg != nil {
+		p = w.Cfg.Process
+	}
 	or := make(i18n.Or, len(as))
 	for i, a := range as {
-		or[i] = i18n.Name(w.Cfg.Process, "actor."+string(a))
+		or[i] = i18n.Name(p, "actor."+string(a))
 	}
 	return i18n.Render(w.Lang, i18n.M("notice.actors", or))
 }

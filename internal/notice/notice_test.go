@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/workflow"
 )
 
 // TestStepTellsTheOriginal: the submitter of an idea rejected as a
@@ -43,5 +44,19 @@ func TestStepTellsTheOriginal(t *testing.T) {
 	other.Screening = &model.Screening{Outcome: model.ScreenReject, Feedback: "Nej."}
 	if got := w.Step(&other, model.StageSubmitted, ""); strings.Contains(got, "samma som") {
 		t.Errorf("a rejection that is no duplicate speaks of an original:\n%s", got)
+	}
+}
+
+// TestActorsOwnRoles: who may take a step is named in the bank's own
+// words for a role of its own process, and in the catalogue's without a
+// configuration.
+func TestActorsOwnRoles(t *testing.T) {
+	p := &model.Process{Roles: []model.RoleDef{{ID: "idea-coach", Label: model.Label{SV: "Idécoach", EN: "Idea coach"}}}}
+	w := Writer{Lang: model.Swedish, Cfg: &model.Config{Process: p}}
+	if got := w.actors([]workflow.Actor{"idea-coach", workflow.Submitter}); !strings.Contains(got, "Idécoach") || strings.Contains(got, "actor.") {
+		t.Errorf("actors = %q", got)
+	}
+	if got := (Writer{Lang: model.English}).actors([]workflow.Actor{"ambassador"}); strings.Contains(got, "actor.") {
+		t.Errorf("actors without a configuration = %q", got)
 	}
 }

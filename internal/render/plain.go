@@ -17,7 +17,8 @@ import (
 
 // simpleHTMLAndText returns what HTMLAndText returns for src, with
 // headings headingOffset levels down, and true; or false where src is more
-// than ATX headings and paragraphs of plain text:
+// than ATX headings and paragraphs of plain text, or past the bounds of
+// Limits:
 //   - every character a letter, an ASCII digit, a space, a line break or one
 //     of simplePunct (no tab, no character that starts inline markup, an
 //     entity, raw HTML or a table, and none that could make an e-mail
@@ -27,6 +28,12 @@ import (
 //     to six # and a space, then text without a #;
 //   - no line of a paragraph ends in two spaces (a hard line break).
 func simpleHTMLAndText(src string, headingOffset int) (html, plain string, ok bool) {
+	// A simple text keeps the bounds of Limits but those of its length
+	// and its lines' (it has no [, no nesting and no fence): within them
+	// its Limits are none, as HTMLAndText needs them to be.
+	if len(src) >= MaxText {
+		return "", "", false
+	}
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
@@ -62,6 +69,9 @@ func simpleHTMLAndText(src string, headingOffset int) (html, plain string, ok bo
 	for rest := src; rest != ""; {
 		line, next, _ := strings.Cut(rest, "\n")
 		rest = next
+		if len(line) > MaxLine {
+			return "", "", false
+		}
 		if strings.TrimLeft(line, " ") == "" {
 			closePara()
 			continue
@@ -76,10 +86,14 @@ func simpleHTMLAndText(src string, headingOffset int) (html, plain string, ok bo
 				return "", "", false
 			}
 			closePara()
-			level := string(rune('0' + min(n+headingOffset, 6)))
-			h.WriteString("<h" + level + ">")
+			level := byte('0' + min(n+headingOffset, 6))
+			h.WriteString("<h")
+			h.WriteByte(level)
+			h.WriteByte('>')
 			writeEscaped(&h, text)
-			h.WriteString("</h" + level + ">\n")
+			h.WriteString("</h")
+			h.WriteByte(level)
+			h.WriteString(">\n")
 			w.write([]byte(text))
 			w.space()
 			continue

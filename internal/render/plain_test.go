@@ -48,6 +48,17 @@ func TestSimpleAsGoldmark(t *testing.T) {
 	if nCorpus == 0 {
 		t.Fatal("no text of the generated corpus")
 	}
+	// Past the bounds of Limits a text is not simple, however plain: its
+	// HTML is the unrendered text's.
+	word := "Ord "
+	long := []string{strings.Repeat(word, MaxText/len(word)), strings.Repeat("a", MaxLine+1), strings.Repeat("Ord\n", MaxText/4)}
+	for _, src := range long {
+		if _, _, ok := simpleHTMLAndText(src, 1); ok {
+			t.Errorf("a text of %d bytes past the bounds of Limits taken as simple", len(src))
+		}
+	}
+	texts = append(texts, long...)
+	texts = append(texts, strings.Repeat(word, MaxText/len(word)-1), strings.Repeat("a", MaxLine))
 	simple := 0
 	for _, r := range []*Renderer{New(), NewDocument()} {
 		for _, src := range texts {
@@ -56,6 +67,9 @@ func TestSimpleAsGoldmark(t *testing.T) {
 				continue
 			}
 			simple++
+			if l := Limits(src); len(l) > 0 {
+				t.Errorf("%.40q… taken as simple past the bounds: %v", src, l)
+			}
 			wantHTML, wantPlain, err := r.markdown(src)
 			if err != nil {
 				t.Fatal(err)
@@ -69,7 +83,7 @@ func TestSimpleAsGoldmark(t *testing.T) {
 		t.Errorf("%d of %d texts taken as simple", simple, 2*len(texts))
 	}
 	corpusSimple := 0
-	for _, src := range texts[len(texts)-nCorpus:] {
+	for _, src := range texts[len(texts)-nCorpus-len(long)-2 : len(texts)-len(long)-2] {
 		if _, _, ok := simpleHTMLAndText(src, 1); ok {
 			corpusSimple++
 		}
@@ -94,10 +108,41 @@ func FuzzSimpleAsGoldmark(f *testing.F) {
 			if !ok {
 				return
 			}
+			if len(Limits(src)) > 0 {
+				t.Fatalf("%.40q… taken as simple past the bounds of Limits", src)
+			}
 			wantHTML, wantPlain, err := r.markdown(src)
 			if err != nil || html != wantHTML || plain != wantPlain {
 				t.Fatalf("%q:\n%q, %q\ngoldmark:\n%q, %q (%v)", src, html, plain, wantHTML, wantPlain, err)
 			}
 		}
 	})
+}
+
+// BenchmarkTexts10k renders the texts of 10,000 generated ideas as a build
+// does, with the simple ones written by simpleHTMLAndText;
+// BenchmarkTexts10kGoldmark renders them all through goldmark. Side by
+// side they give what the simple texts save a build.
+func BenchmarkTexts10k(b *testing.B) { benchTexts(b, (*Renderer).HTMLAndText) }
+
+// BenchmarkTexts10kGoldmark: see BenchmarkTexts10k.
+func BenchmarkTexts10kGoldmark(b *testing.B) { benchTexts(b, (*Renderer).markdown) }
+
+func benchTexts(b *testing.B, render func(*Renderer, string) (string, string, error)) {
+	var texts []string
+	for _, f := range corpus.Generate(10000, 1) {
+		if _, body, ok := strings.Cut(strings.TrimPrefix(string(f.Data), "---\n"), "\n---\n"); ok {
+			texts = append(texts, body)
+		}
+	}
+	r := New()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, src := range texts {
+			if _, _, err := render(r, src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }

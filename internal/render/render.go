@@ -52,11 +52,11 @@ func newRenderer(headingOffset int) *Renderer {
 // from another host, a link other than http(s) or relative, or an e-mail
 // address.
 func (r *Renderer) HTML(src string) (string, error) {
+	if h, _, ok := simpleHTMLAndText(src, r.headingOffset); ok {
+		return h, nil // within Limits
+	}
 	if len(Limits(src)) > 0 {
 		h, _ := unrendered(src)
-		return h, nil
-	}
-	if h, _, ok := simpleHTMLAndText(src, r.headingOffset); ok {
 		return h, nil
 	}
 	var buf bytes.Buffer
@@ -169,11 +169,11 @@ func imageToLink(img *ast.Image, dest string) {
 // PlainText returns the words of a Markdown text without its markup, for
 // search and summaries, e-mail addresses masked.
 func (r *Renderer) PlainText(src string) string {
+	if _, plain, ok := simpleHTMLAndText(src, r.headingOffset); ok {
+		return plain // within Limits
+	}
 	if len(Limits(src)) > 0 {
 		_, plain := unrendered(src)
-		return plain
-	}
-	if _, plain, ok := simpleHTMLAndText(src, r.headingOffset); ok {
 		return plain
 	}
 	source := []byte(src)
@@ -183,11 +183,11 @@ func (r *Renderer) PlainText(src string) string {
 // HTMLAndText returns what HTML and PlainText return for src, from one
 // parse: the site needs both of every idea.
 func (r *Renderer) HTMLAndText(src string) (html, plain string, err error) {
+	if html, plain, ok := simpleHTMLAndText(src, r.headingOffset); ok {
+		return html, plain, nil // within Limits
+	}
 	if len(Limits(src)) > 0 {
 		html, plain = unrendered(src)
-		return html, plain, nil
-	}
-	if html, plain, ok := simpleHTMLAndText(src, r.headingOffset); ok {
 		return html, plain, nil
 	}
 	return r.markdown(src)

@@ -10,9 +10,12 @@ import (
 	"testing"
 
 	"github.com/idebanken/idebanken/internal/check"
+	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/snapshot"
+	"github.com/idebanken/idebanken/internal/workflow"
+	theme "github.com/idebanken/idebanken/site"
 )
 
 // The site is built for the shipped bank, which runs the default process,
@@ -50,10 +53,35 @@ var rawKey = func() *regexp.Regexp {
 }()
 
 // TestNoRawCatalogueKey: no built page or open data file holds a key of
-// the catalogue where its text belongs, for either process.
+// the catalogue where its text belongs, for either process, with a
+// history in which each idea has been at every stage of the process (the
+// timeline names the stages only the history still has).
 func TestNoRawCatalogueKey(t *testing.T) {
 	for name, res := range banks(t) {
 		m := buildMemory(t, res)
+		checkNoRawKey(t, name, m)
+		hist := &history.History{Steps: map[model.ID][]history.Step{}}
+		stages := workflow.Of(res.Config).Process.StageIDs()
+		for _, idea := range res.Ideas {
+			for i, st := range stages {
+				hist.Steps[idea.ID] = append(hist.Steps[idea.ID], history.Step{ID: idea.ID, Path: idea.Path,
+					From: stages[max(i-1, 0)], To: st, Commit: strings.Repeat("cd", 20), When: idea.Submitted.Time()})
+			}
+			hist.Steps[idea.ID][0].From = ""
+		}
+		cfg := *res.Config
+		cfg.Repository = "kommunen/idebanken"
+		m = NewMemory()
+		if err := Build(Options{Config: &cfg, Ideas: res.Ideas, Theme: theme.FS, Out: m, History: hist}); err != nil {
+			t.Fatal(err)
+		}
+		checkNoRawKey(t, name+", with a history", m)
+	}
+}
+
+func checkNoRawKey(t *testing.T, name string, m *Memory) {
+	t.Helper()
+	{
 		for _, f := range m.Names() {
 			if !strings.HasSuffix(f, ".html") && !strings.HasSuffix(f, ".json") && !strings.HasSuffix(f, ".xml") {
 				continue

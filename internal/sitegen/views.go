@@ -220,7 +220,7 @@ type Commit struct {
 // of the heap at 100,000 ideas, only one page of which reads it.
 func (s *site) withTimeline(v *Idea) *Idea {
 	c := *v
-	c.HistoryNote, c.Timeline = reconcile(timelineText(v.events, s.cfg, s.lang), v.src, s.opts.History, s.github, s.lang)
+	c.HistoryNote, c.Timeline = reconcile(timelineText(v.events, s.cfg, s.lang), v.src, s.opts.History, s.github, s.lang, proc(s.cfg))
 	return &c
 }
 
@@ -231,7 +231,7 @@ func (s *site) withTimeline(v *Idea) *Idea {
 // sections: a commit's author is whoever the commit says, and may be
 // anyone. Commits are shown as package public allows: none of an
 // anonymous idea, where they would tie the submitter to it.
-func reconcile(ev []Event, idea *model.Idea, hist *history.History, gh gitHub, lang model.Lang) (string, []Event) {
+func reconcile(ev []Event, idea *model.Idea, hist *history.History, gh gitHub, lang model.Lang, p *model.Process) (string, []Event) {
 	if hist == nil {
 		return "site.history.none", ev
 	}
@@ -263,7 +263,7 @@ func reconcile(ev []Event, idea *model.Idea, hist *history.History, gh gitHub, l
 				continue
 			}
 			e := Event{Date: commit.Date, DateText: commit.DateText, Stage: st.To, Label: "site.event.moved", Commit: &commit, FromHistory: true}
-			e.Text = i18n.Render(lang, i18n.M("site.event.moved", i18n.Key("stage."+string(st.To))))
+			e.Text = i18n.Render(lang, i18n.M("site.event.moved", i18n.Name(p, "stage."+string(st.To))))
 			extra = append(extra, e)
 			continue
 		}

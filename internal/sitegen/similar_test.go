@@ -139,3 +139,54 @@ func TestSimilarAndDuplicates(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchWordsOnce: search.json holds each word of an entry once, and
+// finds what the whole text finds: for every idea of a generated bank and
+// every query word made of a piece of its text, or of pieces of two words
+// side by side (which no query can hold, as a query's words hold no
+// space), the entry's text holds it exactly when the whole folded text
+// does.
+func TestSearchWordsOnce(t *testing.T) {
+	res := corpusResult(t, 200)
+	m := buildMemory(t, res)
+	data, _ := m.File("search.json")
+	var entries []searchEntry
+	if err := json.Unmarshal(data, &entries); err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(res.Ideas) {
+		t.Fatalf("search.json has %d entries for %d ideas", len(entries), len(res.Ideas))
+	}
+	shorter := 0
+	for _, e := range entries {
+		words := strings.Split(e.Fold, " ")
+		seen := map[string]bool{}
+		for _, w := range words {
+			if seen[w] || w == "" {
+				t.Fatalf("%s: the word %q twice or empty in %q", e.ID, w, e.Fold)
+			}
+			seen[w] = true
+		}
+	}
+	for _, idea := range res.Ideas {
+		whole := model.Fold(string(idea.ID) + " " + idea.Title + " " + strings.Join(idea.Tags, " ") + " " + idea.Body)
+		once := distinctWords(whole)
+		if len(once) < len(whole) {
+			shorter++
+		}
+		for i := 0; i < len(whole); i += 3 {
+			for n := 1; n <= 12 && i+n <= len(whole); n++ {
+				q := whole[i : i+n]
+				if strings.Contains(q, " ") {
+					continue
+				}
+				if strings.Contains(once, q) != strings.Contains(whole, q) {
+					t.Fatalf("%s: %q found in the whole text %v, in its words once %v", idea.ID, q, strings.Contains(whole, q), strings.Contains(once, q))
+				}
+			}
+		}
+	}
+	if shorter == 0 {
+		t.Error("no text was shorter with its words once")
+	}
+}

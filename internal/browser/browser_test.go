@@ -64,6 +64,9 @@ var env struct {
 type searchEntry struct {
 	ID    string `json:"i"`
 	Title string `json:"t"`
+	Stage string `json:"s"`
+	Unit  string `json:"u"`
+	Kind  string `json:"k"`
 	Fold  string `json:"f"`
 }
 
@@ -615,9 +618,11 @@ func expected(query string) []string {
 	words := strings.Fields(model.Fold(query))
 	var ids []string
 	for _, e := range env.index {
+		// The script searches what an entry shows beside its f.
+		text := model.Fold(strings.Join([]string{e.ID, e.Title, e.Unit, e.Kind, e.Stage}, " ")) + " " + e.Fold
 		ok := true
 		for _, w := range words {
-			ok = ok && strings.Contains(e.Fold, w)
+			ok = ok && strings.Contains(text, w)
 		}
 		if ok {
 			ids = append(ids, e.ID)
@@ -671,6 +676,10 @@ func TestSearch(t *testing.T) {
 		{"forskola", true, []string{"2025-001", "2026-008", "2026-901"}},
 		{"HEMTJÄNST", false, []string{"2025-002", "2025-003", "2026-007"}},
 		{"halka Förskola", false, []string{"2026-008", "2026-901"}},
+		// An id and a unit's name are in what an entry shows, which the
+		// script folds as it loads the index.
+		{"2025-001", false, []string{"2025-001"}},
+		{"KULTUR- och utbildningsförvaltningen 2026-00", false, []string{"2026-008"}},
 		{"zzzyx", true, nil},
 	}
 	for _, c := range cases {

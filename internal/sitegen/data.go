@@ -18,7 +18,8 @@ import (
 const SearchTextLimit = 600
 
 // searchEntry is one idea in search.json. The short names keep the index
-// small; f is everything searchable, folded as the script folds a query.
+// small; f is the tags and text, folded as the script folds a query, each
+// word once. The script searches f with the other fields folded.
 type searchEntry struct {
 	ID    string `json:"i"`
 	Title string `json:"t"`

@@ -169,7 +169,8 @@
     });
   }
 
-  // Search: the index is loaded once; every entry holds its text folded.
+  // Search: the index is loaded once; every entry holds its tags and text
+  // folded, and what it shows is folded as it loads.
   function search(form) {
     var input = form.querySelector("input[type=search]");
     var status = document.getElementById("search-status");
@@ -211,7 +212,12 @@
       fetch(form.getAttribute("data-index")).then(function (r) {
         if (!r.ok) { throw new Error(r.status); }
         return r.json();
-      }).then(function (data) { index = data; show(input.value); })
+      }).then(function (data) {
+        // What an entry shows is searched too: f holds the rest.
+        data.forEach(function (e) { e.f = fold([e.i, e.t, e.u, e.k, e.s].join(" ")) + " " + e.f; });
+        index = data;
+        show(input.value);
+      })
         .catch(function () { status.textContent = msg.failed; });
     }
 

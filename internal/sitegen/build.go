@@ -58,6 +58,12 @@ type Options struct {
 	noSimilar bool
 }
 
+// descriptionText is how much of an idea's text its page's description
+// holds, in characters: with the kind and stage before it at most some 155,
+// what a search engine shows of a description; more was cut there and
+// written on each of the pages for nothing.
+const descriptionText = 110
+
 // site is the state of one build.
 type site struct {
 	opts  Options
@@ -183,7 +189,7 @@ func (s *site) views() error {
 				v.HistoryURL = s.github.history(idea.Path) // it names who made each commit
 			}
 			v.page = page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title,
-				Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, 150)}
+				Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, descriptionText)}
 			cache.put(i, v)
 		}
 		views[i] = v

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -716,5 +717,36 @@ func TestFirstRunes(t *testing.T) {
 		if got := firstRunes(c.s, c.n); got != c.want {
 			t.Errorf("firstRunes(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
 		}
+	}
+}
+
+var metaDescription = regexp.MustCompile(`<meta name="description" content="([^"]*)">`)
+
+// TestIdeaDescription: an idea page's description is its kind, its stage
+// and the start of its text, short enough for what a search engine shows.
+func TestIdeaDescription(t *testing.T) {
+	res := corpusResult(t, 40)
+	m := buildMemory(t, res)
+	long := 0
+	for _, idea := range res.Ideas {
+		page, _ := m.File("idea/" + string(idea.ID) + "/index.html")
+		hit := metaDescription.FindStringSubmatch(string(page))
+		if hit == nil {
+			t.Fatalf("%s: no description", idea.ID)
+		}
+		desc := html.UnescapeString(hit[1])
+		_, text, ok := strings.Cut(desc, ": ")
+		if !ok || text == "" || utf8.RuneCountInString(text) > descriptionText {
+			t.Errorf("%s: the description %q is not kind, stage and at most %d characters of the text", idea.ID, desc, descriptionText)
+		}
+		if utf8.RuneCountInString(text) == descriptionText {
+			long++
+		}
+		if n := utf8.RuneCountInString(desc); n > 160 {
+			t.Errorf("%s: a description of %d characters", idea.ID, n)
+		}
+	}
+	if long == 0 {
+		t.Error("no text was cut: the test says nothing")
 	}
 }

@@ -105,7 +105,8 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 		w.raw("</p>\n")
 	}
 	if len(v.Duplicates) > 0 {
-		w.raw("<section aria-labelledby=\"h-duplicates\">\n<h2 id=\"h-duplicates\">", t("site.duplicates-heading"), "</h2>\n<p>")
+		w.section("duplicates", t("site.duplicates-heading"))
+		w.raw("<p>")
 		w.text(v.DuplicatesText)
 		w.raw("</p>\n<ul>\n")
 		for i := range v.Duplicates {
@@ -140,11 +141,13 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 		}
 		w.raw("</ul>\n")
 	}
-	w.raw("<section aria-labelledby=\"h-desc\">\n<h2 id=\"h-desc\">", t("site.description"), "</h2>\n<div class=\"prose\">")
+	w.section("desc", t("site.description"))
+	w.raw("<div class=\"prose\">")
 	w.raw(string(v.Body))
 	w.raw("</div>\n</section>\n")
 	writeSections(w, t, v)
-	w.raw("<section aria-labelledby=\"h-timeline\">\n<h2 id=\"h-timeline\">", t("site.timeline"), "</h2>\n<ol class=\"timeline\">\n")
+	w.section("timeline", t("site.timeline"))
+	w.raw("<ol class=\"timeline\">\n")
 	for i := range v.Timeline {
 		e := &v.Timeline[i]
 		w.raw("<li><time>")
@@ -170,7 +173,8 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 	}
 	w.raw("</p>\n</section>\n")
 	if len(v.Related) > 0 {
-		w.raw("<section aria-labelledby=\"h-related\">\n<h2 id=\"h-related\">", t("site.related"), "</h2>\n<ul>\n")
+		w.section("related", t("site.related"))
+		w.raw("<ul>\n")
 		for i := range v.Related {
 			w.raw("<li>")
 			w.ref(root, &v.Related[i])
@@ -179,7 +183,8 @@ func (s *site) writeIdeaMain(w htmlWriter, t func(string) string, root string, v
 		w.raw("</ul>\n</section>\n")
 	}
 	if len(v.Similar) > 0 {
-		w.raw("<section aria-labelledby=\"h-similar\">\n<h2 id=\"h-similar\">", t("site.similar"), "</h2>\n<p>", t("site.similar-intro"), "</p>\n",
+		w.section("similar", t("site.similar"))
+		w.raw("<p>", t("site.similar-intro"), "</p>\n",
 			"<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"similar-caption\">\n<table class=\"ideas stack\">\n<caption id=\"similar-caption\">", t("site.similar-caption"), "</caption>\n<thead>\n<tr>\n",
 			"<th>", t("site.col.id"), "</th>\n<th>", t("site.col.title"), "</th>\n<th>", t("site.col.kind"), "</th>\n<th>", t("site.col.unit"), "</th>\n",
 			"<th>", t("site.col.stage"), "</th>\n<th>", t("site.col.submitted"), "</th>\n<th>", t("site.col.changed"), "</th>\n</tr>\n</thead>\n<tbody>\n")
@@ -239,7 +244,8 @@ func writeNext(w htmlWriter, t func(string) string, n *Next) {
 // of the bank's own.
 func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 	if sc := v.Screening; sc != nil {
-		w.raw("<section aria-labelledby=\"h-screening\">\n<h2 id=\"h-screening\">", t("section.screening"), "</h2>\n<p class=\"signed\">")
+		w.section("screening", t("section.screening"))
+		w.raw("<p class=\"signed\">")
 		w.text(sc.Signature)
 		w.raw("</p>\n<p><strong>", t("site.outcome"), ":</strong> ")
 		w.text(sc.OutcomeText)
@@ -271,7 +277,8 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		w.raw("</section>\n")
 	}
 	if p := v.Proposal; p != nil {
-		w.raw("<section aria-labelledby=\"h-proposal\">\n<h2 id=\"h-proposal\">", t("section.proposal"), "</h2>\n<p class=\"signed\">")
+		w.section("proposal", t("section.proposal"))
+		w.raw("<p class=\"signed\">")
 		w.text(p.Signature)
 		w.raw("</p>\n<p class=\"text\">")
 		w.text(p.Summary)
@@ -285,7 +292,8 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		w.raw("</section>\n")
 	}
 	if d := v.Decision; d != nil {
-		w.raw("<section aria-labelledby=\"h-decision\">\n<h2 id=\"h-decision\">", t("section.decision"), "</h2>\n<p class=\"signed\">")
+		w.section("decision", t("section.decision"))
+		w.raw("<p class=\"signed\">")
 		w.text(d.Signature)
 		w.raw("</p>\n<p><strong>", t("site.outcome"), ":</strong> ")
 		w.text(d.OutcomeText)
@@ -301,14 +309,16 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		w.raw("</section>\n")
 	}
 	if p := v.Plan; p != nil {
-		w.raw("<section aria-labelledby=\"h-plan\">\n<h2 id=\"h-plan\">", t("section.plan"), "</h2>\n<p class=\"signed\">")
+		w.section("plan", t("section.plan"))
+		w.raw("<p class=\"signed\">")
 		w.text(p.Signature)
 		w.raw("</p>\n<p class=\"text\">")
 		w.text(p.Summary)
 		w.raw("</p>\n</section>\n")
 	}
 	if im := v.Implementation; im != nil {
-		w.raw("<section aria-labelledby=\"h-implementation\">\n<h2 id=\"h-implementation\">", t("section.implementation"), "</h2>\n<dl class=\"facts\">\n")
+		w.section("implementation", t("section.implementation"))
+		w.raw("<dl class=\"facts\">\n")
 		if !im.Started.IsZero() {
 			w.raw("<div><dt>", t("site.started"), "<dd><time>")
 			w.text(im.Started.String())
@@ -327,7 +337,8 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		w.raw("</dl>\n</section>\n")
 	}
 	if o := v.Outcome; o != nil {
-		w.raw("<section aria-labelledby=\"h-outcome\">\n<h2 id=\"h-outcome\">", t("section.outcome"), "</h2>\n<p class=\"signed\">")
+		w.section("outcome", t("section.outcome"))
+		w.raw("<p class=\"signed\">")
 		w.text(o.Signature)
 		w.raw("</p>\n<h3>", t("site.effects"), "</h3>\n<p class=\"text\">")
 		w.text(o.Effects)
@@ -342,7 +353,8 @@ func writeSections(w htmlWriter, t func(string) string, v *Idea) {
 		w.raw("</section>\n")
 	}
 	if wd := v.Withdrawn; wd != nil {
-		w.raw("<section aria-labelledby=\"h-withdrawn\">\n<h2 id=\"h-withdrawn\">", t("section.withdrawn"), "</h2>\n<p class=\"signed\"><time>")
+		w.section("withdrawn", t("section.withdrawn"))
+		w.raw("<p class=\"signed\"><time>")
 		w.text(wd.Date.String())
 		w.raw("</time></p>\n<p class=\"text\">")
 		w.text(wd.Reason)
@@ -439,6 +451,13 @@ func (s *site) sayCommit(date string) string {
 // htmlWriter writes a page's HTML, each value escaped as html/template
 // escapes it where the layout prints it.
 type htmlWriter struct{ *bytes.Buffer }
+
+// section starts a section of the page headed by heading (escaped
+// already), which names it to assistive technology: h-id is the heading's
+// id.
+func (w htmlWriter) section(id, heading string) {
+	w.raw("<section aria-labelledby=\"h-", id, "\">\n<h2 id=\"h-", id, "\">", heading, "</h2>\n")
+}
 
 // raw writes markup, or text already escaped: parts of it, so that the
 // parts need not be joined into a string first.

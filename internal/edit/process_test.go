@@ -1,12 +1,10 @@
 package edit
 
 import (
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/idebanken/idebanken/internal/config"
-	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/banktest"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
@@ -14,15 +12,7 @@ import (
 // TestSkeletonOwnProcess: advance writes the example bank's own section
 // and criteria as its process describes them.
 func TestSkeletonOwnProcess(t *testing.T) {
-	data, err := os.ReadFile("../../examples/bostadsbolaget/idebank.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var diags diag.List
-	cfg := config.Parse(data, &diags)
-	if cfg == nil || diags.Len() > 0 {
-		t.Fatalf("the example configuration: %v", diags.Items())
-	}
+	cfg := banktest.Example(t)
 	flow := workflow.Of(cfg)
 	opts := Options{Today: model.Date{Year: 2026, Month: 11, Day: 30}, By: func(workflow.Requirement) string { return "jonasberg" }, Process: cfg.Process}
 	for _, c := range []struct {
@@ -56,11 +46,7 @@ func TestSkeletonOwnProcess(t *testing.T) {
 // section's required fields (a field, a group) is in the skeleton too,
 // as the section describes it.
 func TestSkeletonOwnParts(t *testing.T) {
-	data, err := os.ReadFile("../../examples/bostadsbolaget/idebank.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	yaml := string(data)
+	yaml := banktest.ExampleYAML(t)
 	for _, r := range [][2]string{
 		{"fields: {date: date, by: login, participants: text, insight: text, summary: text, material: url}",
 			"fields: {date: date, by: login, participants: text, insight: text, summary: text, material: url, visit.date: date, visit.by: login, visit.place: text}"},
@@ -73,11 +59,7 @@ func TestSkeletonOwnParts(t *testing.T) {
 		}
 		yaml = strings.Replace(yaml, r[0], r[1], 1)
 	}
-	var diags diag.List
-	cfg := config.Parse([]byte(yaml), &diags)
-	if cfg == nil || diags.Len() > 0 {
-		t.Fatalf("the changed example: %v", diags.Items())
-	}
+	cfg := banktest.Config(t, yaml)
 	flow := workflow.Of(cfg)
 	opts := Options{Today: model.Date{Year: 2026, Month: 11, Day: 30}, By: func(workflow.Requirement) string { return "jonasberg" }, Process: cfg.Process}
 	for _, c := range []struct {
@@ -105,16 +87,12 @@ func TestSkeletonOwnParts(t *testing.T) {
 // and stays with a step that keeps the idea waiting, whatever the bank
 // calls the outcome that pauses it.
 func TestRevisitOwnWait(t *testing.T) {
-	data, err := os.ReadFile("../../examples/bostadsbolaget/idebank.yaml")
-	if err != nil {
-		t.Fatal(err)
+	example := banktest.ExampleYAML(t)
+	yaml := strings.Replace(example, "{section: screening, outcome: pause}", "{section: screening, outcome: wait}", 1)
+	if yaml == example {
+		t.Fatal("the example no longer pauses with {section: screening, outcome: pause}")
 	}
-	yaml := strings.Replace(string(data), "{section: screening, outcome: pause}", "{section: screening, outcome: wait}", 1)
-	var diags diag.List
-	cfg := config.Parse([]byte(yaml), &diags)
-	if cfg == nil || diags.Len() > 0 || yaml == string(data) {
-		t.Fatalf("the changed example: %v", diags.Items())
-	}
+	cfg := banktest.Config(t, yaml)
 	src := "---\nid: 2026-008\nstage: paused\nscreening:\n  date: 2026-06-10\n  by: saraholm\n  outcome: wait\n  feedback: Vi tar upp den i mars.\n  revisit: 2027-03-01\n---\nText.\n"
 	flow := workflow.Of(cfg)
 	opts := Options{Today: model.Date{Year: 2026, Month: 11, Day: 30}, By: func(workflow.Requirement) string { return "saraholm" }, Process: cfg.Process}

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,8 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/idebanken/idebanken/internal/config"
-	"github.com/idebanken/idebanken/internal/diag"
+	"github.com/idebanken/idebanken/internal/banktest"
 	"github.com/idebanken/idebanken/internal/model"
 )
 
@@ -305,16 +302,8 @@ func TestGenerateQuotesYAML11(t *testing.T) {
 // bank's process has it: the example's idea coach, under its own label,
 // and nobody of v1's that the bank does not have.
 func TestGenerateOwnProcess(t *testing.T) {
-	dir := "../../examples/bostadsbolaget"
-	data, err := os.ReadFile(filepath.Join(dir, "idebank.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var diags diag.List
-	cfg := config.Parse(data, &diags)
-	if cfg == nil || diags.Len() > 0 {
-		t.Fatalf("the example configuration: %v", diags.Items())
-	}
+	dir := banktest.ExampleDir
+	cfg := banktest.Example(t)
 	templates, err := ReadTemplates(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -2,12 +2,11 @@ package workflow_test
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/idebanken/idebanken/internal/config"
+	"github.com/idebanken/idebanken/internal/banktest"
 	"github.com/idebanken/idebanken/internal/corpus"
 	"github.com/idebanken/idebanken/internal/diag"
 	"github.com/idebanken/idebanken/internal/ideafile"
@@ -18,16 +17,7 @@ import (
 // exampleFlow is the rules of the example bank's own process.
 func exampleFlow(t *testing.T) *workflow.Flow {
 	t.Helper()
-	data, err := os.ReadFile("../../examples/bostadsbolaget/idebank.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var diags diag.List
-	cfg := config.Parse(data, &diags)
-	if cfg == nil || diags.Len() > 0 {
-		t.Fatalf("the example configuration: %v", diags.Items())
-	}
-	return workflow.Of(cfg)
+	return workflow.Of(banktest.Example(t))
 }
 
 func parse(t *testing.T, flow *workflow.Flow, front string) *model.Idea {

@@ -173,12 +173,22 @@ func (s *site) views() error {
 	views := make([]*Idea, len(s.opts.Ideas))
 	errs := make([]error, len(s.opts.Ideas))
 	cache := s.opts.Views.forBuild(s.cfg, s.lang, s.github, len(s.opts.Ideas))
+	letGo := s.opts.Views == nil
+	if letGo {
+		// A slice of its own, whose files it swaps for their copies: the
+		// caller's is the caller's.
+		s.opts.Ideas = slices.Clone(s.opts.Ideas)
+	}
 	parallel.For(len(s.opts.Ideas), func(i int) {
 		idea := s.opts.Ideas[i]
 		v := cache.get(i, idea)
 		if v == nil {
 			if v, errs[i] = newIdea(idea, s.cfg, s.lang, md); errs[i] != nil {
 				return
+			}
+			if letGo {
+				idea = afterView(idea)
+				s.opts.Ideas[i] = idea
 			}
 			// What the view takes of its idea and the configuration alone
 			// is kept with it between builds; the history is another.
@@ -255,15 +265,10 @@ func (s *site) views() error {
 	return s.letGo()
 }
 
-// letGo lets go of the parsed files once the views are made, in a build
-// that keeps no views (idebank build; serve keeps the files to compare the
-// next build's with): what a build still reads of them is what the
-// reports read (see reportsRead), with the events of the views. At 100,000
-// ideas the parsed files were 226 MB of the heap at the build's peak, their
-// Markdown bodies and the assessments' criteria most of it.
-//
-// The search index is written now, and its entries let go (73 MB of
-// folded texts at 100,000 ideas), rather than kept for a job of write.
+// letGo writes the search index now, in a build that keeps no views
+// (idebank build; serve keeps them for the next build), and lets go of
+// its entries (73 MB of folded texts at 100,000 ideas), rather than
+// keeping them for a job of write.
 func (s *site) letGo() error {
 	if s.opts.Views != nil {
 		return nil
@@ -272,26 +277,21 @@ func (s *site) letGo() error {
 		return err
 	}
 	s.search = nil
-	// A slice of its own: the caller's is the caller's.
-	ideas := make([]*model.Idea, len(s.opts.Ideas))
-	byFile := make(map[*model.Idea]*Idea, len(ideas))
-	for i, idea := range s.opts.Ideas {
-		ideas[i] = reportsRead(idea)
-		if v := s.byFile[idea]; v != nil {
-			v.src = ideas[i]
-			byFile[ideas[i]] = v
-		}
-	}
-	s.opts.Ideas, s.byFile = ideas, byFile
 	return nil
 }
 
-// reportsRead returns a copy of idea with what package report reads of it,
-// given its events: not its body, tags or links, nor the criteria of its
-// assessment.
-func reportsRead(idea *model.Idea) *model.Idea {
+// afterView returns a copy of idea with what the build reads of it once
+// its view is made: what the reports read (package report, given the
+// events of the view), and the links to other ideas, which are made once
+// every view is; not its body, tags or discussion, nor the criteria of its
+// assessment. A build that keeps no views swaps each file for its copy as
+// soon as its view is made, not once all of them are: at 100,000 ideas
+// the parsed files were some 240 MB of the heap while the views were
+// made and indexed, the build's peak, their Markdown bodies and the
+// assessments' criteria most of it.
+func afterView(idea *model.Idea) *model.Idea {
 	c := *idea
-	c.Body, c.Tags, c.Related, c.Discussion = "", nil, nil, ""
+	c.Body, c.Tags, c.Discussion = "", nil, ""
 	if sc := c.Screening; sc != nil {
 		scc := *sc
 		scc.Criteria = nil

@@ -76,7 +76,9 @@ type site struct {
 	byFile map[*model.Idea]*Idea
 	// search holds the entries of search.json, in the order of ideas.
 	search []searchEntry
-	tags   []Tag
+	// textsWritten is whether letGo has run the text jobs.
+	textsWritten bool
+	tags         []Tag
 	// tagByName holds each of tags by its name.
 	tagByName map[string]Tag
 	tmpl      map[string]*template.Template
@@ -137,6 +139,9 @@ func prepare(opts Options) (*site, error) {
 	if err := s.templates(); err != nil {
 		return nil, err
 	}
+	if err := s.letGo(); err != nil {
+		return nil, err
+	}
 	s.plan()
 	return s, nil
 }
@@ -147,11 +152,7 @@ func prepare(opts Options) (*site, error) {
 // and alike, last. In that order the cores end the build together,
 // instead of one of them ending it alone on a long item.
 func (s *site) write() error {
-	jobs := []func() error{s.openData}
-	if s.search != nil { // else written already (see letGo)
-		jobs = append(jobs, s.searchIndex)
-	}
-	jobs = append(append(jobs, s.lists, s.feeds, s.assets), s.jobs...)
+	jobs := append(append(s.textJobs(), s.lists, s.assets), s.jobs...)
 	errs := make([]error, len(jobs)+len(s.pages))
 	parallel.For(len(errs), func(i int) {
 		if i < len(jobs) {
@@ -262,13 +263,26 @@ func (s *site) views() error {
 		}
 	}
 	s.indexes()
-	return s.letGo()
+	return nil
 }
 
-// letGo writes the search index now, in a build that keeps no views
-// (idebank build; serve keeps them for the next build), and lets go of
-// its entries (73 MB of folded texts at 100,000 ideas), rather than
-// keeping them for a job of write.
+// textJobs returns the jobs of a build that read the views' plain texts:
+// the search index, open data and the feeds; none once letGo has run them.
+func (s *site) textJobs() []func() error {
+	if s.textsWritten {
+		return nil
+	}
+	return []func() error{s.openData, s.searchIndex, s.feeds}
+}
+
+// letGo runs the text jobs now, in a build that keeps no views (idebank
+// build; serve keeps them for the next build), and lets go of what only
+// they read: the search index's entries (73 MB of folded texts at 100,000
+// ideas), and of each view its plain text and scores, which the built-in
+// layouts never print (a theme's own may). Written among the pages, open
+// data's buffer (121 MB at 100,000 ideas) was on top of every view at
+// its fullest; now the pages are written without it, and without the
+// texts.
 func (s *site) letGo() error {
 	if s.opts.Views != nil {
 		return nil
@@ -276,7 +290,25 @@ func (s *site) letGo() error {
 	if err := s.searchIndex(); err != nil {
 		return err
 	}
-	s.search = nil
+	s.search = nil // before open data's buffer grows
+	if err := s.openData(); err != nil {
+		return err
+	}
+	if err := s.feeds(); err != nil {
+		return err
+	}
+	s.textsWritten = true
+	if !s.builtinLayouts {
+		return nil
+	}
+	for _, v := range s.byFile { // every view, those left off the site too
+		v.Text = ""
+		if sc := v.Screening; sc != nil {
+			for i := range sc.Criteria {
+				sc.Criteria[i].Scores = nil
+			}
+		}
+	}
 	return nil
 }
 

@@ -8,8 +8,10 @@ import (
 
 // TestBuildLetsGoOfFiles: a build that keeps no views holds, once they are
 // made, copies of the parsed files without their bodies and criteria, and
-// leaves the caller's ideas as they were; one that keeps views (serve)
-// holds the files it was given, to compare the next build's with.
+// leaves the caller's ideas as they were; once it has written the search
+// index, open data and the feeds, its views hold no plain text. One that
+// keeps views (serve) holds the files it was given, to compare the next
+// build's with, and the views whole.
 func TestBuildLetsGoOfFiles(t *testing.T) {
 	res := fixture(t)
 	bodies, criteria := 0, 0
@@ -42,6 +44,9 @@ func TestBuildLetsGoOfFiles(t *testing.T) {
 		if v := s.byID[string(idea.ID)]; v != nil && (s.byFile[idea] != v || v.src != idea) {
 			t.Errorf("%s: the view is not the copy's", orig.Path)
 		}
+		if v := s.byFile[idea]; v.Text != "" {
+			t.Errorf("%s: the view holds its text once open data is written", orig.Path)
+		}
 	}
 	after := 0
 	for _, idea := range res.Ideas {
@@ -57,9 +62,16 @@ func TestBuildLetsGoOfFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	texts := 0
 	for i, idea := range kept.opts.Ideas {
 		if idea != res.Ideas[i] {
 			t.Fatalf("%s: a build that keeps views let go of the file", idea.Path)
 		}
+		if kept.byFile[idea].Text != "" {
+			texts++
+		}
+	}
+	if texts == 0 {
+		t.Error("a build that keeps views let go of their texts")
 	}
 }

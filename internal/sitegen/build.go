@@ -194,13 +194,7 @@ func (s *site) views() error {
 			// What the view takes of its idea and the configuration alone
 			// is kept with it between builds; the history is another.
 			v.src = idea
-			v.Next = next(v, s.cfg, s.lang)
-			v.EditURL = s.github.edit(idea.Path)
-			if public.ShowsCommits(idea) {
-				v.HistoryURL = s.github.history(idea.Path) // it names who made each commit
-			}
-			v.page = page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title,
-				Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, descriptionText)}
+			v.description = v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, descriptionText)
 			cache.put(i, v)
 		}
 		views[i] = v
@@ -256,11 +250,6 @@ func (s *site) views() error {
 		used[slug] = true
 		s.tags = append(s.tags, Tag{t, slug, count[t]})
 		s.tagByName[t] = s.tags[len(s.tags)-1]
-	}
-	for _, v := range s.ideas {
-		for _, t := range v.Tags {
-			v.TagLinks = append(v.TagLinks, s.tagByName[t])
-		}
 	}
 	s.indexes()
 	return nil

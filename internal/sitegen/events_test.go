@@ -73,7 +73,7 @@ func TestBuildLetsGo(t *testing.T) {
 		if v.Timeline != nil {
 			t.Fatalf("%s: the view holds its timeline", v.ID)
 		}
-		if len(s.withTimeline(v).Timeline) == 0 {
+		if len(s.pageView(v).Timeline) == 0 {
 			t.Fatalf("%s: the page has no timeline", v.ID)
 		}
 	}

@@ -312,9 +312,8 @@ func (s *site) plan() {
 	// small ones end the build evenly on every core (see write).
 	s.pages = slices.Grow(s.pages, len(s.ideas))
 	for _, v := range s.ideas {
-		p := v.page // made with the view, and kept with it (see views)
-		p.Make = func() any { return s.withTimeline(v) }
-		add(p)
+		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title,
+			Description: v.description, Make: func() any { return s.pageView(v) }})
 	}
 }
 

@@ -18,18 +18,20 @@ import (
 // shown to anyone: it never holds an anonymous submitter's name, a
 // submitter's login or an e-mail address.
 type Idea struct {
-	ID         string
-	Title      string
-	Kind       model.Kind
-	Stage      model.Stage
-	KindName   string // in the site's language
-	StageName  string
-	Unit       string // id
-	UnitName   string
-	Submitter  string // "" when anonymous
-	Submitted  model.Date
-	Tags       []string
-	TagLinks   []Tag  // the tags with the folders of their pages
+	ID        string
+	Title     string
+	Kind      model.Kind
+	Stage     model.Stage
+	KindName  string // in the site's language
+	StageName string
+	Unit      string // id
+	UnitName  string
+	Submitter string // "" when anonymous
+	Submitted model.Date
+	Tags      []string
+	// TagLinks are the tags with the folders of their pages: as Timeline,
+	// for the idea's page.
+	TagLinks   []Tag
 	Discussion string // a web address, or ""
 	Body       template.HTML
 	Text       string // the body as plain text, for search
@@ -46,15 +48,17 @@ type Idea struct {
 
 	// Timeline is every step the idea took, from its file and the
 	// repository's history reconciled, oldest first: made for its page
-	// alone (see withTimeline), nil in the view.
+	// alone (see pageView), nil in the view.
 	Timeline []Event
 	// HistoryNote is a catalogue key that says why the history is missing
 	// from the timeline or incomplete, or "": as Timeline, for the page.
 	HistoryNote string
-	// Next is where the idea stands and what happens next.
+	// Next is where the idea stands and what happens next: as Timeline,
+	// for the page.
 	Next Next
 	// EditURL and HistoryURL are GitHub's editor for the idea's file and
-	// the file's history; "" where the repository is not known.
+	// the file's history; "" where the repository is not known. As
+	// Timeline, for the page.
 	EditURL, HistoryURL string
 	Related             []Ref
 	// Similar are the ideas most like this one, most alike first (see
@@ -81,8 +85,9 @@ type Idea struct {
 	// src is the idea the view was made of: serve keeps what is made of
 	// it between builds (see ViewCache).
 	src *model.Idea
-	// page is the idea's page but its Data, made with the view.
-	page page
+	// description is what search engines show of the idea's page, made
+	// with the view from the text it lets go of (see letGo).
+	description string
 }
 
 // Ref is a link to another idea.
@@ -214,13 +219,26 @@ type Commit struct {
 	URL      string // on GitHub; "" where not known or not to be linked
 }
 
-// withTimeline returns a copy of v with its timeline, for v's page: the
-// timeline is made as the page is written, from the view's events, and
-// let go with the page, where every view holding its own was some 100 MB
-// of the heap at 100,000 ideas, only one page of which reads it.
-func (s *site) withTimeline(v *Idea) *Idea {
+// pageView returns a copy of v with what its page alone prints: its
+// timeline, what happens next, its tags' links and the links to its file
+// on GitHub. They are made as the page is written and let go with it:
+// every view holding its own timeline was some 100 MB of the heap at
+// 100,000 ideas, the rest some 50 MB more, only one page of which reads
+// them.
+func (s *site) pageView(v *Idea) *Idea {
 	c := *v
 	c.HistoryNote, c.Timeline = reconcile(timelineText(v.events, s.cfg, s.lang), v.src, s.opts.History, s.github, s.lang, proc(s.cfg))
+	c.Next = next(v, s.cfg, s.lang)
+	c.EditURL = s.github.edit(v.src.Path)
+	if public.ShowsCommits(v.src) {
+		c.HistoryURL = s.github.history(v.src.Path) // it names who made each commit
+	}
+	if len(v.Tags) > 0 {
+		c.TagLinks = make([]Tag, len(v.Tags))
+		for i, t := range v.Tags {
+			c.TagLinks[i] = s.tagByName[t]
+		}
+	}
 	return &c
 }
 

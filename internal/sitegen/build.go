@@ -174,7 +174,7 @@ func (s *site) views() error {
 	views := make([]*Idea, len(s.opts.Ideas))
 	errs := make([]error, len(s.opts.Ideas))
 	cache := s.opts.Views.forBuild(s.cfg, s.lang, s.github, len(s.opts.Ideas))
-	letGo := s.opts.Views == nil
+	letGo := !s.keepsViews()
 	if letGo {
 		// A slice of its own, whose files it swaps for their copies: the
 		// caller's is the caller's.
@@ -251,12 +251,26 @@ func (s *site) views() error {
 		s.tags = append(s.tags, Tag{t, slug, count[t]})
 		s.tagByName[t] = s.tags[len(s.tags)-1]
 	}
-	s.indexes()
-	return nil
+	return s.indexes()
 }
 
+// keepsViews reports whether the build keeps its views for the next one
+// (serve, see Options.Views). A build that does not lets go of each part
+// of what it reads as soon as it has done with it: the parsed files (see
+// afterView), the search index's entries (see indexes), the views' texts
+// (see letGo).
+func (s *site) keepsViews() bool { return s.opts.Views != nil }
+
+// dropsPrinted reports whether the build lets go of the parts of a view
+// that one file alone prints, once it is written: the plain text, once the
+// text jobs have run, and the body, once the idea's page is. Only in a
+// build that keeps no views, with the built-in layouts: a theme's own may
+// print them anywhere.
+func (s *site) dropsPrinted() bool { return !s.keepsViews() && s.builtinLayouts }
+
 // textJobs returns the jobs of a build that read the views' plain texts:
-// the search index, open data and the feeds; none once letGo has run them.
+// the search index, open data and the feeds; none once they are written
+// (see letGo).
 func (s *site) textJobs() []func() error {
 	if s.textsWritten {
 		return nil
@@ -264,22 +278,16 @@ func (s *site) textJobs() []func() error {
 	return []func() error{s.openData, s.searchIndex, s.feeds}
 }
 
-// letGo runs the text jobs now, in a build that keeps no views (idebank
-// build; serve keeps them for the next build), and lets go of what only
-// they read: the search index's entries (73 MB of folded texts at 100,000
-// ideas), and of each view its plain text and scores, which the built-in
-// layouts never print (a theme's own may). Written among the pages, open
-// data's buffer (121 MB at 100,000 ideas) was on top of every view at
-// its fullest; now the pages are written without it, and without the
-// texts.
+// letGo writes the rest of the text jobs now, in a build that keeps no
+// views (indexes wrote the search index), and lets go of what only they
+// read, where it may (see dropsPrinted): each view's plain text and
+// scores. Written among the pages, open data's buffer (121 MB at 100,000
+// ideas) was on top of every view at its fullest; now the pages are
+// written without it, and without the texts.
 func (s *site) letGo() error {
-	if s.opts.Views != nil {
+	if s.keepsViews() {
 		return nil
 	}
-	if err := s.searchIndex(); err != nil {
-		return err
-	}
-	s.search = nil // before open data's buffer grows
 	if err := s.openData(); err != nil {
 		return err
 	}
@@ -287,7 +295,7 @@ func (s *site) letGo() error {
 		return err
 	}
 	s.textsWritten = true
-	if !s.builtinLayouts {
+	if !s.dropsPrinted() {
 		return nil
 	}
 	for _, v := range s.byFile { // every view, those left off the site too

@@ -9,9 +9,10 @@ import (
 // TestBuildLetsGoOfFiles: a build that keeps no views holds, once they are
 // made, copies of the parsed files without their bodies and criteria, and
 // leaves the caller's ideas as they were; once it has written the search
-// index, open data and the feeds, its views hold no plain text. One that
-// keeps views (serve) holds the files it was given, to compare the next
-// build's with, and the views whole.
+// index, open data and the feeds, its views hold no plain text, and once
+// it has written an idea's page, its view holds no body. One that keeps
+// views (serve) holds the files it was given, to compare the next build's
+// with, and the views whole.
 func TestBuildLetsGoOfFiles(t *testing.T) {
 	res := fixture(t)
 	bodies, criteria := 0, 0
@@ -48,6 +49,14 @@ func TestBuildLetsGoOfFiles(t *testing.T) {
 			t.Errorf("%s: the view holds its text once open data is written", orig.Path)
 		}
 	}
+	if err := s.write(); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range s.ideas {
+		if v.Body != "" {
+			t.Errorf("%s: the view holds its body once its page is written", v.ID)
+		}
+	}
 	after := 0
 	for _, idea := range res.Ideas {
 		if idea.Body != "" {
@@ -62,16 +71,22 @@ func TestBuildLetsGoOfFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := 0
+	if err := kept.write(); err != nil {
+		t.Fatal(err)
+	}
+	texts, bodies := 0, 0
 	for i, idea := range kept.opts.Ideas {
 		if idea != res.Ideas[i] {
 			t.Fatalf("%s: a build that keeps views let go of the file", idea.Path)
 		}
-		if kept.byFile[idea].Text != "" {
+		if v := kept.byFile[idea]; v.Text != "" {
 			texts++
 		}
+		if v := kept.byFile[idea]; v.Body != "" {
+			bodies++
+		}
 	}
-	if texts == 0 {
-		t.Error("a build that keeps views let go of their texts")
+	if texts == 0 || bodies == 0 {
+		t.Errorf("a build that keeps views let go of their texts or bodies: %d texts, %d bodies", texts, bodies)
 	}
 }

@@ -18,7 +18,11 @@ const SimilarCount = 5
 // indexes makes the search index and the similarity index in one pass
 // over the ideas, which folds each idea's texts once for both, and
 // links each idea to the ideas most like it and to its duplicates.
-func (s *site) indexes() {
+//
+// A build that keeps no views writes the search index before it makes
+// the similarity index, and lets go of its entries (31 MB at 100,000
+// ideas), which were on top of that index, the build's peak.
+func (s *site) indexes() error {
 	s.search = make([]searchEntry, len(s.ideas))
 	docs := make([]similar.Doc, len(s.ideas))
 	parallel.For(len(s.ideas), func(i int) {
@@ -38,6 +42,12 @@ func (s *site) indexes() {
 		docs[i] = similar.Doc{ID: v.ID, Title: title, Tags: []string{tags}, Text: text, Folded: true}
 	})
 	s.opts.Views.keepFolded(s.ideas, s.search, docs)
+	if !s.keepsViews() {
+		if err := s.searchIndex(); err != nil {
+			return err
+		}
+		s.search = nil
+	}
 	var all [][]similar.Match
 	if !s.opts.noSimilar {
 		all = s.opts.Views.similar(docs, SimilarCount)
@@ -68,6 +78,7 @@ func (s *site) indexes() {
 			v.DuplicatesText = i18n.Render(s.lang, i18n.M("site.duplicates", i18n.Count{Key: "site.others", N: len(v.Duplicates)}))
 		}
 	}
+	return nil
 }
 
 // ref returns the link to v from another idea.

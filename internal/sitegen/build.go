@@ -170,7 +170,7 @@ func (s *site) write() error {
 }
 
 func (s *site) views() error {
-	md := render.New()
+	md, same := render.New(), newAlike()
 	views := make([]*Idea, len(s.opts.Ideas))
 	errs := make([]error, len(s.opts.Ideas))
 	cache := s.opts.Views.forBuild(s.cfg, s.lang, s.github, len(s.opts.Ideas))
@@ -184,7 +184,7 @@ func (s *site) views() error {
 		idea := s.opts.Ideas[i]
 		v := cache.get(i, idea)
 		if v == nil {
-			if v, errs[i] = newIdea(idea, s.cfg, s.lang, md); errs[i] != nil {
+			if v, errs[i] = newIdea(idea, s.cfg, s.lang, md, same); errs[i] != nil {
 				return
 			}
 			if letGo {

@@ -310,11 +310,12 @@ func clean(s string) string { return personal.MaskEmails(s) }
 
 // newIdea makes the published view of idea. The texts it holds for the
 // layouts are in lang: printing a field costs a page less than calling a
-// template function that looks it up.
-func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Renderer) (*Idea, error) {
+// template function that looks it up. Those that many ideas have alike
+// are taken from same.
+func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Renderer, same *alike) (*Idea, error) {
 	tr := func(key string) string { return i18n.Label(lang, proc(cfg), key) }
 	say := func(key string, args ...any) string { return i18n.Render(lang, i18n.M(key, args...)) }
-	sign := func(d model.Date, p Person) string { return say("site.signed", d, p.Name) }
+	sign := func(d model.Date, p Person) string { return same.text(say("site.signed", d, p.Name)) }
 	person := func(login string) Person { return personOf(cfg, login) }
 	body, plain, err := md.HTMLAndText(idea.Body)
 	if err != nil {
@@ -341,18 +342,18 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 			Revisit:     s.Revisit}
 		v.Screening.Signature = sign(s.Date, v.Screening.By)
 		if !s.Revisit.IsZero() {
-			v.Screening.RevisitText = say("site.revisit", s.Revisit)
+			v.Screening.RevisitText = same.text(say("site.revisit", s.Revisit))
+		}
+		if n := len(proc(cfg).Criteria); n > 0 {
+			v.Screening.Criteria = make([]Criterion, 0, n)
 		}
 		for _, def := range proc(cfg).Criteria {
 			a := s.Criteria[def.ID]
 			c := Criterion{Key: def.ID, Met: a.Met, Note: clean(a.Note), Label: def.Label.In(lang), MetText: tr("site.no")}
 			switch {
 			case def.Type == model.CriterionScore:
-				c.Scores, c.Max = make(map[string]int, len(def.Terms)), def.Max
-				for _, t := range def.Terms {
-					c.Scores[t] = a.Scores[t]
-				}
-				c.MetText = scoreText(lang, def, a)
+				c.Scores = same.score(def.Terms, func(t string) int { return a.Scores[t] })
+				c.Max, c.MetText = def.Max, same.text(scoreText(lang, def, a))
 			case a.Met:
 				c.MetText = tr("site.yes")
 			}
@@ -399,7 +400,7 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 			v.Changed = e.Date
 		}
 	}
-	v.SubmittedText, v.ChangedText = v.Submitted.String(), v.Changed.String()
+	v.SubmittedText, v.ChangedText = same.text(v.Submitted.String()), same.text(v.Changed.String())
 	return v, nil
 }
 

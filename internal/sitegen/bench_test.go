@@ -1,6 +1,7 @@
 package sitegen
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -40,8 +41,8 @@ func corpusResult(tb testing.TB, n int) *check.Result {
 }
 
 // TestCorpusBuilds keeps the build benchmarks honest: the generated corpus
-// builds without error, into memory and into a folder, with a page for
-// every idea.
+// builds without error, into memory and into a folder, the same files,
+// with a page for every idea.
 func TestCorpusBuilds(t *testing.T) {
 	const n = 2000
 	res := corpusResult(t, n)
@@ -73,8 +74,14 @@ func TestCorpusBuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range m.Names() {
-		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(name))); err != nil {
+		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
 			t.Fatalf("%s: %v", name, err)
+		}
+		// A fresh folder takes ideas.json as it is made (see streamer),
+		// the memory whole: the same bytes.
+		if want, _ := m.File(name); !bytes.Equal(got, want) {
+			t.Errorf("%s: %d bytes in the folder, %d in memory", name, len(got), len(want))
 		}
 	}
 }

@@ -1,10 +1,12 @@
 package sitegen
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"github.com/idebanken/idebanken/internal/i18n"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -341,7 +343,7 @@ func local(name string) bool {
 
 // Write writes data as the file name, unless the file already holds it.
 func (d *Dir) Write(name string, data []byte) error {
-	if !local(name) || name == manifestName || name == ".gitignore" || strings.HasPrefix(name, moveFolder+"/") || name == moveFolder {
+	if badName(name) {
 		return i18n.Errorf(nil, "cli.out-bad-name", name)
 	}
 	d.mu.Lock()
@@ -378,6 +380,12 @@ func (d *Dir) Write(name string, data []byte) error {
 	}
 	d.wrote.Add(1)
 	return plainfile.Write(full, data, 0o644)
+}
+
+// badName reports whether name may not be written: a path out of the
+// folder, or a file of the Dir's own.
+func badName(name string) bool {
+	return !local(name) || name == manifestName || name == ".gitignore" || strings.HasPrefix(name, moveFolder+"/") || name == moveFolder
 }
 
 // mkdir makes the folder dir in the stage, once.
@@ -531,4 +539,118 @@ func (d *Dir) closeInPlace(o others, manifest []byte) error {
 		return err
 	}
 	return os.RemoveAll(d.root)
+}
+
+// A streamer is an Output that takes a file in parts, as it is made, where
+// it can: ideas.json of 100,000 ideas is 121 MB, which made whole was on
+// top of every view the build holds (see writeOpenData).
+type streamer interface {
+	// Stream returns a writer of the file name, whose Close ends it; or
+	// nil where the file is to be written whole, by Write.
+	Stream(name string) (io.WriteCloser, error)
+}
+
+// Stream returns a writer of the file name, in a build into a stage that
+// becomes the output folder: with no previous build to compare the file
+// with, it need not be held whole. Elsewhere it returns nil.
+func (d *Dir) Stream(name string) (io.WriteCloser, error) {
+	if d.mode != modeStage {
+		return nil, nil
+	}
+	if badName(name) {
+		return nil, i18n.Errorf(nil, "cli.out-bad-name", name)
+	}
+	d.mu.Lock()
+	d.written[name] = true
+	d.mu.Unlock()
+	full := filepath.Join(d.root, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(full)); err != nil {
+		return nil, err
+	}
+	d.wrote.Add(1)
+	return os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+// sink is a file written in parts: into the output's stream where it
+// takes one (see streamer), else into a buffer written whole at the end.
+type sink struct {
+	name string
+	out  Output
+	f    io.WriteCloser
+	w    *bufio.Writer
+	buf  *bytes.Buffer
+	err  error // the first error of a write
+}
+
+// newSink returns the sink of the file name in out.
+func newSink(out Output, name string) (*sink, error) {
+	k := &sink{name: name, out: out}
+	if st, ok := out.(streamer); ok {
+		f, err := st.Stream(name)
+		if err != nil {
+			return nil, err
+		}
+		if f != nil {
+			k.f, k.w = f, bufio.NewWriterSize(f, 64<<10)
+			return k, nil
+		}
+	}
+	k.buf = getBuffer()
+	return k, nil
+}
+
+// write adds p to the file; an error is kept for close.
+func (k *sink) write(p []byte) {
+	if k.err != nil {
+		return
+	}
+	if k.w != nil {
+		_, k.err = k.w.Write(p)
+		return
+	}
+	k.buf.Write(p)
+}
+
+// writeString is write of a string.
+func (k *sink) writeString(s string) {
+	if k.w != nil {
+		if k.err == nil {
+			_, k.err = k.w.WriteString(s)
+		}
+		return
+	}
+	k.buf.WriteString(s)
+}
+
+// grow makes room in a buffer, once i of n records are in it, for all n
+// (see growFor).
+func (k *sink) grow(i, n int) {
+	if k.buf != nil {
+		growFor(k.buf, i, n)
+	}
+}
+
+// close ends the file: writes the buffer whole, or ends the stream.
+func (k *sink) close() error {
+	if k.w == nil {
+		defer putBuffer(k.buf)
+		return k.out.Write(k.name, k.buf.Bytes())
+	}
+	if k.err == nil {
+		k.err = k.w.Flush()
+	}
+	if err := k.f.Close(); k.err == nil {
+		k.err = err
+	}
+	return k.err
+}
+
+// abandon ends the file of a build that failed: what the stream wrote is
+// in the stage, which the build's Abort removes.
+func (k *sink) abandon() {
+	if k.f != nil {
+		k.f.Close()
+	} else {
+		putBuffer(k.buf)
+	}
 }

@@ -86,7 +86,7 @@ func LintCached(snap *snapshot.Snapshot, today model.Date, c *Cache) *Result {
 			res.Ideas = append(res.Ideas, e.idea)
 			res.Keys = append(res.Keys, e.keys)
 			var cross diag.List
-			crossFile(e.idea, e.keys, byID, &cross)
+			crossFile(e.idea, crossOf(e.keys), byID, &cross)
 			res.Diags = append(res.Diags, cross.Items()...)
 		}
 	}

@@ -60,14 +60,15 @@ var env struct {
 	strays []string // requests that found nothing, or left the sub-path
 }
 
-// searchEntry is one entry of search.json.
+// searchEntry is what the search page searches of an idea: its row of
+// lists.json beside its words in search.json.
 type searchEntry struct {
 	ID    string `json:"i"`
 	Title string `json:"t"`
 	Stage string `json:"s"`
 	Unit  string `json:"u"`
 	Kind  string `json:"k"`
-	Fold  string `json:"f"`
+	Fold  string
 }
 
 // TestMain closes the browser and the server and removes the site after
@@ -217,15 +218,41 @@ func buildSite(repo, out string) error {
 			return fmt.Errorf("the fixture has no idea %s", id)
 		}
 	}
-	index, _ := mem.File("search.json")
-	if err := json.Unmarshal(index, &env.index); err != nil {
-		return fmt.Errorf("search.json: %w", err)
+	if env.index, err = searchIndex(mem); err != nil {
+		return err
 	}
 	env.title = map[string]string{}
 	for _, e := range env.index {
 		env.title[e.ID] = e.Title
 	}
 	return nil
+}
+
+// searchIndex reads what the search page searches, as the script reads
+// it: the ideas of lists.json beside the words of search.json.
+func searchIndex(mem *sitegen.Memory) ([]searchEntry, error) {
+	var words []string
+	var ix struct {
+		Kinds, Units, Stages map[string]string
+		Ideas                [][]any
+	}
+	data, _ := mem.File("search.json")
+	if err := json.Unmarshal(data, &words); err != nil {
+		return nil, fmt.Errorf("search.json: %w", err)
+	}
+	data, _ = mem.File("lists.json")
+	if err := json.Unmarshal(data, &ix); err != nil {
+		return nil, fmt.Errorf("lists.json: %w", err)
+	}
+	if len(words) != len(ix.Ideas) {
+		return nil, fmt.Errorf("search.json has %d entries, lists.json %d ideas", len(words), len(ix.Ideas))
+	}
+	index := make([]searchEntry, len(words))
+	for i, d := range ix.Ideas {
+		str := func(j int) string { s, _ := d[j].(string); return s }
+		index[i] = searchEntry{ID: str(0), Title: str(1), Kind: ix.Kinds[str(2)], Unit: ix.Units[str(3)], Stage: ix.Stages[str(4)], Fold: words[i]}
+	}
+	return index, nil
 }
 
 // mergeConfig adds the units and people of extra to base, as the tests of

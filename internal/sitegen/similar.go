@@ -28,20 +28,13 @@ func (s *site) indexes() {
 			return
 		}
 		title, tags, text := model.Fold(v.Title), model.Fold(strings.Join(v.Tags, " ")), model.Fold(v.Text)
-		stage, kind := s.t("stage."+string(v.Stage)), s.t("kind."+string(v.Kind))
 		// Fold folds letter by letter, so parts folded apart are the whole
 		// folded at once, and a text within the limit is folded already.
 		searchText := text
 		if cut := firstRunes(v.Text, SearchTextLimit); len(cut) < len(v.Text) {
 			searchText = model.Fold(cut)
 		}
-		s.search[i] = searchEntry{
-			ID: v.ID, Title: v.Title, Stage: stage, Unit: v.UnitName, Kind: kind,
-			// The id, title, unit, kind and stage are in the entry as
-			// shown; the script folds them into what it searches as it
-			// loads the index, so f holds them not once more.
-			Fold: distinctWords(tags + " " + searchText),
-		}
+		s.search[i] = searchEntry(distinctWords(tags + " " + searchText))
 		docs[i] = similar.Doc{ID: v.ID, Title: title, Tags: []string{tags}, Text: text, Folded: true}
 	})
 	s.opts.Views.keepFolded(s.ideas, s.search, docs)

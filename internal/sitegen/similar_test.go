@@ -158,12 +158,12 @@ func TestSearchWordsOnce(t *testing.T) {
 		t.Fatalf("search.json has %d entries for %d ideas", len(entries), len(res.Ideas))
 	}
 	shorter := 0
-	for _, e := range entries {
-		words := strings.Split(e.Fold, " ")
+	for i, e := range entries {
+		words := strings.Split(string(e), " ")
 		seen := map[string]bool{}
 		for _, w := range words {
 			if seen[w] || w == "" {
-				t.Fatalf("%s: the word %q twice or empty in %q", e.ID, w, e.Fold)
+				t.Fatalf("entry %d: the word %q twice or empty in %q", i, w, e)
 			}
 			seen[w] = true
 		}

@@ -169,8 +169,9 @@
     });
   }
 
-  // Search: the index is loaded once; every entry holds its tags and text
-  // folded, and what it shows is folded as it loads.
+  // Search: the index is loaded once. search.json holds each idea's tags
+  // and text folded, in the order of the ideas of lists.json, whose rows
+  // give what a hit shows: that is folded and searched too.
   function search(form) {
     var input = form.querySelector("input[type=search]");
     var status = document.getElementById("search-status");
@@ -190,16 +191,23 @@
       hits.slice(0, limit).forEach(function (e) {
         var li = document.createElement("li");
         var a = document.createElement("a");
-        a.href = root + "idea/" + encodeURIComponent(e.i) + "/";
-        a.textContent = e.i + " " + e.t;
+        a.href = root + "idea/" + encodeURIComponent(e.id) + "/";
+        a.textContent = e.id + " " + e.title;
         var meta = document.createElement("span");
         meta.className = "meta";
-        meta.textContent = [e.k, e.u, e.s].join(" · ");
+        meta.textContent = e.meta;
         li.appendChild(a);
         li.appendChild(meta);
         list.appendChild(li);
       });
       if (hits.length > limit) { status.textContent += " " + fmt(msg.more, limit); }
+    }
+
+    function json(url) {
+      return fetch(url).then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+        return r.json();
+      });
     }
 
     function run() {
@@ -209,13 +217,15 @@
       }
       if (index) { show(q); return; }
       status.textContent = msg.loading;
-      fetch(form.getAttribute("data-index")).then(function (r) {
-        if (!r.ok) { throw new Error(r.status); }
-        return r.json();
-      }).then(function (data) {
-        // What an entry shows is searched too: f holds the rest.
-        data.forEach(function (e) { e.f = fold([e.i, e.t, e.u, e.k, e.s].join(" ")) + " " + e.f; });
-        index = data;
+      Promise.all([json(form.getAttribute("data-index")), json(form.getAttribute("data-ideas"))]).then(function (both) {
+        var words = both[0], ix = both[1];
+        // Two files of two builds (a cache, a deploy under way) do not
+        // match: better no search than hits with other ideas' names.
+        if (words.length !== ix.ideas.length) { throw new Error("search.json and lists.json differ"); }
+        index = ix.ideas.map(function (d, i) {
+          var shown = [ix.kinds[d[2]], ix.units[d[3]], ix.stages[d[4]]];
+          return { id: d[0], title: d[1], meta: shown.join(" · "), f: fold([d[0], d[1]].concat(shown).join(" ")) + " " + words[i] };
+        });
         show(input.value);
       })
         .catch(function () { status.textContent = msg.failed; });

@@ -176,4 +176,3 @@ func BenchmarkLintBuild10k(b *testing.B) {
 		})
 	}
 }
-

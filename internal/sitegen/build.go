@@ -76,7 +76,9 @@ type site struct {
 	byFile map[*model.Idea]*Idea
 	// search holds the entries of search.json, in the order of ideas.
 	search []searchEntry
-	tags   []Tag
+	// textsWritten is whether letGo has run the text jobs.
+	textsWritten bool
+	tags         []Tag
 	// tagByName holds each of tags by its name.
 	tagByName map[string]Tag
 	tmpl      map[string]*template.Template
@@ -137,6 +139,9 @@ func prepare(opts Options) (*site, error) {
 	if err := s.templates(); err != nil {
 		return nil, err
 	}
+	if err := s.letGo(); err != nil {
+		return nil, err
+	}
 	s.plan()
 	return s, nil
 }
@@ -147,11 +152,7 @@ func prepare(opts Options) (*site, error) {
 // and alike, last. In that order the cores end the build together,
 // instead of one of them ending it alone on a long item.
 func (s *site) write() error {
-	jobs := []func() error{s.openData}
-	if s.search != nil { // else written already (see letGo)
-		jobs = append(jobs, s.searchIndex)
-	}
-	jobs = append(append(jobs, s.lists, s.feeds, s.assets), s.jobs...)
+	jobs := append(append(s.textJobs(), s.lists, s.assets), s.jobs...)
 	errs := make([]error, len(jobs)+len(s.pages))
 	parallel.For(len(errs), func(i int) {
 		if i < len(jobs) {
@@ -173,12 +174,22 @@ func (s *site) views() error {
 	views := make([]*Idea, len(s.opts.Ideas))
 	errs := make([]error, len(s.opts.Ideas))
 	cache := s.opts.Views.forBuild(s.cfg, s.lang, s.github, len(s.opts.Ideas))
+	letGo := s.opts.Views == nil
+	if letGo {
+		// A slice of its own, whose files it swaps for their copies: the
+		// caller's is the caller's.
+		s.opts.Ideas = slices.Clone(s.opts.Ideas)
+	}
 	parallel.For(len(s.opts.Ideas), func(i int) {
 		idea := s.opts.Ideas[i]
 		v := cache.get(i, idea)
 		if v == nil {
 			if v, errs[i] = newIdea(idea, s.cfg, s.lang, md); errs[i] != nil {
 				return
+			}
+			if letGo {
+				idea = afterView(idea)
+				s.opts.Ideas[i] = idea
 			}
 			// What the view takes of its idea and the configuration alone
 			// is kept with it between builds; the history is another.
@@ -252,18 +263,26 @@ func (s *site) views() error {
 		}
 	}
 	s.indexes()
-	return s.letGo()
+	return nil
 }
 
-// letGo lets go of the parsed files once the views are made, in a build
-// that keeps no views (idebank build; serve keeps the files to compare the
-// next build's with): what a build still reads of them is what the
-// reports read (see reportsRead), with the events of the views. At 100,000
-// ideas the parsed files were 226 MB of the heap at the build's peak, their
-// Markdown bodies and the assessments' criteria most of it.
-//
-// The search index is written now, and its entries let go (73 MB of
-// folded texts at 100,000 ideas), rather than kept for a job of write.
+// textJobs returns the jobs of a build that read the views' plain texts:
+// the search index, open data and the feeds; none once letGo has run them.
+func (s *site) textJobs() []func() error {
+	if s.textsWritten {
+		return nil
+	}
+	return []func() error{s.openData, s.searchIndex, s.feeds}
+}
+
+// letGo runs the text jobs now, in a build that keeps no views (idebank
+// build; serve keeps them for the next build), and lets go of what only
+// they read: the search index's entries (73 MB of folded texts at 100,000
+// ideas), and of each view its plain text and scores, which the built-in
+// layouts never print (a theme's own may). Written among the pages, open
+// data's buffer (121 MB at 100,000 ideas) was on top of every view at
+// its fullest; now the pages are written without it, and without the
+// texts.
 func (s *site) letGo() error {
 	if s.opts.Views != nil {
 		return nil
@@ -271,27 +290,40 @@ func (s *site) letGo() error {
 	if err := s.searchIndex(); err != nil {
 		return err
 	}
-	s.search = nil
-	// A slice of its own: the caller's is the caller's.
-	ideas := make([]*model.Idea, len(s.opts.Ideas))
-	byFile := make(map[*model.Idea]*Idea, len(ideas))
-	for i, idea := range s.opts.Ideas {
-		ideas[i] = reportsRead(idea)
-		if v := s.byFile[idea]; v != nil {
-			v.src = ideas[i]
-			byFile[ideas[i]] = v
+	s.search = nil // before open data's buffer grows
+	if err := s.openData(); err != nil {
+		return err
+	}
+	if err := s.feeds(); err != nil {
+		return err
+	}
+	s.textsWritten = true
+	if !s.builtinLayouts {
+		return nil
+	}
+	for _, v := range s.byFile { // every view, those left off the site too
+		v.Text = ""
+		if sc := v.Screening; sc != nil {
+			for i := range sc.Criteria {
+				sc.Criteria[i].Scores = nil
+			}
 		}
 	}
-	s.opts.Ideas, s.byFile = ideas, byFile
 	return nil
 }
 
-// reportsRead returns a copy of idea with what package report reads of it,
-// given its events: not its body, tags or links, nor the criteria of its
-// assessment.
-func reportsRead(idea *model.Idea) *model.Idea {
+// afterView returns a copy of idea with what the build reads of it once
+// its view is made: what the reports read (package report, given the
+// events of the view), and the links to other ideas, which are made once
+// every view is; not its body, tags or discussion, nor the criteria of its
+// assessment. A build that keeps no views swaps each file for its copy as
+// soon as its view is made, not once all of them are: at 100,000 ideas
+// the parsed files were some 240 MB of the heap while the views were
+// made and indexed, the build's peak, their Markdown bodies and the
+// assessments' criteria most of it.
+func afterView(idea *model.Idea) *model.Idea {
 	c := *idea
-	c.Body, c.Tags, c.Related, c.Discussion = "", nil, nil, ""
+	c.Body, c.Tags, c.Discussion = "", nil, ""
 	if sc := c.Screening; sc != nil {
 		scc := *sc
 		scc.Criteria = nil

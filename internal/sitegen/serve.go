@@ -188,7 +188,7 @@ func (x *Site) File(name string) ([]byte, bool, error) {
 		x.assets.Do(func() { x.err = x.s.assets() })
 	} else {
 		x.jobs.Do(func() {
-			for _, job := range append([]func() error{x.s.openData, x.s.searchIndex, x.s.lists, x.s.feeds}, x.s.jobs...) {
+			for _, job := range append(append(x.s.textJobs(), x.s.lists), x.s.jobs...) {
 				if err := job(); err != nil {
 					x.err = err
 					return

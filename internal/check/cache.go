@@ -7,7 +7,6 @@ import (
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/parallel"
 	"github.com/idebanken/idebanken/internal/snapshot"
-	"github.com/idebanken/idebanken/internal/yamlx"
 )
 
 // Cache keeps what Lint found in each file of a bank, for a caller that
@@ -26,7 +25,7 @@ type Cache struct {
 type cachedFile struct {
 	data  []byte
 	idea  *model.Idea
-	keys  yamlx.Fields
+	cross crossKeys         // of the file's positions, only what the checks across files need
 	diags []diag.Diagnostic // of parsing and of the file on its own
 }
 
@@ -34,14 +33,15 @@ type cachedFile struct {
 func NewCache() *Cache { return &Cache{files: map[string]cachedFile{}} }
 
 // LintCached is Lint, with what c holds of the files that are as they
-// were: the result is the one Lint gives. What depends on other files
-// (duplicate ids, related ideas) is checked again every time. A change of
-// the configuration or of the day empties c.
+// were: the result is the one LintWith gives with NoKeys, as c keeps no
+// more of a file's positions than the checks across files need. What
+// depends on other files (duplicate ids, related ideas) is checked again
+// every time. A change of the configuration or of the day empties c.
 func LintCached(snap *snapshot.Snapshot, today model.Date, c *Cache) *Result {
 	if snap.Config == nil || snap.Config.Symlink {
 		c.files = map[string]cachedFile{}
 		c.config, c.cfg = nil, nil
-		return Lint(snap, today)
+		return LintWith(snap, today, Options{NoKeys: true})
 	}
 	if c.cfg == nil || !bytes.Equal(c.config, snap.Config.Data) || c.today != today {
 		var cfgDiags diag.List
@@ -67,7 +67,7 @@ func LintCached(snap *snapshot.Snapshot, today model.Date, c *Cache) *Result {
 			l := &ideaLinter{cfg: c.cfg, today: today, idea: idea, keys: keys, out: &out}
 			l.lint()
 		}
-		entries[i] = cachedFile{data: f.Data, idea: idea, keys: keys, diags: out.Items()}
+		entries[i] = cachedFile{data: f.Data, idea: idea, cross: crossOf(keys), diags: out.Items()}
 	})
 	files := make(map[string]cachedFile, len(entries))
 	byID := make(map[model.ID][]*model.Idea, len(entries))
@@ -79,14 +79,12 @@ func LintCached(snap *snapshot.Snapshot, today model.Date, c *Cache) *Result {
 	}
 	c.files = files // the files gone are forgotten
 	res.Ideas = make([]*model.Idea, 0, len(entries))
-	res.Keys = make([]yamlx.Fields, 0, len(entries))
 	for _, e := range entries {
 		res.Diags = append(res.Diags, e.diags...)
 		if e.idea != nil {
 			res.Ideas = append(res.Ideas, e.idea)
-			res.Keys = append(res.Keys, e.keys)
 			var cross diag.List
-			crossFile(e.idea, e.keys, byID, &cross)
+			crossFile(e.idea, e.cross, byID, &cross)
 			res.Diags = append(res.Diags, cross.Items()...)
 		}
 	}

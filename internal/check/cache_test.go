@@ -14,7 +14,7 @@ import (
 // TestLintCached: after each edit of a bank (a file changed, one added
 // with another's id, one removed, the configuration changed), LintCached
 // with the cache of the edits before gives what Lint gives, and keeps the
-// idea of every file that did not change.
+// idea of every file that did not change, and none of their positions.
 func TestLintCached(t *testing.T) {
 	s := corpusSnapshot(300)
 	c := NewCache()
@@ -30,6 +30,9 @@ func TestLintCached(t *testing.T) {
 		got, want := LintCached(s, benchToday, c), Lint(s, benchToday)
 		if text(got.Diags) != text(want.Diags) {
 			t.Errorf("%s: LintCached says\n%s\nLint says\n%s", step, text(got.Diags), text(want.Diags))
+		}
+		if got.Keys != nil {
+			t.Errorf("%s: the positions of %d files kept", step, len(got.Keys))
 		}
 		if len(got.Ideas) != len(want.Ideas) || got.Files != want.Files {
 			t.Errorf("%s: %d ideas of %d files, want %d of %d", step, len(got.Ideas), got.Files, len(want.Ideas), want.Files)

@@ -47,7 +47,7 @@ type fileChange struct {
 // warnings: nobody is blocked by someone else's file.
 func CheckChange(c Change) *Result {
 	changes, touched := diff(c.Base, c.Head, processOf(c.Base), processOf(c.Head))
-	res := lint(c.Head, c.Today, stagesBefore(changes))
+	res := lint(c.Head, c.Today, stagesBefore(changes), Options{})
 	if res.Config == nil {
 		return res
 	}

@@ -42,12 +42,34 @@ func (r *Result) Errors() int {
 
 // Lint checks every file of snap as it is, on the day today.
 func Lint(snap *snapshot.Snapshot, today model.Date) *Result {
-	return lint(snap, today, nil)
+	return lint(snap, today, nil, Options{})
+}
+
+// Options say what a caller of LintWith has no use for once the check is
+// done, so that the check lets it go as it goes on instead of at its end.
+// The messages are the same either way.
+type Options struct {
+	// NoKeys leaves Result.Keys nil, and each idea's positions are let go
+	// as soon as that idea is checked: for a caller that gives no messages
+	// of its own about the ideas (idebank build). Of the heap of checking
+	// 100,000 ideas they were a third, held until the last was checked.
+	NoKeys bool
+	// Consume lets the check take the bytes of snap's idea files: each
+	// file's Data is set to nil once it is parsed, as nothing the check
+	// returns holds them, and snap is left good for its paths only. They
+	// were the sixth of the heap of checking 100,000 ideas.
+	Consume bool
+}
+
+// LintWith is Lint for a caller that has no use for what opts names once
+// the check is done.
+func LintWith(snap *snapshot.Snapshot, today model.Date, opts Options) *Result {
+	return lint(snap, today, nil, opts)
 }
 
 // lint parses and checks snap. from, when not nil, gives for a changed idea
 // file the stage it had before the change.
-func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage) *Result {
+func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage, opts Options) *Result {
 	res := &Result{}
 	var cfgDiags diag.List
 	if snap.Config == nil {
@@ -63,30 +85,54 @@ func lint(snap *snapshot.Snapshot, today model.Date, from map[string]model.Stage
 	res.Diags = append(res.Diags, cfgDiags.Items()...)
 
 	flow := workflow.Of(res.Config)
-	ideas, keys, perFile := parseIdeas(snap, res.Config.Process)
-	res.Files = len(snap.Ideas)
+	n := len(snap.Ideas)
+	res.Files = n
+	ideas := make([]*model.Idea, n)
+	cross := make([]crossKeys, n)
+	perFile := make([]diag.List, n)
+	var keys []yamlx.Fields
+	if !opts.NoKeys {
+		keys = make([]yamlx.Fields, n)
+	}
+	// Each file is parsed and checked on its own in one go, so that what
+	// only its own check needs (its bytes, its positions) can go before
+	// the next is parsed; the checks across files come once all are read.
+	parallel.For(n, func(i int) {
+		f := &snap.Ideas[i]
+		idea, k := parseFile(f, res.Config.Process, &perFile[i])
+		if opts.Consume {
+			f.Data = nil
+		}
+		if idea == nil {
+			return
+		}
+		l := &ideaLinter{cfg: res.Config, flow: flow, today: today, idea: idea, keys: k, out: &perFile[i]}
+		if st, ok := from[idea.Path]; ok {
+			l.from = &st
+		}
+		l.lint()
+		ideas[i], cross[i] = idea, crossOf(k)
+		if keys != nil {
+			keys[i] = k
+		}
+	})
 	byID := make(map[model.ID][]*model.Idea)
 	for _, idea := range ideas {
 		if idea != nil && idea.ID != "" {
 			byID[idea.ID] = append(byID[idea.ID], idea)
 		}
 	}
-	parallel.For(len(ideas), func(i int) {
-		idea := ideas[i]
-		if idea == nil {
-			return
+	parallel.For(n, func(i int) {
+		if ideas[i] != nil {
+			crossFile(ideas[i], cross[i], byID, &perFile[i])
 		}
-		l := &ideaLinter{cfg: res.Config, flow: flow, today: today, idea: idea, keys: keys[i], out: &perFile[i]}
-		if st, ok := from[idea.Path]; ok {
-			l.from = &st
-		}
-		l.lint()
-		crossFile(idea, keys[i], byID, &perFile[i])
 	})
 	for i, idea := range ideas {
 		if idea != nil {
 			res.Ideas = append(res.Ideas, idea)
-			res.Keys = append(res.Keys, keys[i])
+			if keys != nil {
+				res.Keys = append(res.Keys, keys[i])
+			}
 		}
 		res.Diags = append(res.Diags, perFile[i].Items()...)
 	}
@@ -115,18 +161,6 @@ func parseConfig(f *snapshot.File, diags *diag.List) *model.Config {
 	return config.Parse(f.Data, diags)
 }
 
-// parseIdeas parses every file under ideas/, on all cores. Files that are
-// not idea files at all get their diagnostic and a nil idea.
-func parseIdeas(snap *snapshot.Snapshot, proc *model.Process) ([]*model.Idea, []yamlx.Fields, []diag.List) {
-	ideas := make([]*model.Idea, len(snap.Ideas))
-	keys := make([]yamlx.Fields, len(snap.Ideas))
-	lists := make([]diag.List, len(snap.Ideas))
-	parallel.For(len(snap.Ideas), func(i int) {
-		ideas[i], keys[i] = parseFile(&snap.Ideas[i], proc, &lists[i])
-	})
-	return ideas, keys, lists
-}
-
 // parseFile parses one file under ideas/, with where its keys stand, or
 // reports why it is no idea file and returns nil.
 func parseFile(f *snapshot.File, proc *model.Process, out *diag.List) (*model.Idea, yamlx.Fields) {
@@ -145,12 +179,25 @@ func parseFile(f *snapshot.File, proc *model.Process, out *diag.List) (*model.Id
 	return nil, nil
 }
 
+// crossKeys are where the keys stand that the checks across files place
+// their messages by: all of an idea's positions that the check needs once
+// the idea itself is checked.
+type crossKeys struct {
+	id, related, duplicateOf diag.Pos
+	hasDuplicateOf           bool
+}
+
+func crossOf(keys yamlx.Fields) crossKeys {
+	return crossKeys{id: keys.Lookup("id"), related: keys.Lookup("related"),
+		duplicateOf: keys.Lookup("screening.duplicate_of"), hasDuplicateOf: keys.Has("screening.duplicate_of")}
+}
+
 // crossFile checks what an idea says about other ideas.
-func crossFile(idea *model.Idea, keys yamlx.Fields, byID map[model.ID][]*model.Idea, out *diag.List) {
+func crossFile(idea *model.Idea, keys crossKeys, byID map[model.ID][]*model.Idea, out *diag.List) {
 	if same := byID[idea.ID]; len(same) > 1 {
 		for _, other := range same {
 			if other != idea {
-				out.Errorf(idea.Path, keys.Lookup("id"), diag.RuleDuplicateID, "lint.duplicate-id", string(idea.ID), other.Path)
+				out.Errorf(idea.Path, keys.id, diag.RuleDuplicateID, "lint.duplicate-id", string(idea.ID), other.Path)
 				break
 			}
 		}
@@ -158,11 +205,11 @@ func crossFile(idea *model.Idea, keys yamlx.Fields, byID map[model.ID][]*model.I
 	for _, r := range idea.Related {
 		switch {
 		case model.ID(r).Year() == 0:
-			out.Errorf(idea.Path, keys.Lookup("related"), diag.RuleRelated, "lint.related-form", string(r))
+			out.Errorf(idea.Path, keys.related, diag.RuleRelated, "lint.related-form", string(r))
 		case r == idea.ID:
-			out.Errorf(idea.Path, keys.Lookup("related"), diag.RuleRelated, "lint.related-self", string(r))
+			out.Errorf(idea.Path, keys.related, diag.RuleRelated, "lint.related-self", string(r))
 		case len(byID[r]) == 0:
-			out.Errorf(idea.Path, keys.Lookup("related"), diag.RuleRelated, "lint.related", string(r))
+			out.Errorf(idea.Path, keys.related, diag.RuleRelated, "lint.related", string(r))
 		}
 	}
 	duplicateOf(idea, keys, byID, out)
@@ -171,12 +218,12 @@ func crossFile(idea *model.Idea, keys yamlx.Fields, byID map[model.ID][]*model.I
 // duplicateOf checks screening.duplicate_of: the id of another idea of the
 // bank, recorded with the outcome reject, since an idea screened as a
 // duplicate goes no further than its original.
-func duplicateOf(idea *model.Idea, keys yamlx.Fields, byID map[model.ID][]*model.Idea, out *diag.List) {
+func duplicateOf(idea *model.Idea, keys crossKeys, byID map[model.ID][]*model.Idea, out *diag.List) {
 	s := idea.Screening
-	if s == nil || !keys.Has("screening.duplicate_of") {
+	if s == nil || !keys.hasDuplicateOf {
 		return
 	}
-	pos := keys.Lookup("screening.duplicate_of")
+	pos := keys.duplicateOf
 	switch id := s.DuplicateOf; {
 	case id.Year() == 0:
 		out.Errorf(idea.Path, pos, diag.RuleDuplicateOf, "lint.duplicate-of-form", string(id))

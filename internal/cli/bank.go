@@ -31,11 +31,14 @@ type bank struct {
 // loadBank reads and checks the idea bank that holds dir. It returns an
 // error only when there is nothing to check; a configuration that cannot
 // be used leaves Res.Config nil, with the reason in Res.Diags.
-func loadBank(dir string, today model.Date) (*bank, error) { return readBank(dir, today, nil) }
+func loadBank(dir string, today model.Date) (*bank, error) {
+	return readBank(dir, today, nil, check.Options{})
+}
 
 // readBank is loadBank that tells sized, when set, how many files there are
-// under ideas/ once they are read, before they are parsed and checked.
-func readBank(dir string, today model.Date, sized func(files int)) (*bank, error) {
+// under ideas/ once they are read, before they are parsed and checked, and
+// checks them with opts.
+func readBank(dir string, today model.Date, sized func(files int), opts check.Options) (*bank, error) {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil, &noDirError{dir}
 	}
@@ -47,7 +50,8 @@ func readBank(dir string, today model.Date, sized func(files int)) (*bank, error
 	if sized != nil {
 		sized(len(snap.Ideas))
 	}
-	b := &bank{Root: root, Res: check.Lint(snap, today), Lang: model.Swedish}
+	opts.Consume = true // nothing here reads the files again
+	b := &bank{Root: root, Res: check.LintWith(snap, today, opts), Lang: model.Swedish}
 	for _, f := range snap.Ideas {
 		b.Paths = append(b.Paths, f.Path)
 	}
@@ -61,13 +65,13 @@ func readBank(dir string, today model.Date, sized func(files int)) (*bank, error
 // where there is none, it says why on w and returns false, and the command
 // exits with ExitCannot.
 func openBank(dir string, today model.Date, w io.Writer, lang model.Lang) (*bank, bool) {
-	return openBankSized(dir, today, w, lang, nil)
+	return openBankSized(dir, today, w, lang, nil, check.Options{})
 }
 
 // openBankSized is openBank that tells sized how many files the bank has,
-// as readBank does.
-func openBankSized(dir string, today model.Date, w io.Writer, lang model.Lang, sized func(files int)) (*bank, bool) {
-	b, err := readBank(dir, today, sized)
+// and checks them with opts, as readBank does.
+func openBankSized(dir string, today model.Date, w io.Writer, lang model.Lang, sized func(files int), opts check.Options) (*bank, bool) {
+	b, err := readBank(dir, today, sized, opts)
 	if err != nil {
 		cannot(w, lang, err)
 		return nil, false

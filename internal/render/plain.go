@@ -160,7 +160,7 @@ func simpleHTMLAndText(src string, headingOffset int) (html, plain string, ok bo
 		w.write([]byte(text))
 	}
 	end()
-	return personal.MaskEmails(h.String()), personal.MaskEmails(w.String()), true
+	return personal.MaskEmails(fitted(&h)), personal.MaskEmails(fitted(&w.Builder)), true
 }
 
 // startsWord reports whether s starts with a letter: a line that does

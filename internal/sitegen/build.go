@@ -56,6 +56,9 @@ type Options struct {
 	// noSimilar leaves the similarity index out, for the benchmark that
 	// measures what it costs.
 	noSimilar bool
+	// onRequest is set by Prepare, whose Site renders a page whenever it
+	// is asked for one it has not kept: perhaps twice at once.
+	onRequest bool
 }
 
 // descriptionText is how much of an idea's text its page's description
@@ -174,8 +177,8 @@ func (s *site) views() error {
 	views := make([]*Idea, len(s.opts.Ideas))
 	errs := make([]error, len(s.opts.Ideas))
 	cache := s.opts.Views.forBuild(s.cfg, s.lang, s.github, len(s.opts.Ideas))
-	letGo := !s.keepsViews()
-	if letGo {
+	swap := !s.keepsViews()
+	if swap {
 		// A slice of its own, whose files it swaps for their copies: the
 		// caller's is the caller's.
 		s.opts.Ideas = slices.Clone(s.opts.Ideas)
@@ -187,7 +190,7 @@ func (s *site) views() error {
 			if v, errs[i] = newIdea(idea, s.cfg, s.lang, md, same); errs[i] != nil {
 				return
 			}
-			if letGo {
+			if swap {
 				idea = afterView(idea)
 				s.opts.Ideas[i] = idea
 			}
@@ -262,11 +265,11 @@ func (s *site) views() error {
 func (s *site) keepsViews() bool { return s.opts.Views != nil }
 
 // dropsPrinted reports whether the build lets go of the parts of a view
-// that one file alone prints, once it is written: the plain text, once the
-// text jobs have run, and the body, once the idea's page is. Only in a
-// build that keeps no views, with the built-in layouts: a theme's own may
-// print them anywhere.
-func (s *site) dropsPrinted() bool { return !s.keepsViews() && s.builtinLayouts }
+// that only some files print, once those are written: the plain text,
+// once the text jobs have run, and the body, once the idea's page is.
+// Only in a build that keeps no views and writes each page once, with the
+// built-in layouts: a theme's own may print them anywhere.
+func (s *site) dropsPrinted() bool { return !s.keepsViews() && !s.opts.onRequest && s.builtinLayouts }
 
 // textJobs returns the jobs of a build that read the views' plain texts:
 // the search index, open data and the feeds; none once they are written
@@ -280,10 +283,10 @@ func (s *site) textJobs() []func() error {
 
 // letGo writes the rest of the text jobs now, in a build that keeps no
 // views (indexes wrote the search index), and lets go of what only they
-// read, where it may (see dropsPrinted): each view's plain text and
-// scores. Written among the pages, open data's buffer (121 MB at 100,000
-// ideas) was on top of every view at its fullest; now the pages are
-// written without it, and without the texts.
+// read, where it may (see dropsPrinted): each view's plain text. Written
+// among the pages, open data's buffer (121 MB at 100,000 ideas) was on
+// top of every view at its fullest; now the pages are written without
+// it, and without the texts.
 func (s *site) letGo() error {
 	if s.keepsViews() {
 		return nil
@@ -300,11 +303,6 @@ func (s *site) letGo() error {
 	}
 	for _, v := range s.byFile { // every view, those left off the site too
 		v.Text = ""
-		if sc := v.Screening; sc != nil {
-			for i := range sc.Criteria {
-				sc.Criteria[i].Scores = nil
-			}
-		}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package sitegen
 
 import (
+	"bytes"
 	"testing"
 
 	theme "github.com/idebanken/idebanken/site"
@@ -88,5 +89,39 @@ func TestBuildLetsGoOfFiles(t *testing.T) {
 	}
 	if texts == 0 || bodies == 0 {
 		t.Errorf("a build that keeps views let go of their texts or bodies: %d texts, %d bodies", texts, bodies)
+	}
+}
+
+// TestSiteWithoutViewsKeepsBodies: a Site renders a page whenever it is
+// asked for one it has not kept, perhaps twice, so even without views it
+// keeps what an idea page prints: the page rendered again is the same.
+func TestSiteWithoutViewsKeepsBodies(t *testing.T) {
+	res := fixture(t)
+	x, err := Prepare(Options{Config: res.Config, Ideas: res.Ideas, Theme: theme.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for i := range x.s.pages {
+		p := &x.s.pages[i]
+		if p.Layout != "idea" {
+			continue
+		}
+		var first []byte
+		for range 2 {
+			if err := x.s.renderPage(p); err != nil {
+				t.Fatal(err)
+			}
+			b, _ := x.cached(p.Path)
+			if first == nil {
+				first = b
+			} else if !bytes.Equal(first, b) {
+				t.Fatalf("%s: rendered again, the page differs", p.Path)
+			}
+		}
+		pages++
+	}
+	if pages == 0 {
+		t.Fatal("no idea pages")
 	}
 }

@@ -148,7 +148,7 @@ type Site struct {
 // Prepare makes the views and the plan of a site without rendering it.
 func Prepare(opts Options) (*Site, error) {
 	x := &Site{files: map[string][]byte{}}
-	opts.Out = siteOut{x}
+	opts.Out, opts.onRequest = siteOut{x}, true
 	s, err := prepare(opts)
 	if err != nil {
 		return nil, err

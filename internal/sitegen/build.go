@@ -142,10 +142,10 @@ func prepare(opts Options) (*site, error) {
 	if err := s.templates(); err != nil {
 		return nil, err
 	}
+	s.plan() // before letGo: an idea page's description is of its text
 	if err := s.letGo(); err != nil {
 		return nil, err
 	}
-	s.plan()
 	return s, nil
 }
 
@@ -197,7 +197,6 @@ func (s *site) views() error {
 			// What the view takes of its idea and the configuration alone
 			// is kept with it between builds; the history is another.
 			v.src = idea
-			v.description = v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, descriptionText)
 			cache.put(i, v)
 		}
 		views[i] = v

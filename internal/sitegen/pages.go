@@ -311,9 +311,12 @@ func (s *site) plan() {
 	// The idea pages last: they are written in this order, and the many
 	// small ones end the build evenly on every core (see write).
 	s.pages = slices.Grow(s.pages, len(s.ideas))
+	// Each description made now, once the similarity index is let go of,
+	// whose heap was the build's peak, and before letGo lets go of the
+	// texts they are of.
 	for _, v := range s.ideas {
 		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title,
-			Description: v.description, Make: func() any { return s.pageView(v) }})
+			Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, descriptionText), Make: func() any { return s.pageView(v) }})
 	}
 }
 

@@ -85,9 +85,6 @@ type Idea struct {
 	// src is the idea the view was made of: serve keeps what is made of
 	// it between builds (see ViewCache).
 	src *model.Idea
-	// description is what search engines show of the idea's page, made
-	// with the view from the text it lets go of (see letGo).
-	description string
 }
 
 // Ref is a link to another idea.

@@ -121,3 +121,31 @@ func BenchmarkPageHTML10k(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/float64(b.N), "bytes/op")
 }
+
+// BenchmarkPageHTMLLists10k is BenchmarkPageHTML10k as the site writes
+// the pages: with links to the ideas, and the lists longer than 25 on
+// pages of their own.
+func BenchmarkPageHTMLLists10k(b *testing.B) {
+	c, ideas := benchBank(b)
+	var opts []Options
+	for _, p := range benchPeriods(b) {
+		opts = append(opts, Options{Period: p, OmitFacts: true})
+	}
+	rs := MakeAll(c, ideas, opts)
+	info := Info{Title: c.Title, Organisation: c.Organisation, Lang: model.Swedish, IdeaURL: "../../idea/", ListMax: 25}
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		for _, r := range rs {
+			head, body, lists := PageHTML(r, info)
+			n += len(head) + len(body)
+			for _, l := range lists {
+				for _, p := range l.Pages {
+					n += len(p)
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(n)/float64(b.N), "bytes/op")
+}

@@ -1,9 +1,12 @@
 package report
 
 import (
+	"bytes"
+	"io"
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
@@ -24,14 +27,17 @@ import (
 // With info.ListMax over 0, a list longer than that is not on the page
 // but in lists, which the page links to (see List).
 func PageHTML(r *Report, info Info) (head, body string, lists []List) {
-	w := &htmlWriter{r: r, info: info, labels: map[string]string{}}
-	w.b.Grow(4096)
+	w := &htmlWriter{r: r, info: info, labels: map[string]string{}, b: getBuffer()}
+	defer func() {
+		putBuffer(w.b)
+		if w.pages != nil {
+			putBuffer(w.pages)
+		}
+	}()
 	w.head()
 	head = w.b.String()
-	w.b = strings.Builder{}
-	if info.ListMax > 0 {
-		w.b.Grow(64 << 10)
-	} else {
+	w.b.Reset()
+	if info.ListMax <= 0 {
 		w.b.Grow(bodySize(r))
 	}
 	w.body()
@@ -56,10 +62,36 @@ func bodySize(r *Report) int {
 	return n
 }
 
+// buffers hold the HTML of a report's page and of its lists' pages while
+// they are written, each then copied to a string of its own size: built
+// in a strings.Builder, a page grew by doubling to its size from nothing,
+// and kept the room it had grown by, on every one of the site's pages of
+// reports and their lists (issue 13).
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// getBuffer returns an empty buffer from buffers.
+func getBuffer() *bytes.Buffer {
+	b := buffers.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+// putBuffer gives b back to buffers, unless it has grown large, for the
+// page of a report of every idea without lists: kept, it would hold
+// megabytes for the pages of a few kilobytes after it.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		buffers.Put(b)
+	}
+}
+
 type htmlWriter struct {
-	r      *Report
-	info   Info
-	b      strings.Builder
+	r    *Report
+	info Info
+	b    *bytes.Buffer
+	// pages is where the pages of the lists are written, one at a time,
+	// beside the page that links to them.
+	pages  *bytes.Buffer
 	labels map[string]string // rendered catalogue texts without arguments
 	stages map[model.Stage]string
 	// The columns of the table being written, as each cell names its
@@ -76,11 +108,11 @@ type htmlWriter struct {
 func (w *htmlWriter) raw(s string) { w.b.WriteString(s) }
 
 // text writes s, which is not markup, escaped.
-func (w *htmlWriter) text(s string) { escape(&w.b, s) }
+func (w *htmlWriter) text(s string) { escape(w.b, s) }
 
 // user writes text from an idea or the configuration: trimmed, e-mail
 // addresses masked, escaped.
-func (w *htmlWriter) user(s string) { escape(&w.b, personal.MaskEmails(strings.TrimSpace(s))) }
+func (w *htmlWriter) user(s string) { escape(w.b, personal.MaskEmails(strings.TrimSpace(s))) }
 
 // id writes an idea's id.
 func (w *htmlWriter) id(id model.ID) {
@@ -130,9 +162,13 @@ func (w *htmlWriter) tu(key string, args ...any) {
 		// Any kind of string, named types such as model.ID too: a text
 		// that is escaped needlessly is better than one that is not.
 		if v := reflect.ValueOf(a); v.Kind() == reflect.String {
-			var b strings.Builder
-			escape(&b, personal.MaskEmails(strings.TrimSpace(v.String())))
-			args[i] = b.String()
+			s := personal.MaskEmails(strings.TrimSpace(v.String()))
+			if strings.ContainsAny(s, `&<>"`) {
+				var b strings.Builder
+				escape(&b, s)
+				s = b.String()
+			}
+			args[i] = s
 		}
 	}
 	w.raw(i18n.Render(w.info.Lang, i18n.M(key, args...)))
@@ -155,7 +191,7 @@ func (w *htmlWriter) int(n int) {
 // a link to the List name of them, with its heading, if they are too many.
 func (w *htmlWriter) figureIDs(f Figure, name, heading string) {
 	if w.split(len(f.IDs)) {
-		w.idsList(f.IDs, name, heading)
+		w.idsList(len(f.IDs), func(i int) model.ID { return f.IDs[i] }, name, heading)
 		return
 	}
 	for i, id := range f.IDs {
@@ -208,7 +244,7 @@ func (w *htmlWriter) th(cols ...string) {
 		} else {
 			w.label(c)
 		}
-		w.cols = append(w.cols, w.b.String()[start:])
+		w.cols = append(w.cols, string(w.b.Bytes()[start:]))
 		w.raw("</th>\n")
 	}
 	w.raw("</tr>\n</thead>\n")
@@ -404,7 +440,7 @@ func (w *htmlWriter) body() {
 		w.none()
 	case w.split(len(r.QuickWins.IDs)):
 		w.raw("<p>")
-		w.idsList(r.QuickWins.IDs, "quick-wins", w.plain("report.quick-wins"))
+		w.idsList(len(r.QuickWins.IDs), func(i int) model.ID { return r.QuickWins.IDs[i] }, "quick-wins", w.plain("report.quick-wins"))
 		w.raw("</p>\n")
 	default:
 		w.raw("<ul>\n")
@@ -497,7 +533,7 @@ func (w *htmlWriter) backlogByStage() {
 	w.th("report.stage", ">report.count", ">"+late, "report.ideas")
 	w.raw("<tbody>\n")
 	items := w.r.Backlog.Items // in the order of the stages, the oldest first
-	var overdue []Waiting
+	overdue := make([]Waiting, 0, w.r.Backlog.Overdue.Count)
 	for start := 0; start < len(items); {
 		st := items[start].Stage
 		end, late := start, 0
@@ -507,26 +543,30 @@ func (w *htmlWriter) backlogByStage() {
 				late++
 			}
 		}
-		ids := make([]model.ID, end-start)
-		for i, it := range items[start:end] {
-			ids[i] = it.ID
-		}
+		waiting := items[start:end]
 		w.tr()
 		w.td()
 		w.stage(st)
 		w.end()
 		w.tdRight()
-		w.int(len(ids))
+		w.int(len(waiting))
 		w.end()
 		w.tdRight()
 		w.int(late)
 		w.end()
 		w.td()
-		if w.split(len(ids)) {
-			w.backlogList("waiting-"+string(st), len(ids), func() {
-				w.idsList(ids, "waiting-"+string(st), w.heading("report.list.waiting", w.plain(w.r.backlogHeading()), w.plain("stage."+string(st))))
+		if w.split(len(waiting)) {
+			// The ids are read off the items: a slice of them, as a
+			// Figure has, would be made for every stage of every report.
+			w.backlogList("waiting-"+string(st), len(waiting), func() {
+				w.idsList(len(waiting), func(i int) model.ID { return waiting[i].ID }, "waiting-"+string(st),
+					w.heading("report.list.waiting", w.plain(w.r.backlogHeading()), w.plain("stage."+string(st))))
 			})
 		} else {
+			ids := make([]model.ID, len(waiting))
+			for i, it := range waiting {
+				ids[i] = it.ID
+			}
 			w.figureIDs(Figure{Count: len(ids), IDs: ids}, "", "")
 		}
 		w.end()
@@ -725,7 +765,7 @@ func (w *htmlWriter) result(res Result, on string, evaluated bool, tag string) {
 }
 
 // escape writes s to b with &, <, > and " escaped, as Markdown's text is.
-func escape(b *strings.Builder, s string) {
+func escape(b io.StringWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var e string

@@ -251,7 +251,7 @@ func TestOneLine(t *testing.T) {
 // as a plain string is.
 func TestTuEscapesNamedStrings(t *testing.T) {
 	for _, arg := range []any{"<b>x</b>", model.ID("<b>x</b>"), model.Stage("<b>x</b>")} {
-		w := &htmlWriter{info: Info{Lang: model.English}}
+		w := &htmlWriter{info: Info{Lang: model.English}, b: new(bytes.Buffer)}
 		w.tu("report.unit", arg)
 		if got := w.b.String(); strings.Contains(got, "<b>") || !strings.Contains(got, "&lt;b&gt;x") {
 			t.Errorf("%T: %q", arg, got)

@@ -39,7 +39,6 @@ func (w *htmlWriter) list(name, heading string, n, perPage int, open, item, clos
 	l := List{Name: w.listName(name), Heading: heading, Count: n}
 	for first := 0; first < n; first += perPage {
 		x := w.sub(first > 0)
-		x.b.Grow(perPage * 120)
 		open(x, first)
 		for i := first; i < min(n, first+perPage); i++ {
 			item(x, i)
@@ -86,7 +85,11 @@ func (w *htmlWriter) sub(later bool) *htmlWriter {
 	if w.stages == nil {
 		w.stages = map[model.Stage]string{}
 	}
-	return &htmlWriter{r: w.r, info: info, labels: w.labels, stages: w.stages}
+	if w.pages == nil {
+		w.pages = getBuffer()
+	}
+	w.pages.Reset()
+	return &htmlWriter{r: w.r, info: info, labels: w.labels, stages: w.stages, b: w.pages}
 }
 
 // listName returns a folder name for a List from name: small letters,
@@ -131,15 +134,16 @@ func (w *htmlWriter) heading(key string, args ...any) string {
 // text: a label of a kind, stage or heading.
 func (w *htmlWriter) plain(key string) string { return i18n.Label(w.info.Lang, w.info.Process, key) }
 
-// idsList makes the List of ids, each a link to the idea's page, and
-// links to it. Only the ids: a report of 100,000 ideas counts each idea
-// in some ten figures, and the ideas' titles would double the bytes.
-func (w *htmlWriter) idsList(ids []model.ID, name, heading string) {
-	w.list(name, heading, len(ids), idsPerPage,
+// idsList makes the List of n ids, the i-th id(i), each a link to the
+// idea's page, and links to it. Only the ids: a report of 100,000 ideas
+// counts each idea in some ten figures, and the ideas' titles would
+// double the bytes.
+func (w *htmlWriter) idsList(n int, id func(i int) model.ID, name, heading string) {
+	w.list(name, heading, n, idsPerPage,
 		func(x *htmlWriter, _ int) { x.raw("<ul class=\"ids\">\n") },
 		func(x *htmlWriter, i int) {
 			x.raw("<li>") // without its end tag, which HTML lets out
-			x.idTitle(ids[i], "")
+			x.idTitle(id(i), "")
 			x.raw("\n")
 		},
 		func(x *htmlWriter, _ int) { x.raw("</ul>\n") })

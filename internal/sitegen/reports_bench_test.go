@@ -11,7 +11,7 @@ import (
 // them or the rest of the build.
 func BenchmarkReportPages10k(b *testing.B) {
 	res := corpusResult(b, 10000)
-	s := &site{opts: Options{Config: res.Config, Ideas: res.Ideas}, cfg: res.Config, lang: res.Config.Language, byID: map[string]*Idea{}}
+	s := &site{opts: Options{Config: res.Config, Ideas: res.Ideas, Out: NewMemory()}, cfg: res.Config, lang: res.Config.Language, byID: map[string]*Idea{}}
 	if !s.lang.Valid() {
 		s.lang = model.Swedish
 	}

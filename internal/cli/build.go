@@ -63,8 +63,8 @@ func runBuild(opts *BuildOptions, lang model.Lang) int {
 		return ExitCannot
 	}
 	lang = b.Lang
-	// The build lets go of the rest of the parsed files once it has made
-	// the views of them (sitegen's letGo), if nothing else holds them.
+	// The build lets go of each parsed file once it has made its view
+	// (sitegen's afterView), if nothing else holds it.
 	ideas, n := b.Res.Ideas, len(b.Res.Ideas)
 	b.Res.Ideas = nil
 	out := opts.Out

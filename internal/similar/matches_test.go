@@ -59,3 +59,15 @@ func TestMatchesIsNewAll(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMatches10k is BenchmarkIndex10k by Matches, as a build asks.
+func BenchmarkMatches10k(b *testing.B) {
+	docs := background(b, 10000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cpuTime()
+	for b.Loop() {
+		Matches(slices.Clone(docs), 5)
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+}

@@ -92,8 +92,13 @@ type Lead struct {
 	P90    int     `json:"p90"`
 }
 
-func (l *Lead) add(id model.ID, days int) {
-	l.Figure.add(id)
+// add counts id in l, listing it only if ids: see response.
+func (l *Lead) add(id model.ID, days int, ids bool) {
+	if ids {
+		l.Figure.add(id)
+	} else {
+		l.Figure.Count++
+	}
 	l.Days = append(l.Days, days)
 }
 
@@ -103,7 +108,10 @@ func (l *Lead) finish() {
 	if n == 0 {
 		return
 	}
-	d := slices.Clone(l.Days)
+	d := l.Days
+	if l.Figure.IDs != nil {
+		d = slices.Clone(d) // Days are in the order of the ids they are of
+	}
 	slices.Sort(d)
 	if n%2 == 1 {
 		l.Median = float64(d[n/2])
@@ -275,10 +283,12 @@ type making struct {
 	submitted []*model.Idea
 	reached   []bool // submitted idea i reached step k of the funnel: [i*steps+k]
 	open      []open
-	prev      previous
-	sections  [4][]Fact               // inflow, response, outcomes, backlog; the funnel's are made last
-	support   map[model.ID][]model.ID // the duplicates screened in the period, by their original
-	span      Period                  // the period and the one before
+	// The ideas implemented and evaluated in the period, by id.
+	implemented, evaluated []*model.Idea
+	prev                   previous
+	sections               [4][]Fact               // inflow, response, outcomes, backlog; the funnel's are made last
+	support                map[model.ID][]model.ID // the duplicates screened in the period, by their original
+	span                   Period                  // the period and the one before
 }
 
 // The sections whose facts making collects as it goes.
@@ -476,18 +486,21 @@ func sized(n int) Figure {
 
 // response measures the lead times of the steps a submitted idea took in
 // p. m is nil for the previous period, which only the comparison uses and
-// which has no facts.
+// which has no facts: its figures are counted, their ideas not listed.
 func response(idea *model.Idea, p *Period, feedbackDays int, out *Response, m *making) {
 	if idea.Submitted.IsZero() {
 		return
 	}
 	facts := m != nil && m.facts
+	ids := m != nil
 	if s := idea.Screening; s != nil && p.has(s.Date) {
 		days := daysBetween(idea.Submitted, s.Date)
-		out.FirstFeedback.add(idea.ID, days)
+		out.FirstFeedback.add(idea.ID, days, ids)
 		within := days <= feedbackDays
-		if within {
+		if within && ids {
 			out.WithinLimit.add(idea.ID)
+		} else if within {
+			out.WithinLimit.Count++
 		}
 		if facts {
 			m.fact(responseFacts, "response", "days-to-first-feedback", "", idea.ID, strconv.Itoa(days))
@@ -496,14 +509,14 @@ func response(idea *model.Idea, p *Period, feedbackDays int, out *Response, m *m
 	}
 	if d := idea.Decision; d != nil && p.has(d.Date) && d.Outcome != model.DecidePause {
 		days := daysBetween(idea.Submitted, d.Date)
-		out.ToDecision.add(idea.ID, days)
+		out.ToDecision.add(idea.ID, days, ids)
 		if facts {
 			m.fact(responseFacts, "response", "days-to-decision", "", idea.ID, strconv.Itoa(days))
 		}
 	}
 	if im := idea.Implementation; im != nil && p.has(im.Completed) {
 		days := daysBetween(idea.Submitted, im.Completed)
-		out.ToImplementation.add(idea.ID, days)
+		out.ToImplementation.add(idea.ID, days, ids)
 		if facts {
 			m.fact(responseFacts, "response", "days-to-implementation", "", idea.ID, strconv.Itoa(days))
 		}
@@ -520,32 +533,23 @@ func (out *Response) finish() {
 
 // results lists an idea implemented, evaluated or found a quick win in the
 // period.
+//
+// The ideas are listed, and made into Results of their size once all are
+// counted: a Result is 144 bytes, and a slice of them grown an idea at a
+// time allocated twice the room it ended with.
 func (m *making) results(idea *model.Idea) {
 	r := m.r
-	result := func(date model.Date) Result {
-		// A report is published as the site is: every text masked, in
-		// every format.
-		res := Result{ID: idea.ID, Title: personal.MaskEmails(idea.Title), Unit: idea.Unit, Date: date}
-		if o := idea.Outcome; o != nil {
-			res.Effects, res.Lessons = personal.MaskEmails(o.Effects), personal.MaskEmails(o.Lessons)
-			if o.ReportedTo != nil {
-				res.ReportedTo, res.ReportedDate = personal.MaskEmails(o.ReportedTo.Body), o.ReportedTo.Date
-			}
-		}
-		return res
-	}
 	if im := idea.Implementation; im != nil && r.Period.has(im.Completed) {
-		r.Implemented = append(r.Implemented, result(im.Completed))
+		m.implemented = append(m.implemented, idea)
 		if m.facts {
 			m.fact(outcomeFacts, "outcomes", "implemented", "", idea.ID, im.Completed.String())
 		}
 	}
 	if o := idea.Outcome; o != nil && r.Period.has(o.Date) {
-		x := result(o.Date)
-		r.Evaluated = append(r.Evaluated, x)
+		m.evaluated = append(m.evaluated, idea)
 		if m.facts {
 			m.fact(outcomeFacts, "outcomes", "evaluated", "", idea.ID, o.Date.String())
-			if x.ReportedTo != "" {
+			if x := result(idea, o.Date); x.ReportedTo != "" {
 				m.fact(outcomeFacts, "outcomes", "reported", x.ReportedTo, idea.ID, x.ReportedDate.String())
 			}
 		}
@@ -565,6 +569,20 @@ func (m *making) results(idea *model.Idea) {
 			m.fact(outcomeFacts, "outcomes", "support", string(s.DuplicateOf), idea.ID, s.Date.String())
 		}
 	}
+}
+
+// result returns idea as a Result of date.
+func result(idea *model.Idea, date model.Date) Result {
+	// A report is published as the site is: every text masked, in
+	// every format.
+	res := Result{ID: idea.ID, Title: personal.MaskEmails(idea.Title), Unit: idea.Unit, Date: date}
+	if o := idea.Outcome; o != nil {
+		res.Effects, res.Lessons = personal.MaskEmails(o.Effects), personal.MaskEmails(o.Lessons)
+		if o.ReportedTo != nil {
+			res.ReportedTo, res.ReportedDate = personal.MaskEmails(o.ReportedTo.Body), o.ReportedTo.Date
+		}
+	}
+	return res
 }
 
 // supportOrder lists the ideas that others proposed again, the most
@@ -590,7 +608,8 @@ func (m *making) backlog(idea *model.Idea, events []workflow.Event) {
 	if i < 0 || m.flow.Final(st) {
 		return
 	}
-	o := open{idea: idea, since: since, age: daysBetween(since, end), stage: i}
+	age := daysBetween(since, end)
+	o := open{idea: idea, since: since, age: int32(age), stage: int32(i)}
 	switch st {
 	case m.flow.Process.Start():
 		o.overdue = daysBetween(idea.Submitted, end) > m.r.FeedbackDays
@@ -603,12 +622,9 @@ func (m *making) backlog(idea *model.Idea, events []workflow.Event) {
 	}
 	m.open = append(m.open, o)
 	if m.facts {
-		m.fact(backlogFacts, "backlog", "open", string(st), idea.ID, strconv.Itoa(o.age))
-	}
-	if o.overdue {
-		m.r.Backlog.Overdue.add(idea.ID)
-		if m.facts {
-			m.fact(backlogFacts, "backlog", "overdue", string(st), idea.ID, strconv.Itoa(o.age))
+		m.fact(backlogFacts, "backlog", "open", string(st), idea.ID, strconv.Itoa(age))
+		if o.overdue {
+			m.fact(backlogFacts, "backlog", "overdue", string(st), idea.ID, strconv.Itoa(age))
 		}
 	}
 }
@@ -621,16 +637,25 @@ func (m *making) backlogOrder() {
 		return
 	}
 	stages := m.flow.Stages()
+	// The figures' ideas counted first, each figure then made to size.
 	count := make([]int, len(stages))
+	overdue := 0
 	for _, o := range m.open {
 		count[o.stage]++
+		if o.overdue {
+			overdue++
+		}
 	}
 	byStage := make([]Figure, len(stages))
 	for i, n := range count {
 		byStage[i] = sized(n)
 	}
+	r.Backlog.Overdue = sized(overdue)
 	for _, o := range m.open {
 		byStage[o.stage].add(o.idea.ID)
+		if o.overdue {
+			r.Backlog.Overdue.add(o.idea.ID)
+		}
 	}
 	for i, f := range byStage {
 		if f.Count > 0 {
@@ -656,7 +681,7 @@ func (m *making) backlogOrder() {
 		}
 		slices.SortFunc(keys, func(a, b uint64) int {
 			x, y := &m.open[a], &m.open[b]
-			return cmp.Or(x.stage-y.stage, y.age-x.age, cmp.Compare(a, b))
+			return cmp.Or(cmp.Compare(x.stage, y.stage), cmp.Compare(y.age, x.age), cmp.Compare(a, b))
 		})
 	}
 	r.Backlog.Items = make([]Waiting, len(m.open))
@@ -666,16 +691,18 @@ func (m *making) backlogOrder() {
 			o = &m.open[k]
 		}
 		r.Backlog.Items[i] = Waiting{ID: o.idea.ID, Title: personal.MaskEmails(o.idea.Title), Stage: stages[o.stage], Since: o.since,
-			Age: o.age, Overdue: o.overdue}
+			Age: int(o.age), Overdue: o.overdue}
 	}
 }
 
-// open is an idea open at the end of the period: a Waiting to be.
+// open is an idea open at the end of the period: a Waiting to be. Every
+// report has room for one of every idea submitted by its end: 48 bytes
+// where ints took 56. A day count of the years 1 to 9999 fits in an int32.
 type open struct {
 	idea    *model.Idea
 	since   model.Date
-	age     int
-	stage   int // in the process's stages
+	age     int32
+	stage   int32 // in the process's stages
 	overdue bool
 }
 
@@ -711,6 +738,18 @@ func (m *making) finish() *Report {
 	r.Response.finish()
 	byDate := func(a, b Result) int {
 		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(string(a.ID), string(b.ID)))
+	}
+	if len(m.implemented) > 0 {
+		r.Implemented = make([]Result, len(m.implemented))
+		for i, idea := range m.implemented {
+			r.Implemented[i] = result(idea, idea.Implementation.Completed)
+		}
+	}
+	if len(m.evaluated) > 0 {
+		r.Evaluated = make([]Result, len(m.evaluated))
+		for i, idea := range m.evaluated {
+			r.Evaluated[i] = result(idea, idea.Outcome.Date)
+		}
 	}
 	slices.SortFunc(r.Implemented, byDate)
 	slices.SortFunc(r.Evaluated, byDate)

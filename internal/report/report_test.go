@@ -165,11 +165,15 @@ func TestLeadTimesAndOverdue(t *testing.T) {
 	// An even number of values: the median is the mean of the middle two.
 	var l Lead
 	for _, d := range []int{3, 10, 40, 5} {
-		l.add("x", d)
+		l.add("x", d, true)
 	}
 	l.finish()
 	if l.Median != 7.5 || l.P90 != 40 {
 		t.Errorf("median of 3, 5, 10, 40 = %v, p90 %v", l.Median, l.P90)
+	}
+	// The days stay in the order of the ids they are of.
+	if !slices.Equal(l.Days, []int{3, 10, 40, 5}) {
+		t.Errorf("days after finish: %v", l.Days)
 	}
 }
 

@@ -50,6 +50,8 @@ func (s *site) indexes() error {
 	}
 	var all [][]similar.Match
 	if !s.opts.noSimilar {
+		// A build's docs are taken, their texts let go: nothing reads
+		// them after.
 		all = s.opts.Views.similar(docs, SimilarCount)
 	}
 	for i, matches := range all {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/idebanken/idebanken/internal/model"
@@ -70,4 +71,20 @@ func BenchmarkMatches10k(b *testing.B) {
 		Matches(slices.Clone(docs), 5)
 	}
 	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+}
+
+// TestFoldedAsOne holds what the site relies on, giving Matches a build's
+// texts unfolded and serve's index them folded, the tags joined: a doc
+// counts as the doc of its texts folded, its tags folded as one.
+func TestFoldedAsOne(t *testing.T) {
+	docs := append(generated(t, 300, 17),
+		Doc{ID: "x", Title: "Ökad ÅTERVINNING på Café Ölands", Tags: []string{"Miljö", "e-tjänst", "Ärende-hantering"}, Text: "Crème brûlée; naïve coöperation – Straße och ÆØ."},
+		Doc{ID: "y", Title: "a\u0301ter", Tags: []string{"\u0308ost", "x", ""}, Text: "e\u0301 ok"},
+	)
+	for _, d := range docs {
+		f := Doc{ID: d.ID, Title: model.Fold(d.Title), Tags: []string{model.Fold(strings.Join(d.Tags, " "))}, Text: model.Fold(d.Text), Folded: true}
+		if got, want := termCounts(d), termCounts(f); !slices.Equal(got, want) {
+			t.Fatalf("%s: %v, folded as one %v", d.ID, got, want)
+		}
+	}
 }

@@ -92,8 +92,13 @@ type Lead struct {
 	P90    int     `json:"p90"`
 }
 
-func (l *Lead) add(id model.ID, days int) {
-	l.Figure.add(id)
+// add counts id in l, listing it only if ids: see response.
+func (l *Lead) add(id model.ID, days int, ids bool) {
+	if ids {
+		l.Figure.add(id)
+	} else {
+		l.Figure.Count++
+	}
 	l.Days = append(l.Days, days)
 }
 
@@ -103,7 +108,10 @@ func (l *Lead) finish() {
 	if n == 0 {
 		return
 	}
-	d := slices.Clone(l.Days)
+	d := l.Days
+	if l.Figure.IDs != nil {
+		d = slices.Clone(d) // Days are in the order of the ids they are of
+	}
 	slices.Sort(d)
 	if n%2 == 1 {
 		l.Median = float64(d[n/2])
@@ -249,6 +257,21 @@ func MakeAllFrom(cfg *model.Config, ideas []*model.Idea, opts []Options, eventsO
 		n := sort.Search(len(submitted), func(k int) bool { return before(o.Period.To, submitted[k]) })
 		ms[i].open = make([]open, 0, n)
 	}
+	// The figures that list the ideas of the period's screenings,
+	// decisions, completions and evaluations are counted first, and made
+	// to size: grown an idea at a time, they took twice the room they
+	// ended with. A few comparisons of dates an idea, where placing it in
+	// the backlog reads all its events.
+	for _, idea := range all {
+		for _, m := range ms {
+			if m.r.Unit == "" || idea.Unit == m.r.Unit {
+				m.count(idea)
+			}
+		}
+	}
+	for _, m := range ms {
+		m.size()
+	}
 	for _, idea := range all {
 		first, last := eventSpan(idea)
 		// The backlog of every report places the idea at a stage: its
@@ -275,10 +298,13 @@ type making struct {
 	submitted []*model.Idea
 	reached   []bool // submitted idea i reached step k of the funnel: [i*steps+k]
 	open      []open
-	prev      previous
-	sections  [4][]Fact               // inflow, response, outcomes, backlog; the funnel's are made last
-	support   map[model.ID][]model.ID // the duplicates screened in the period, by their original
-	span      Period                  // the period and the one before
+	// The ideas implemented and evaluated in the period, by id.
+	implemented, evaluated []*model.Idea
+	room                   room
+	prev                   previous
+	sections               [4][]Fact               // inflow, response, outcomes, backlog; the funnel's are made last
+	support                map[model.ID][]model.ID // the duplicates screened in the period, by their original
+	span                   Period                  // the period and the one before
 }
 
 // The sections whose facts making collects as it goes.
@@ -352,6 +378,59 @@ func (m *making) add(idea *model.Idea, first, last model.Date, events []workflow
 		m.results(idea)
 	}
 	m.backlog(idea, events)
+}
+
+// room is how many ideas each of a report's figures that add and
+// finish list will list, or more, counted by count.
+type room struct {
+	submitted, screened, within, decided, completed, evaluated, quickWins int
+}
+
+// count counts idea in m.room, by the rules of add.
+func (m *making) count(idea *model.Idea) {
+	p, c := &m.r.Period, &m.room
+	if p.has(idea.Submitted) {
+		c.submitted++
+	}
+	s := idea.Screening
+	if s != nil && p.has(s.Date) {
+		if !idea.Submitted.IsZero() {
+			c.screened++
+			if daysBetween(idea.Submitted, s.Date) <= m.r.FeedbackDays {
+				c.within++
+			}
+		}
+		if s.Outcome == model.ScreenQuickWin {
+			c.quickWins++
+		}
+	}
+	if d := idea.Decision; d != nil && p.has(d.Date) && d.Outcome != model.DecidePause && !idea.Submitted.IsZero() {
+		c.decided++
+	}
+	if im := idea.Implementation; im != nil && p.has(im.Completed) {
+		c.completed++
+	}
+	if o := idea.Outcome; o != nil && p.has(o.Date) {
+		c.evaluated++
+	}
+}
+
+// size makes room in m's figures for the ideas count counted.
+func (m *making) size() {
+	c, r := &m.room, &m.r.Response
+	lead := func(n int) Lead {
+		if n == 0 {
+			return Lead{}
+		}
+		return Lead{Figure: sized(n), Days: make([]int, 0, n)}
+	}
+	r.FirstFeedback, r.WithinLimit = lead(c.screened), sized(c.within)
+	r.ToDecision, r.ToImplementation = lead(c.decided), lead(c.completed)
+	m.r.QuickWins = sized(c.quickWins)
+	m.submitted = make([]*model.Idea, 0, c.submitted)
+	m.reached = make([]bool, 0, c.submitted*len(m.flow.Funnel()))
+	m.implemented = make([]*model.Idea, 0, c.completed)
+	m.evaluated = make([]*model.Idea, 0, c.evaluated)
 }
 
 // eventSpan returns the first and the last of the dates that the figures
@@ -476,18 +555,21 @@ func sized(n int) Figure {
 
 // response measures the lead times of the steps a submitted idea took in
 // p. m is nil for the previous period, which only the comparison uses and
-// which has no facts.
+// which has no facts: its figures are counted, their ideas not listed.
 func response(idea *model.Idea, p *Period, feedbackDays int, out *Response, m *making) {
 	if idea.Submitted.IsZero() {
 		return
 	}
 	facts := m != nil && m.facts
+	ids := m != nil
 	if s := idea.Screening; s != nil && p.has(s.Date) {
 		days := daysBetween(idea.Submitted, s.Date)
-		out.FirstFeedback.add(idea.ID, days)
+		out.FirstFeedback.add(idea.ID, days, ids)
 		within := days <= feedbackDays
-		if within {
+		if within && ids {
 			out.WithinLimit.add(idea.ID)
+		} else if within {
+			out.WithinLimit.Count++
 		}
 		if facts {
 			m.fact(responseFacts, "response", "days-to-first-feedback", "", idea.ID, strconv.Itoa(days))
@@ -496,14 +578,14 @@ func response(idea *model.Idea, p *Period, feedbackDays int, out *Response, m *m
 	}
 	if d := idea.Decision; d != nil && p.has(d.Date) && d.Outcome != model.DecidePause {
 		days := daysBetween(idea.Submitted, d.Date)
-		out.ToDecision.add(idea.ID, days)
+		out.ToDecision.add(idea.ID, days, ids)
 		if facts {
 			m.fact(responseFacts, "response", "days-to-decision", "", idea.ID, strconv.Itoa(days))
 		}
 	}
 	if im := idea.Implementation; im != nil && p.has(im.Completed) {
 		days := daysBetween(idea.Submitted, im.Completed)
-		out.ToImplementation.add(idea.ID, days)
+		out.ToImplementation.add(idea.ID, days, ids)
 		if facts {
 			m.fact(responseFacts, "response", "days-to-implementation", "", idea.ID, strconv.Itoa(days))
 		}
@@ -520,32 +602,23 @@ func (out *Response) finish() {
 
 // results lists an idea implemented, evaluated or found a quick win in the
 // period.
+//
+// The ideas are listed, and made into Results of their size once all are
+// counted: a Result is 144 bytes, and a slice of them grown an idea at a
+// time allocated twice the room it ended with.
 func (m *making) results(idea *model.Idea) {
 	r := m.r
-	result := func(date model.Date) Result {
-		// A report is published as the site is: every text masked, in
-		// every format.
-		res := Result{ID: idea.ID, Title: personal.MaskEmails(idea.Title), Unit: idea.Unit, Date: date}
-		if o := idea.Outcome; o != nil {
-			res.Effects, res.Lessons = personal.MaskEmails(o.Effects), personal.MaskEmails(o.Lessons)
-			if o.ReportedTo != nil {
-				res.ReportedTo, res.ReportedDate = personal.MaskEmails(o.ReportedTo.Body), o.ReportedTo.Date
-			}
-		}
-		return res
-	}
 	if im := idea.Implementation; im != nil && r.Period.has(im.Completed) {
-		r.Implemented = append(r.Implemented, result(im.Completed))
+		m.implemented = append(m.implemented, idea)
 		if m.facts {
 			m.fact(outcomeFacts, "outcomes", "implemented", "", idea.ID, im.Completed.String())
 		}
 	}
 	if o := idea.Outcome; o != nil && r.Period.has(o.Date) {
-		x := result(o.Date)
-		r.Evaluated = append(r.Evaluated, x)
+		m.evaluated = append(m.evaluated, idea)
 		if m.facts {
 			m.fact(outcomeFacts, "outcomes", "evaluated", "", idea.ID, o.Date.String())
-			if x.ReportedTo != "" {
+			if x := result(idea, o.Date); x.ReportedTo != "" {
 				m.fact(outcomeFacts, "outcomes", "reported", x.ReportedTo, idea.ID, x.ReportedDate.String())
 			}
 		}
@@ -565,6 +638,20 @@ func (m *making) results(idea *model.Idea) {
 			m.fact(outcomeFacts, "outcomes", "support", string(s.DuplicateOf), idea.ID, s.Date.String())
 		}
 	}
+}
+
+// result returns idea as a Result of date.
+func result(idea *model.Idea, date model.Date) Result {
+	// A report is published as the site is: every text masked, in
+	// every format.
+	res := Result{ID: idea.ID, Title: personal.MaskEmails(idea.Title), Unit: idea.Unit, Date: date}
+	if o := idea.Outcome; o != nil {
+		res.Effects, res.Lessons = personal.MaskEmails(o.Effects), personal.MaskEmails(o.Lessons)
+		if o.ReportedTo != nil {
+			res.ReportedTo, res.ReportedDate = personal.MaskEmails(o.ReportedTo.Body), o.ReportedTo.Date
+		}
+	}
+	return res
 }
 
 // supportOrder lists the ideas that others proposed again, the most
@@ -590,7 +677,8 @@ func (m *making) backlog(idea *model.Idea, events []workflow.Event) {
 	if i < 0 || m.flow.Final(st) {
 		return
 	}
-	o := open{idea: idea, since: since, age: daysBetween(since, end), stage: i}
+	age := daysBetween(since, end)
+	o := open{idea: idea, since: since, age: int32(age), stage: int32(i)}
 	switch st {
 	case m.flow.Process.Start():
 		o.overdue = daysBetween(idea.Submitted, end) > m.r.FeedbackDays
@@ -603,12 +691,9 @@ func (m *making) backlog(idea *model.Idea, events []workflow.Event) {
 	}
 	m.open = append(m.open, o)
 	if m.facts {
-		m.fact(backlogFacts, "backlog", "open", string(st), idea.ID, strconv.Itoa(o.age))
-	}
-	if o.overdue {
-		m.r.Backlog.Overdue.add(idea.ID)
-		if m.facts {
-			m.fact(backlogFacts, "backlog", "overdue", string(st), idea.ID, strconv.Itoa(o.age))
+		m.fact(backlogFacts, "backlog", "open", string(st), idea.ID, strconv.Itoa(age))
+		if o.overdue {
+			m.fact(backlogFacts, "backlog", "overdue", string(st), idea.ID, strconv.Itoa(age))
 		}
 	}
 }
@@ -621,16 +706,25 @@ func (m *making) backlogOrder() {
 		return
 	}
 	stages := m.flow.Stages()
+	// The figures' ideas counted first, each figure then made to size.
 	count := make([]int, len(stages))
+	overdue := 0
 	for _, o := range m.open {
 		count[o.stage]++
+		if o.overdue {
+			overdue++
+		}
 	}
 	byStage := make([]Figure, len(stages))
 	for i, n := range count {
 		byStage[i] = sized(n)
 	}
+	r.Backlog.Overdue = sized(overdue)
 	for _, o := range m.open {
 		byStage[o.stage].add(o.idea.ID)
+		if o.overdue {
+			r.Backlog.Overdue.add(o.idea.ID)
+		}
 	}
 	for i, f := range byStage {
 		if f.Count > 0 {
@@ -656,7 +750,7 @@ func (m *making) backlogOrder() {
 		}
 		slices.SortFunc(keys, func(a, b uint64) int {
 			x, y := &m.open[a], &m.open[b]
-			return cmp.Or(x.stage-y.stage, y.age-x.age, cmp.Compare(a, b))
+			return cmp.Or(cmp.Compare(x.stage, y.stage), cmp.Compare(y.age, x.age), cmp.Compare(a, b))
 		})
 	}
 	r.Backlog.Items = make([]Waiting, len(m.open))
@@ -666,16 +760,18 @@ func (m *making) backlogOrder() {
 			o = &m.open[k]
 		}
 		r.Backlog.Items[i] = Waiting{ID: o.idea.ID, Title: personal.MaskEmails(o.idea.Title), Stage: stages[o.stage], Since: o.since,
-			Age: o.age, Overdue: o.overdue}
+			Age: int(o.age), Overdue: o.overdue}
 	}
 }
 
-// open is an idea open at the end of the period: a Waiting to be.
+// open is an idea open at the end of the period: a Waiting to be. Every
+// report has room for one of every idea submitted by its end: 48 bytes
+// where ints took 56. A day count of the years 1 to 9999 fits in an int32.
 type open struct {
 	idea    *model.Idea
 	since   model.Date
-	age     int
-	stage   int // in the process's stages
+	age     int32
+	stage   int32 // in the process's stages
 	overdue bool
 }
 
@@ -708,9 +804,33 @@ func (m *making) finish() *Report {
 		}
 		r.Funnel = append(r.Funnel, Step{step, f, f.Share(total)})
 	}
+	// A figure given room that lists no idea is one of none, as it
+	// was: null in the JSON, not [].
+	for _, f := range []*Figure{&r.Response.WithinLimit, &r.QuickWins} {
+		if f.Count == 0 {
+			*f = Figure{}
+		}
+	}
+	for _, l := range []*Lead{&r.Response.FirstFeedback, &r.Response.ToDecision, &r.Response.ToImplementation} {
+		if l.Figure.Count == 0 {
+			*l = Lead{}
+		}
+	}
 	r.Response.finish()
 	byDate := func(a, b Result) int {
 		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(string(a.ID), string(b.ID)))
+	}
+	if len(m.implemented) > 0 {
+		r.Implemented = make([]Result, len(m.implemented))
+		for i, idea := range m.implemented {
+			r.Implemented[i] = result(idea, idea.Implementation.Completed)
+		}
+	}
+	if len(m.evaluated) > 0 {
+		r.Evaluated = make([]Result, len(m.evaluated))
+		for i, idea := range m.evaluated {
+			r.Evaluated[i] = result(idea, idea.Outcome.Date)
+		}
 	}
 	slices.SortFunc(r.Implemented, byDate)
 	slices.SortFunc(r.Evaluated, byDate)

@@ -165,11 +165,15 @@ func TestLeadTimesAndOverdue(t *testing.T) {
 	// An even number of values: the median is the mean of the middle two.
 	var l Lead
 	for _, d := range []int{3, 10, 40, 5} {
-		l.add("x", d)
+		l.add("x", d, true)
 	}
 	l.finish()
 	if l.Median != 7.5 || l.P90 != 40 {
 		t.Errorf("median of 3, 5, 10, 40 = %v, p90 %v", l.Median, l.P90)
+	}
+	// The days stay in the order of the ids they are of.
+	if !slices.Equal(l.Days, []int{3, 10, 40, 5}) {
+		t.Errorf("days after finish: %v", l.Days)
 	}
 }
 
@@ -343,5 +347,20 @@ func TestSupport(t *testing.T) {
 	}
 	if facts != 3 {
 		t.Errorf("%d support facts, want 3", facts)
+	}
+}
+
+// TestUnlistedFigureIsNone: a figure that MakeAll made room for but that
+// lists no idea, a completion of an idea without a submission date, is
+// one of none as before, null in the JSON and not [].
+func TestUnlistedFigureIsNone(t *testing.T) {
+	i := idea("2026-001", "skola", "2025-01-10", "", "", "2026-02-01")
+	i.Submitted = model.Date{}
+	r := Make(cfg, []*model.Idea{i}, Options{Period: period(t, "2026")})
+	if l := r.Response.ToImplementation; l.Figure.IDs != nil || l.Days != nil || l.Figure.Count != 0 {
+		t.Errorf("to implementation: %#v", l)
+	}
+	if len(r.Implemented) != 1 {
+		t.Errorf("implemented: %+v", r.Implemented)
 	}
 }

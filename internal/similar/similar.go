@@ -630,8 +630,8 @@ func (x *Index) lookup(q []weighted, self int32, n int) ([]Match, int32) {
 	}
 	acc := x.accs.Get().(*accumulator)
 	defer x.accs.Put(acc)
-	if len(acc.score) < len(x.keys) {
-		acc.score = make([]float32, len(x.keys))
+	if len(acc.score) < len(x.vecs) {
+		acc.score = make([]float32, len(x.vecs))
 	}
 	terms := x.readCount(q)
 	for _, tw := range q[:terms] {

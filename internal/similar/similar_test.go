@@ -46,8 +46,14 @@ func planted(t testing.TB) (docs []Doc, original map[string]string) {
 // halkrisk, lokaler, hemtjänst …) and with each other.
 func background(t testing.TB, n int) []Doc {
 	t.Helper()
+	return generated(t, n, 7)
+}
+
+// generated returns the n ideas that corpus.Generate makes of seed.
+func generated(t testing.TB, n int, seed uint64) []Doc {
+	t.Helper()
 	var docs []Doc
-	for _, f := range corpus.Generate(n, 7) {
+	for _, f := range corpus.Generate(n, seed) {
 		var diags diag.List
 		idea := ideafile.Parse(f.Path, f.Data, &diags)
 		if idea == nil {

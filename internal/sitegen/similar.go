@@ -21,7 +21,8 @@ const SimilarCount = 5
 //
 // A build that keeps no views writes the search index before it makes
 // the similarity index, and lets go of its entries (31 MB at 100,000
-// ideas), which were on top of that index, the build's peak.
+// ideas), which were on top of that index, the build's peak; and it
+// gives similar.Matches the views' texts unfolded.
 func (s *site) indexes() error {
 	s.search = make([]searchEntry, len(s.ideas))
 	docs := make([]similar.Doc, len(s.ideas))
@@ -29,6 +30,16 @@ func (s *site) indexes() error {
 		v := s.ideas[i]
 		if f, ok := s.opts.Views.folded(v.src); ok {
 			s.search[i], docs[i] = f.search, f.doc
+			return
+		}
+		if !s.keepsViews() {
+			// similar.Matches folds a doc as it counts it, and lets it
+			// go: folded here, the texts of all would be held at once
+			// (~120 MB at 100,000 ideas), where the view's own are held
+			// anyway. Only the part the search reads is folded here.
+			tags := model.Fold(strings.Join(v.Tags, " "))
+			s.search[i] = searchEntry(distinctWords(tags + " " + model.Fold(firstRunes(v.Text, SearchTextLimit))))
+			docs[i] = similar.Doc{ID: v.ID, Title: v.Title, Tags: v.Tags, Text: v.Text}
 			return
 		}
 		title, tags, text := model.Fold(v.Title), model.Fold(strings.Join(v.Tags, " ")), model.Fold(v.Text)
@@ -50,6 +61,8 @@ func (s *site) indexes() error {
 	}
 	var all [][]similar.Match
 	if !s.opts.noSimilar {
+		// A build's docs are taken, their texts let go: nothing reads
+		// them after.
 		all = s.opts.Views.similar(docs, SimilarCount)
 	}
 	for i, matches := range all {

@@ -178,20 +178,34 @@ func (s *site) views() error {
 	errs := make([]error, len(s.opts.Ideas))
 	cache := s.opts.Views.forBuild(s.cfg, s.lang, s.github, len(s.opts.Ideas))
 	swap := !s.keepsViews()
+	// A build that keeps no views makes them, and the copies of the files
+	// it swaps them for, in two arrays, which live to the build's end:
+	// made one by one among the garbage of rendering their Markdown, they
+	// left the heap's spans holding a few of them each, some hundreds of
+	// megabytes at 100,000 ideas that the collector can neither use nor
+	// give back.
+	var arena []Idea
+	var copies []model.Idea
 	if swap {
 		// A slice of its own, whose files it swaps for their copies: the
 		// caller's is the caller's.
 		s.opts.Ideas = slices.Clone(s.opts.Ideas)
+		arena, copies = make([]Idea, len(s.opts.Ideas)), make([]model.Idea, len(s.opts.Ideas))
 	}
 	parallel.For(len(s.opts.Ideas), func(i int) {
 		idea := s.opts.Ideas[i]
 		v := cache.get(i, idea)
 		if v == nil {
-			if v, errs[i] = newIdea(idea, s.cfg, s.lang, md, same); errs[i] != nil {
+			var dst *Idea
+			if swap {
+				dst = &arena[i]
+			}
+			if v, errs[i] = newIdea(dst, idea, s.cfg, s.lang, md, same); errs[i] != nil {
 				return
 			}
 			if swap {
-				idea = afterView(idea)
+				afterView(&copies[i], idea)
+				idea = &copies[i]
 				s.opts.Ideas[i] = idea
 			}
 			// What the view takes of its idea and the configuration alone
@@ -306,7 +320,7 @@ func (s *site) letGo() error {
 	return nil
 }
 
-// afterView returns a copy of idea with what the build reads of it once
+// afterView makes c a copy of idea with what the build reads of it once
 // its view is made: what the reports read (package report, given the
 // events of the view), and the links to other ideas, which are made once
 // every view is; not its body, tags or discussion, nor the criteria of its
@@ -315,15 +329,14 @@ func (s *site) letGo() error {
 // the parsed files were some 240 MB of the heap while the views were
 // made and indexed, the build's peak, their Markdown bodies and the
 // assessments' criteria most of it.
-func afterView(idea *model.Idea) *model.Idea {
-	c := *idea
+func afterView(c, idea *model.Idea) {
+	*c = *idea
 	c.Body, c.Tags, c.Discussion = "", nil, ""
 	if sc := c.Screening; sc != nil {
 		scc := *sc
 		scc.Criteria = nil
 		c.Screening = &scc
 	}
-	return &c
 }
 
 // sortNewest orders ideas by submission, newest first, then by id. The

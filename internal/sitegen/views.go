@@ -308,8 +308,9 @@ func clean(s string) string { return personal.MaskEmails(s) }
 // newIdea makes the published view of idea. The texts it holds for the
 // layouts are in lang: printing a field costs a page less than calling a
 // template function that looks it up. Those that many ideas have alike
-// are taken from same.
-func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Renderer, same *alike) (*Idea, error) {
+// are taken from same. The view is made in dst, or in a new Idea where dst
+// is nil.
+func newIdea(dst *Idea, idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Renderer, same *alike) (*Idea, error) {
 	tr := func(key string) string { return i18n.Label(lang, proc(cfg), key) }
 	say := func(key string, args ...any) string { return i18n.Render(lang, i18n.M(key, args...)) }
 	sign := func(d model.Date, p Person) string { return same.text(say("site.signed", d, p.Name)) }
@@ -318,7 +319,11 @@ func newIdea(idea *model.Idea, cfg *model.Config, lang model.Lang, md *render.Re
 	if err != nil {
 		return nil, err
 	}
-	v := &Idea{
+	if dst == nil {
+		dst = new(Idea)
+	}
+	v := dst
+	*v = Idea{
 		ID: string(idea.ID), Title: clean(idea.Title), Kind: idea.Kind, Stage: idea.Stage,
 		KindName: tr("kind." + string(idea.Kind)), StageName: tr("stage." + string(idea.Stage)),
 		Unit: idea.Unit, UnitName: idea.Unit, Submitted: idea.Submitted,

@@ -257,6 +257,21 @@ func MakeAllFrom(cfg *model.Config, ideas []*model.Idea, opts []Options, eventsO
 		n := sort.Search(len(submitted), func(k int) bool { return before(o.Period.To, submitted[k]) })
 		ms[i].open = make([]open, 0, n)
 	}
+	// The figures that list the ideas of the period's screenings,
+	// decisions, completions and evaluations are counted first, and made
+	// to size: grown an idea at a time, they took twice the room they
+	// ended with. A few comparisons of dates an idea, where placing it in
+	// the backlog reads all its events.
+	for _, idea := range all {
+		for _, m := range ms {
+			if m.r.Unit == "" || idea.Unit == m.r.Unit {
+				m.count(idea)
+			}
+		}
+	}
+	for _, m := range ms {
+		m.size()
+	}
 	for _, idea := range all {
 		first, last := eventSpan(idea)
 		// The backlog of every report places the idea at a stage: its
@@ -285,6 +300,7 @@ type making struct {
 	open      []open
 	// The ideas implemented and evaluated in the period, by id.
 	implemented, evaluated []*model.Idea
+	room                   room
 	prev                   previous
 	sections               [4][]Fact               // inflow, response, outcomes, backlog; the funnel's are made last
 	support                map[model.ID][]model.ID // the duplicates screened in the period, by their original
@@ -362,6 +378,59 @@ func (m *making) add(idea *model.Idea, first, last model.Date, events []workflow
 		m.results(idea)
 	}
 	m.backlog(idea, events)
+}
+
+// room is how many ideas each of a report's figures that add and
+// finish list will list, or more, counted by count.
+type room struct {
+	submitted, screened, within, decided, completed, evaluated, quickWins int
+}
+
+// count counts idea in m.room, by the rules of add.
+func (m *making) count(idea *model.Idea) {
+	p, c := &m.r.Period, &m.room
+	if p.has(idea.Submitted) {
+		c.submitted++
+	}
+	s := idea.Screening
+	if s != nil && p.has(s.Date) {
+		if !idea.Submitted.IsZero() {
+			c.screened++
+			if daysBetween(idea.Submitted, s.Date) <= m.r.FeedbackDays {
+				c.within++
+			}
+		}
+		if s.Outcome == model.ScreenQuickWin {
+			c.quickWins++
+		}
+	}
+	if d := idea.Decision; d != nil && p.has(d.Date) && d.Outcome != model.DecidePause && !idea.Submitted.IsZero() {
+		c.decided++
+	}
+	if im := idea.Implementation; im != nil && p.has(im.Completed) {
+		c.completed++
+	}
+	if o := idea.Outcome; o != nil && p.has(o.Date) {
+		c.evaluated++
+	}
+}
+
+// size makes room in m's figures for the ideas count counted.
+func (m *making) size() {
+	c, r := &m.room, &m.r.Response
+	lead := func(n int) Lead {
+		if n == 0 {
+			return Lead{}
+		}
+		return Lead{Figure: sized(n), Days: make([]int, 0, n)}
+	}
+	r.FirstFeedback, r.WithinLimit = lead(c.screened), sized(c.within)
+	r.ToDecision, r.ToImplementation = lead(c.decided), lead(c.completed)
+	m.r.QuickWins = sized(c.quickWins)
+	m.submitted = make([]*model.Idea, 0, c.submitted)
+	m.reached = make([]bool, 0, c.submitted*len(m.flow.Funnel()))
+	m.implemented = make([]*model.Idea, 0, c.completed)
+	m.evaluated = make([]*model.Idea, 0, c.evaluated)
 }
 
 // eventSpan returns the first and the last of the dates that the figures
@@ -734,6 +803,18 @@ func (m *making) finish() *Report {
 			}
 		}
 		r.Funnel = append(r.Funnel, Step{step, f, f.Share(total)})
+	}
+	// A figure given room that lists no idea is one of none, as it
+	// was: null in the JSON, not [].
+	for _, f := range []*Figure{&r.Response.WithinLimit, &r.QuickWins} {
+		if f.Count == 0 {
+			*f = Figure{}
+		}
+	}
+	for _, l := range []*Lead{&r.Response.FirstFeedback, &r.Response.ToDecision, &r.Response.ToImplementation} {
+		if l.Figure.Count == 0 {
+			*l = Lead{}
+		}
 	}
 	r.Response.finish()
 	byDate := func(a, b Result) int {

@@ -349,3 +349,18 @@ func TestSupport(t *testing.T) {
 		t.Errorf("%d support facts, want 3", facts)
 	}
 }
+
+// TestUnlistedFigureIsNone: a figure that MakeAll made room for but that
+// lists no idea, a completion of an idea without a submission date, is
+// one of none as before, null in the JSON and not [].
+func TestUnlistedFigureIsNone(t *testing.T) {
+	i := idea("2026-001", "skola", "2025-01-10", "", "", "2026-02-01")
+	i.Submitted = model.Date{}
+	r := Make(cfg, []*model.Idea{i}, Options{Period: period(t, "2026")})
+	if l := r.Response.ToImplementation; l.Figure.IDs != nil || l.Days != nil || l.Figure.Count != 0 {
+		t.Errorf("to implementation: %#v", l)
+	}
+	if len(r.Implemented) != 1 {
+		t.Errorf("implemented: %+v", r.Implemented)
+	}
+}

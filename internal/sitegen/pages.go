@@ -8,6 +8,7 @@ import (
 
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
+	"github.com/idebanken/idebanken/internal/parallel"
 	"github.com/idebanken/idebanken/internal/workflow"
 )
 
@@ -310,14 +311,16 @@ func (s *site) plan() {
 	add(page{Path: "404.html", Layout: "notfound", Title: s.t("site.notfound"), NoIndex: true, AbsRoot: true})
 	// The idea pages last: they are written in this order, and the many
 	// small ones end the build evenly on every core (see write).
-	s.pages = slices.Grow(s.pages, len(s.ideas))
 	// Each description made now, once the similarity index is let go of,
 	// whose heap was the build's peak, and before letGo lets go of the
-	// texts they are of.
-	for _, v := range s.ideas {
-		add(page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title,
-			Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, descriptionText), Make: func() any { return s.pageView(v) }})
-	}
+	// texts they are of; on every core, as the rest of plan is quick.
+	first := len(s.pages)
+	s.pages = append(s.pages, make([]page, len(s.ideas))...)
+	parallel.For(len(s.ideas), func(i int) {
+		v := s.ideas[i]
+		s.pages[first+i] = page{Path: "idea/" + v.ID + "/index.html", Layout: "idea", Section: "ideas", Title: v.ID + " " + v.Title,
+			Description: v.KindName + ", " + v.StageName + ": " + firstRunes(v.Text, descriptionText), Make: func() any { return s.pageView(v) }}
+	})
 }
 
 // t returns the text of key, stages, roles, criteria and sections named as

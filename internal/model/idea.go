@@ -248,21 +248,24 @@ func Slugify(title string) string {
 // Fold returns s in lower case without accents (å, ä → a, ö → o, é → e),
 // as slugs are made and as search matches.
 func Fold(s string) string {
-	// Most text is ASCII and Latin-1 (å, ä, ö, é, ü): lowered and folded
-	// from a table in one pass. Anything else goes through Unicode
-	// decomposition, as all text once did; TestFoldTable holds the table
-	// to it.
+	// Most text is ASCII, Latin-1 and Latin Extended-A (å, ä, ö, é, ü, č,
+	// ł), with the dashes, quotes and signs of general punctuation (–, ’,
+	// ”, …, €): folded from tables in one pass. Anything else goes through
+	// Unicode decomposition, as all text once did; TestFoldTable holds the
+	// tables to it.
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if r < 0x100 {
-			r = unicode.ToLower(r) // in Latin-1 as strings.ToLower lowers it
-		}
 		switch {
 		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
 			b.WriteByte(byte(r))
-		case r < 0x100 && latin1Fold[r-0x80] != "":
-			b.WriteString(latin1Fold[r-0x80])
+		case r < foldLatinEnd:
+			b.WriteString(foldLatin[r])
+		case foldPunctStart <= r && r < foldPunctEnd:
+			b.WriteString(foldPunct[r-foldPunctStart])
 		default:
 			return foldSlow(s)
 		}
@@ -270,15 +273,27 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// latin1Fold holds what foldSlow makes of each lower-case letter of
-// U+0080 to U+00FF, "" for the rest.
-var latin1Fold = func() (t [0x80]string) {
-	for r := rune(0x80); r < 0x100; r++ {
-		if unicode.IsLower(r) {
-			t[r-0x80] = foldSlow(string(r))
-		}
+// The ranges of Fold's tables: Latin-1 and Latin Extended-A, whose letters
+// decompose into a base letter and marks or are in foldLetter, and general
+// punctuation and currency signs. Each of their characters is a starter of
+// its own (canonical combining class 0), so that folding a text of them
+// character by character folds it as a whole.
+const (
+	foldLatinEnd   = 0x180
+	foldPunctStart = 0x2000
+	foldPunctEnd   = 0x20d0
+)
+
+// foldLatin and foldPunct hold what foldSlow makes of each character of
+// their ranges.
+var foldLatin, foldPunct = func() (latin [foldLatinEnd]string, punct [foldPunctEnd - foldPunctStart]string) {
+	for r := range rune(foldLatinEnd) {
+		latin[r] = foldSlow(string(r))
 	}
-	return t
+	for r := rune(foldPunctStart); r < foldPunctEnd; r++ {
+		punct[r-foldPunctStart] = foldSlow(string(r))
+	}
+	return latin, punct
 }()
 
 // foldSlow is Fold for any text.

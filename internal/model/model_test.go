@@ -254,8 +254,15 @@ func TestLogins(t *testing.T) {
 // decomposition gives, for every character up to U+024F, alone and in a
 // word with others.
 func TestFoldTable(t *testing.T) {
+	var runes []rune
 	for r := rune(0); r < 0x250; r++ {
-		for _, s := range []string{string(r), "Å" + string(r) + "x", strings.ToUpper(string(r))} {
+		runes = append(runes, r)
+	}
+	for r := rune(0x1ff0); r < 0x2110; r++ { // general punctuation, and either side
+		runes = append(runes, r)
+	}
+	for _, r := range runes {
+		for _, s := range []string{string(r), "Å" + string(r) + "x", strings.ToUpper(string(r)), string(r) + "\u0301", "a–" + string(r) + "’"} {
 			if got, want := Fold(s), foldSlow(s); got != want {
 				t.Errorf("Fold(%q) = %q, want %q", s, got, want)
 			}

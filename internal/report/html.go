@@ -6,8 +6,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/idebanken/idebanken/internal/buffers"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/personal"
@@ -27,11 +27,11 @@ import (
 // With info.ListMax over 0, a list longer than that is not on the page
 // but in lists, which the page links to (see List).
 func PageHTML(r *Report, info Info) (head, body string, lists []List) {
-	w := &htmlWriter{r: r, info: info, labels: map[string]string{}, b: getBuffer()}
+	w := &htmlWriter{r: r, info: info, labels: map[string]string{}, b: buffers.Get()}
 	defer func() {
-		putBuffer(w.b)
+		buffers.Put(w.b)
 		if w.pages != nil {
-			putBuffer(w.pages)
+			buffers.Put(w.pages)
 		}
 	}()
 	w.head()
@@ -60,29 +60,6 @@ func bodySize(r *Report) int {
 		n += 120 + len(it.Title)
 	}
 	return n
-}
-
-// buffers hold the HTML of a report's page and of its lists' pages while
-// they are written, each then copied to a string of its own size: built
-// in a strings.Builder, a page grew by doubling to its size from nothing,
-// and kept the room it had grown by, on every one of the site's pages of
-// reports and their lists (issue 13).
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// getBuffer returns an empty buffer from buffers.
-func getBuffer() *bytes.Buffer {
-	b := buffers.Get().(*bytes.Buffer)
-	b.Reset()
-	return b
-}
-
-// putBuffer gives b back to buffers, unless it has grown large, for the
-// page of a report of every idea without lists: kept, it would hold
-// megabytes for the pages of a few kilobytes after it.
-func putBuffer(b *bytes.Buffer) {
-	if b.Cap() <= 1<<20 {
-		buffers.Put(b)
-	}
 }
 
 type htmlWriter struct {

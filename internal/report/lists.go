@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/idebanken/idebanken/internal/buffers"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/personal"
@@ -86,7 +87,7 @@ func (w *htmlWriter) sub(later bool) *htmlWriter {
 		w.stages = map[model.Stage]string{}
 	}
 	if w.pages == nil {
-		w.pages = getBuffer()
+		w.pages = buffers.Get()
 	}
 	w.pages.Reset()
 	return &htmlWriter{r: w.r, info: info, labels: w.labels, stages: w.stages, b: w.pages}

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/idebanken/idebanken/internal/buffers"
 	"github.com/idebanken/idebanken/internal/history"
 	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/model"
@@ -404,8 +405,8 @@ func (s *site) renderPage(p *page) error {
 			return err
 		}
 	}
-	buf := getBuffer()
-	defer putBuffer(buf)
+	buf := buffers.Get()
+	defer buffers.Put(buf)
 	d := s.pageData(root, p.Section)
 	d.Title, d.Data, d.NoIndex, d.out = p.Title, p.Data, p.NoIndex, buf
 	d.Description = p.Description
@@ -429,26 +430,6 @@ func (s *site) renderPage(p *page) error {
 		return err
 	}
 	return s.opts.Out.Write(p.Path, buf.Bytes())
-}
-
-// pageBuffers hold pages while they are rendered: a page grows its buffer
-// from nothing to several kilobytes, and 10,000 of them did that anew.
-var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// getBuffer returns an empty buffer from pageBuffers.
-func getBuffer() *bytes.Buffer {
-	b := pageBuffers.Get().(*bytes.Buffer)
-	b.Reset()
-	return b
-}
-
-// putBuffer gives b back to pageBuffers, unless it has grown large, for a
-// list or ideas.json: kept, it would be handed to a page of a few
-// kilobytes and hold megabytes for nothing.
-func putBuffer(b *bytes.Buffer) {
-	if b.Cap() <= 1<<20 {
-		pageBuffers.Put(b)
-	}
 }
 
 // description returns what search engines show of a page that says

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/idebanken/idebanken/internal/buffers"
 	"github.com/idebanken/idebanken/internal/model"
 	"github.com/idebanken/idebanken/internal/parallel"
 )
@@ -278,8 +279,8 @@ const openWindow = 1024
 // each year, compressed, as the year's file.
 func (s *site) openRecords(all *sink) error {
 	items := s.ideas
-	packed := getBuffer()
-	defer putBuffer(packed)
+	packed := buffers.Get()
+	defer buffers.Put(packed)
 	// The fastest level: JSON gets nearly as small as at the default,
 	// in half the time. No name or time in the header: the same records,
 	// the same bytes, so that a rebuild leaves a year as it was.
@@ -371,8 +372,8 @@ func growFor(buf *bytes.Buffer, i, n int) {
 // took a second. encoding/json escapes <, > and & so that the text can
 // never close a script element or start markup where it lands.
 func writeJSONLines[T any](s *site, name string, items []T) error {
-	buf := getBuffer()
-	defer putBuffer(buf)
+	buf := buffers.Get()
+	defer buffers.Put(buf)
 	buf.WriteString("[\n")
 	// An Encoder, not Marshal: it writes into buf, where Marshal made a
 	// copy of each record to be copied again.
@@ -514,8 +515,8 @@ func (s *site) lists() error {
 		}
 		ix.Ideas[i] = []any{v.ID, v.Title, v.Kind, v.Unit, v.Stage, v.SubmittedText, v.ChangedText, tags}
 	}
-	buf := getBuffer()
-	defer putBuffer(buf)
+	buf := buffers.Get()
+	defer buffers.Put(buf)
 	if err := json.NewEncoder(buf).Encode(ix); err != nil {
 		return err
 	}

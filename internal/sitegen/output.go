@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/idebanken/idebanken/internal/i18n"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -18,6 +17,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/idebanken/idebanken/internal/buffers"
+	"github.com/idebanken/idebanken/internal/i18n"
 	"github.com/idebanken/idebanken/internal/plainfile"
 )
 
@@ -595,7 +596,7 @@ func newSink(out Output, name string) (*sink, error) {
 			return k, nil
 		}
 	}
-	k.buf = getBuffer()
+	k.buf = buffers.Get()
 	return k, nil
 }
 
@@ -633,7 +634,7 @@ func (k *sink) grow(i, n int) {
 // close ends the file: writes the buffer whole, or ends the stream.
 func (k *sink) close() error {
 	if k.w == nil {
-		defer putBuffer(k.buf)
+		defer buffers.Put(k.buf)
 		return k.out.Write(k.name, k.buf.Bytes())
 	}
 	if k.err == nil {
@@ -651,6 +652,6 @@ func (k *sink) abandon() {
 	if k.f != nil {
 		k.f.Close()
 	} else {
-		putBuffer(k.buf)
+		buffers.Put(k.buf)
 	}
 }

@@ -103,36 +103,26 @@ func BenchmarkMarkdown10k(b *testing.B) {
 // BenchmarkPageHTML10k writes the pages of the reports of
 // BenchmarkMakeAll10k.
 func BenchmarkPageHTML10k(b *testing.B) {
-	c, ideas := benchBank(b)
-	var opts []Options
-	for _, p := range benchPeriods(b) {
-		opts = append(opts, Options{Period: p, OmitFacts: true})
-	}
-	rs := MakeAll(c, ideas, opts)
-	info := Info{Title: c.Title, Organisation: c.Organisation, Lang: model.Swedish}
-	b.ReportAllocs()
-	b.ResetTimer()
-	n := 0
-	for b.Loop() {
-		for _, r := range rs {
-			head, body, _ := PageHTML(r, info)
-			n += len(head) + len(body)
-		}
-	}
-	b.ReportMetric(float64(n)/float64(b.N), "bytes/op")
+	benchPageHTML(b, Info{})
 }
 
 // BenchmarkPageHTMLLists10k is BenchmarkPageHTML10k as the site writes
 // the pages: with links to the ideas, and the lists longer than 25 on
 // pages of their own.
 func BenchmarkPageHTMLLists10k(b *testing.B) {
+	benchPageHTML(b, Info{IdeaURL: "../../idea/", ListMax: 25})
+}
+
+// benchPageHTML writes the pages of the reports of BenchmarkMakeAll10k
+// with info, and reports the bytes of a round, lists' pages included.
+func benchPageHTML(b *testing.B, info Info) {
 	c, ideas := benchBank(b)
 	var opts []Options
 	for _, p := range benchPeriods(b) {
 		opts = append(opts, Options{Period: p, OmitFacts: true})
 	}
 	rs := MakeAll(c, ideas, opts)
-	info := Info{Title: c.Title, Organisation: c.Organisation, Lang: model.Swedish, IdeaURL: "../../idea/", ListMax: 25}
+	info.Title, info.Organisation, info.Lang = c.Title, c.Organisation, model.Swedish
 	b.ReportAllocs()
 	b.ResetTimer()
 	n := 0

@@ -279,30 +279,11 @@ const openWindow = 1024
 // each year, compressed, as the year's file.
 func (s *site) openRecords(all *sink) error {
 	items := s.ideas
-	packed := buffers.Get()
-	defer buffers.Put(packed)
-	// The fastest level: JSON gets nearly as small as at the default,
-	// in half the time. No name or time in the header: the same records,
-	// the same bytes, so that a rebuild leaves a year as it was.
-	zw, err := gzip.NewWriterLevel(packed, gzip.BestSpeed)
+	years, err := newYearFiles(s.opts.Out)
 	if err != nil {
 		return err
 	}
-	// The ideas are newest first, so each year's records are together.
-	var year string
-	endYear := func() error {
-		if _, err := zw.Write([]byte("\n]\n")); err != nil {
-			return err
-		}
-		if err := zw.Close(); err != nil {
-			return err
-		}
-		name := year
-		if len(name) != 4 {
-			name = "undated" // an idea whose date the check refuses
-		}
-		return s.opts.Out.Write("data/ideas-"+name+".json.gz", packed.Bytes())
-	}
+	defer years.release()
 	all.writeString("[\n")
 	// The records are made a window at a time on every core, and written
 	// in order: made on one core, they kept the other idle for a second
@@ -325,37 +306,84 @@ func (s *site) openRecords(all *sink) error {
 				all.writeString(",\n")
 			}
 			all.write(recs[j])
-			var err error
-			if i == 0 || !strings.HasPrefix(v.SubmittedText, year) {
-				if i > 0 {
-					if err := endYear(); err != nil {
-						return err
-					}
-				}
-				year = v.SubmittedText[:min(4, len(v.SubmittedText))]
-				packed.Reset()
-				zw.Reset(packed)
-				_, err = zw.Write([]byte("[\n"))
-			} else {
-				_, err = zw.Write([]byte(",\n"))
-			}
-			if err == nil {
-				_, err = zw.Write(recs[j])
-			}
-			if err != nil {
+			if err := years.add(v.SubmittedText, recs[j]); err != nil {
 				return err
 			}
 		}
 	}
 	if len(items) > 0 {
 		all.writeString("\n")
-		if err := endYear(); err != nil {
-			return err
-		}
 	}
 	all.writeString("]\n")
-	return nil
+	return years.end()
 }
+
+// yearFiles writes the records of ideas.json of each year, compressed, as
+// data/ideas-YYYY.json.gz. The ideas come newest first, so that each
+// year's records come together, and a year's file is written when the
+// next year's first record comes, or at end.
+type yearFiles struct {
+	out    Output
+	packed *bytes.Buffer
+	zw     *gzip.Writer
+	year   string
+	open   bool // a year's file is begun
+}
+
+func newYearFiles(out Output) (*yearFiles, error) {
+	packed := buffers.Get()
+	// The fastest level: JSON gets nearly as small as at the default,
+	// in half the time. No name or time in the header: the same records,
+	// the same bytes, so that a rebuild leaves a year as it was.
+	zw, err := gzip.NewWriterLevel(packed, gzip.BestSpeed)
+	if err != nil {
+		buffers.Put(packed)
+		return nil, err
+	}
+	return &yearFiles{out: out, packed: packed, zw: zw}, nil
+}
+
+// add adds rec, the record of an idea submitted on the day submitted, to
+// its year's file.
+func (y *yearFiles) add(submitted string, rec []byte) error {
+	sep := ",\n"
+	if !y.open || !strings.HasPrefix(submitted, y.year) {
+		if err := y.end(); err != nil {
+			return err
+		}
+		y.year, y.open = submitted[:min(4, len(submitted))], true
+		y.packed.Reset()
+		y.zw.Reset(y.packed)
+		sep = "[\n"
+	}
+	if _, err := y.zw.Write([]byte(sep)); err != nil {
+		return err
+	}
+	_, err := y.zw.Write(rec)
+	return err
+}
+
+// end writes the file of the year begun, if any.
+func (y *yearFiles) end() error {
+	if !y.open {
+		return nil
+	}
+	y.open = false
+	if _, err := y.zw.Write([]byte("\n]\n")); err != nil {
+		return err
+	}
+	if err := y.zw.Close(); err != nil {
+		return err
+	}
+	name := y.year
+	if len(name) != 4 {
+		name = "undated" // an idea whose date the check refuses
+	}
+	return y.out.Write("data/ideas-"+name+".json.gz", y.packed.Bytes())
+}
+
+// release gives the buffer back.
+func (y *yearFiles) release() { buffers.Put(y.packed) }
 
 // growFor makes room in buf, once i of n records are in it, for all n by
 // the size of those: grown by doubling, the 121 MB of ideas.json at

@@ -37,7 +37,8 @@ func loadBank(dir string, today model.Date) (*bank, error) {
 
 // readBank is loadBank that tells sized, when set, how many files there are
 // under ideas/ once they are read, before they are parsed and checked, and
-// checks them with opts.
+// checks them with opts, letting go of each file's bytes once it is
+// parsed (check.Options.Consume), as nothing here reads them again.
 func readBank(dir string, today model.Date, sized func(files int), opts check.Options) (*bank, error) {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil, &noDirError{dir}
